@@ -1,0 +1,4 @@
+package org.planledger.command;
+
+class Action {
+}

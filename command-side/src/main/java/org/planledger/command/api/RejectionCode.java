@@ -1,0 +1,39 @@
+package org.planledger.command.api;
+
+/**
+ * Stable codes for business rejections. Clients and the HTTP layer key on these, so a code is
+ * never renamed; {@link #kind()} says which family of HTTP answer fits it.
+ */
+public enum RejectionCode {
+    PLAN_CLOSED(Kind.STATE_CONFLICT),
+    PRIORITY_NOT_FOUND(Kind.NOT_FOUND),
+    PRIORITY_RETIRED(Kind.STATE_CONFLICT),
+    OBJECTIVE_NOT_FOUND(Kind.NOT_FOUND),
+    INDICATOR_NOT_FOUND(Kind.NOT_FOUND),
+    ACTION_NOT_OPEN(Kind.STATE_CONFLICT),
+    ACTION_ALREADY_OPEN(Kind.STATE_CONFLICT),
+    NOTE_NOT_FOUND(Kind.NOT_FOUND),
+    NOTE_WITHDRAWN(Kind.STATE_CONFLICT),
+    RISK_NOT_FOUND(Kind.NOT_FOUND),
+    RISK_CLOSED(Kind.STATE_CONFLICT),
+    REFERRAL_NOT_PENDING(Kind.STATE_CONFLICT),
+    REFERRAL_ALREADY_CLOSED(Kind.STATE_CONFLICT),
+    DUPLICATE_ID(Kind.DUPLICATE),
+    END_BEFORE_START(Kind.INVALID),
+    DATE_OUTSIDE_PLAN(Kind.INVALID),
+    NEGATIVE_MONEY(Kind.INVALID),
+    REASON_REQUIRED(Kind.INVALID),
+    INVALID_VALUE(Kind.INVALID);
+
+    public enum Kind { INVALID, NOT_FOUND, STATE_CONFLICT, DUPLICATE }
+
+    private final Kind kind;
+
+    RejectionCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

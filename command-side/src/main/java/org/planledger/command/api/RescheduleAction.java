@@ -1,0 +1,16 @@
+package org.planledger.command.api;
+
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+
+public record RescheduleAction(
+        @TargetAggregateIdentifier @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String actionId,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @Size(max = Limits.REASON) String reason,
+        LocalDate effectiveOn,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,6 @@
+package org.planledger.events;
+
+/** An event in an action's own stream (or about one of its referral cases). */
+public interface ActionEvent extends PlanLedgerEvent {
+    String actionId();
+}

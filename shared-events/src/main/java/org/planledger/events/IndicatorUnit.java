@@ -1,0 +1,3 @@
+package org.planledger.events;
+
+public enum IndicatorUnit { PERCENT, COUNT, RATE, TEXT }

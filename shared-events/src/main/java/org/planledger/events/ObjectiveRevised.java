@@ -1,0 +1,10 @@
+package org.planledger.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Revision("1")
+public record ObjectiveRevised(String planId, String objectiveId, String title, List<String> outcomes, LocalDate effectiveOn) implements PlanLedgerEvent {
+}

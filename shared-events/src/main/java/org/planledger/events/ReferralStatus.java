@@ -1,0 +1,3 @@
+package org.planledger.events;
+
+public enum ReferralStatus { RECEIVED, ACCEPTED, DECLINED, CLOSED }
