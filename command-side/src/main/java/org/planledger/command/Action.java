@@ -2,6 +2,7 @@ package org.planledger.command;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
@@ -27,6 +28,8 @@ class Action {
     private String actionId;
     private String planId;
     private ActionStatus status;
+    /** User ids of the people who lead the action: the delivery leads allowed to update it. */
+    private Set<String> leadUserIds = Set.of();
     private final Map<String, ProgressRecorded> notes = new HashMap<>();
     private final Set<String> withdrawnNotes = new HashSet<>();
     private final Map<String, FundingAllocated> funding = new HashMap<>();
@@ -72,7 +75,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(RecordProgress command) {
+    void handle(RecordProgress command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         LocalDate effectiveOn = periodStart(command.period());
         ProgressRecorded event = new ProgressRecorded(planId, actionId, command.noteId(), command.period().trim(),
                 command.text(), effectiveOn);
@@ -85,7 +89,8 @@ class Action {
 
     /** Corrections and withdrawals fix the record, so they stay possible after the action has closed. */
     @CommandHandler
-    void handle(CorrectProgressNote command) {
+    void handle(CorrectProgressNote command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         requireLiveNote(command.noteId());
         Rules.reasonGiven(command.reason(), "to correct a progress note");
         apply(new ProgressNoteCorrected(planId, actionId, command.noteId(), command.text(), command.reason(),
@@ -93,7 +98,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(WithdrawProgressNote command) {
+    void handle(WithdrawProgressNote command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         requireLiveNote(command.noteId());
         Rules.reasonGiven(command.reason(), "to withdraw a progress note");
         apply(new ProgressNoteWithdrawn(planId, actionId, command.noteId(), command.reason(),
@@ -101,7 +107,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(AssessRag command) {
+    void handle(AssessRag command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         requireOpen("rate");
         if (command.rag() == null) {
             throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
@@ -125,7 +132,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(RecordSpend command) {
+    void handle(RecordSpend command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         Rules.notNegative(command.amountPence(), "amountPence");
         SpendRecorded event = new SpendRecorded(planId, actionId, command.spendId(), command.amountPence(),
                 command.description(), command.financialYear(), orToday(command.effectiveOn()));
@@ -137,7 +145,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(IdentifyRisk command) {
+    void handle(IdentifyRisk command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         RiskIdentified event = new RiskIdentified(planId, actionId, command.riskId(), command.description(),
                 requireScore(command.likelihood(), "likelihood"), requireScore(command.impact(), "impact"),
                 command.owner(), command.mitigation(), orToday(command.effectiveOn()));
@@ -149,7 +158,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(ReassessRisk command) {
+    void handle(ReassessRisk command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         requireLiveRisk(command.riskId());
         apply(new RiskReassessed(planId, actionId, command.riskId(), requireScore(command.likelihood(), "likelihood"),
                 requireScore(command.impact(), "impact"), command.owner(), command.mitigation(), command.reason(),
@@ -157,14 +167,16 @@ class Action {
     }
 
     @CommandHandler
-    void handle(CloseRisk command) {
+    void handle(CloseRisk command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         requireLiveRisk(command.riskId());
         Rules.reasonGiven(command.reason(), "to close a risk");
         apply(new RiskClosed(planId, actionId, command.riskId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
-    void handle(TallyReferrals command) {
+    void handle(TallyReferrals command, MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         Rules.notNegative(command.totalCostPence(), "totalCostPence");
         if (command.count() < 0) {
             throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "count", "a referral count cannot be negative");
@@ -183,7 +195,8 @@ class Action {
 
     /** The action accepts the case if it is open, records that it did, and starts the case's own stream. */
     @CommandHandler
-    void handle(RecordReferral command) throws Exception {
+    void handle(RecordReferral command, MetaData metaData) throws Exception {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         ReferralRecorded recorded = new ReferralRecorded(planId, actionId, command.referralId(), command.receivedOn(),
                 command.referringAgency(), command.subjectRef(), command.reason(), command.receivedOn());
         String digest = Rules.digest(recorded);
@@ -267,6 +280,22 @@ class Action {
         actionId = event.actionId();
         planId = event.planId();
         status = ActionStatus.OPEN;
+        leadUserIds = userIdsOf(event.leads());
+    }
+
+    @EventSourcingHandler
+    void on(ActionLeadsChanged event) {
+        leadUserIds = userIdsOf(event.leads());
+    }
+
+    private static Set<String> userIdsOf(List<Lead> leads) {
+        Set<String> userIds = new HashSet<>();
+        for (Lead lead : leads) {
+            if (lead.userId() != null && !lead.userId().isBlank()) {
+                userIds.add(lead.userId());
+            }
+        }
+        return Set.copyOf(userIds);
     }
 
     @EventSourcingHandler
