@@ -1,4 +1,254 @@
 package org.planledger.command;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.planledger.command.api.*;
+import org.planledger.events.*;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.planledger.command.BusinessDates.orToday;
+
+/**
+ * A partnership's plan: owns the tree's shape (priorities, objectives, indicators), its board
+ * meetings and refreshes, and decides whether an action may be added under an objective.
+ */
 class Plan {
+
+    @AggregateIdentifier
+    private String planId;
+    private PlanDrafted drafted;
+    private boolean closed;
+    private final Map<String, PriorityAdded> priorities = new HashMap<>();
+    private final Set<String> retiredPriorities = new HashSet<>();
+    private final Map<String, ObjectiveAdded> objectives = new HashMap<>();
+    private final Map<String, IndicatorDefined> indicators = new HashMap<>();
+    private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
+    /** Action id to the digest of its ActionAdded, to recognise a repeated AddAction. */
+    private final Map<String, String> actionDigests = new HashMap<>();
+
+    Plan() {
+        // for Axon: an empty plan that events are applied to
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DraftPlan command) {
+        PlanDrafted event = new PlanDrafted(command.planId(), command.partnership(), command.title(),
+                command.periodStart(), command.periodEnd(), command.cadence(), orToday(command.effectiveOn()));
+        if (Rules.isRepeatOf(drafted, event, "plan", command.planId())) {
+            return;
+        }
+        Rules.endNotBeforeStart(command.periodStart(), command.periodEnd(), "periodEnd");
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(AddPriority command) {
+        PriorityAdded event = new PriorityAdded(planId, command.priorityId(), command.title(),
+                Rules.copy(command.leads(), "leads"), orToday(command.effectiveOn()));
+        if (Rules.isRepeatOf(priorities.get(command.priorityId()), event, "priority", command.priorityId())) {
+            return;
+        }
+        requireOpen();
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(RevisePriority command) {
+        requireOpen();
+        requirePriority(command.priorityId());
+        apply(new PriorityRevised(planId, command.priorityId(), command.title(),
+                Rules.copy(command.leads(), "leads"), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(RetirePriority command) {
+        requireOpen();
+        requireActivePriority(command.priorityId());
+        Rules.reasonGiven(command.reason(), "to retire a priority");
+        apply(new PriorityRetired(planId, command.priorityId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(AddObjective command) {
+        ObjectiveAdded event = new ObjectiveAdded(planId, command.priorityId(), command.objectiveId(), command.title(),
+                Rules.copy(command.outcomes(), "outcomes"), orToday(command.effectiveOn()));
+        if (Rules.isRepeatOf(objectives.get(command.objectiveId()), event, "objective", command.objectiveId())) {
+            return;
+        }
+        requireOpen();
+        requireActivePriority(command.priorityId());
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(ReviseObjective command) {
+        requireOpen();
+        requireObjective(command.objectiveId());
+        apply(new ObjectiveRevised(planId, command.objectiveId(), command.title(),
+                Rules.copy(command.outcomes(), "outcomes"), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(DefineIndicator command) {
+        IndicatorDefined event = new IndicatorDefined(planId, command.objectiveId(), command.indicatorId(),
+                command.name(), command.unit(), command.direction(), command.baseline(), command.target(),
+                command.changeRequired(), command.dueOn(), command.lead(), orToday(command.effectiveOn()));
+        if (Rules.isRepeatOf(indicators.get(command.indicatorId()), event, "indicator", command.indicatorId())) {
+            return;
+        }
+        requireOpen();
+        requireObjective(command.objectiveId());
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(RebaselineIndicator command) {
+        requireOpen();
+        requireIndicator(command.indicatorId());
+        Rules.reasonGiven(command.reason(), "to change an indicator's baseline or target");
+        apply(new IndicatorRebaselined(planId, command.indicatorId(), command.baseline(), command.target(),
+                command.changeRequired(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(RecordIndicatorReading command) {
+        requireOpen();
+        requireIndicator(command.indicatorId());
+        apply(new IndicatorReadingRecorded(planId, command.indicatorId(), command.value(), command.period(),
+                command.source(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(RecordBoardMeeting command) {
+        BoardMeetingRecorded event = new BoardMeetingRecorded(planId, command.meetingId(), command.heldOn(),
+                command.title(), command.heldOn());
+        if (Rules.isRepeatOf(boardMeetings.get(command.meetingId()), event, "board meeting", command.meetingId())) {
+            return;
+        }
+        requireOpen();
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(RefreshPlan command) {
+        requireOpen();
+        apply(new PlanRefreshed(planId, command.note(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(ClosePlan command) {
+        requireOpen();
+        apply(new PlanClosed(planId, command.reason(), orToday(command.effectiveOn())));
+    }
+
+    /**
+     * The plan decides whether the action belongs under one of its objectives, records that it
+     * does, and starts the action's own stream.
+     */
+    @CommandHandler
+    void handle(AddAction command) throws Exception {
+        ActionAdded added = new ActionAdded(planId, command.objectiveId(), command.actionId(), command.title(),
+                Rules.copy(command.outputs(), "outputs"),
+                Rules.copy(command.monitoringIndicators(), "monitoringIndicators"),
+                Rules.copy(command.resources(), "resources"), Rules.copy(command.leads(), "leads"),
+                Rules.copy(command.partners(), "partners"), command.startDate(), command.endDate(),
+                Rules.copy(command.risks(), "risks"), orToday(command.effectiveOn()));
+        String digest = Rules.digest(added);
+        if (Rules.isRepeatOf(actionDigests.get(command.actionId()), digest, "action", command.actionId())) {
+            return;
+        }
+        requireOpen();
+        requireObjective(command.objectiveId());
+        Rules.leadsNamed(command.leads());
+        Rules.endNotBeforeStart(command.startDate(), command.endDate(), "endDate");
+        apply(new ActionRegistered(planId, command.objectiveId(), command.actionId(), digest, added.effectiveOn()));
+        createNew(Action.class, () -> new Action(added));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new CommandRejectedException(RejectionCode.PLAN_CLOSED,
+                    "the plan '" + planId + "' is closed and takes no further changes");
+        }
+    }
+
+    private void requirePriority(String priorityId) {
+        if (!priorities.containsKey(priorityId)) {
+            throw new CommandRejectedException(RejectionCode.PRIORITY_NOT_FOUND, "priorityId",
+                    "the plan has no priority '" + priorityId + "'");
+        }
+    }
+
+    private void requireActivePriority(String priorityId) {
+        requirePriority(priorityId);
+        if (retiredPriorities.contains(priorityId)) {
+            throw new CommandRejectedException(RejectionCode.PRIORITY_RETIRED, "priorityId",
+                    "the priority '" + priorityId + "' is retired");
+        }
+    }
+
+    private void requireObjective(String objectiveId) {
+        if (!objectives.containsKey(objectiveId)) {
+            throw new CommandRejectedException(RejectionCode.OBJECTIVE_NOT_FOUND, "objectiveId",
+                    "the plan has no objective '" + objectiveId + "'");
+        }
+    }
+
+    private void requireIndicator(String indicatorId) {
+        if (!indicators.containsKey(indicatorId)) {
+            throw new CommandRejectedException(RejectionCode.INDICATOR_NOT_FOUND, "indicatorId",
+                    "the plan has no indicator '" + indicatorId + "'");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PlanDrafted event) {
+        planId = event.planId();
+        drafted = event;
+    }
+
+    @EventSourcingHandler
+    void on(PriorityAdded event) {
+        priorities.put(event.priorityId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PriorityRetired event) {
+        retiredPriorities.add(event.priorityId());
+    }
+
+    @EventSourcingHandler
+    void on(ObjectiveAdded event) {
+        objectives.put(event.objectiveId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicators.put(event.indicatorId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(BoardMeetingRecorded event) {
+        boardMeetings.put(event.meetingId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ActionRegistered event) {
+        actionDigests.put(event.actionId(), event.contentDigest());
+    }
+
+    @EventSourcingHandler
+    void on(PlanClosed event) {
+        closed = true;
+    }
 }

@@ -1,4 +1,86 @@
 package org.planledger.command;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.planledger.command.api.*;
+import org.planledger.events.*;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.planledger.command.BusinessDates.orToday;
+
+/** One referral case, in its own stream: received, then accepted or declined, then closed with an outcome. */
 class Referral {
+
+    @AggregateIdentifier
+    private String referralId;
+    private String planId;
+    private String actionId;
+    private ReferralStatus status;
+
+    Referral() {
+        // for Axon: an empty case that events are applied to
+    }
+
+    /** Called by the Action once it has accepted the case. */
+    Referral(ReferralRecorded recorded) {
+        apply(recorded);
+    }
+
+    @CommandHandler
+    void handle(AcceptReferral command) {
+        requireStatus(ReferralStatus.RECEIVED, "accepted");
+        apply(new ReferralAccepted(planId, actionId, referralId, orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(DeclineReferral command) {
+        requireStatus(ReferralStatus.RECEIVED, "declined");
+        Rules.reasonGiven(command.reason(), "to decline a referral");
+        apply(new ReferralDeclined(planId, actionId, referralId, command.reason(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(CloseReferral command) {
+        Rules.notNegative(command.costPence(), "costPence");
+        if (status == ReferralStatus.CLOSED) {
+            throw new CommandRejectedException(RejectionCode.REFERRAL_ALREADY_CLOSED,
+                    "the referral '" + referralId + "' is already closed");
+        }
+        requireStatus(ReferralStatus.ACCEPTED, "closed with an outcome");
+        apply(new ReferralClosed(planId, actionId, referralId, command.outcome(), command.costPence(),
+                orToday(command.effectiveOn())));
+    }
+
+    private void requireStatus(ReferralStatus required, String becoming) {
+        if (status != required) {
+            RejectionCode code = status == ReferralStatus.CLOSED
+                    ? RejectionCode.REFERRAL_ALREADY_CLOSED : RejectionCode.REFERRAL_NOT_PENDING;
+            throw new CommandRejectedException(code, "the referral '" + referralId + "' is "
+                    + status.name().toLowerCase() + ", so it cannot be " + becoming);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRecorded event) {
+        referralId = event.referralId();
+        planId = event.planId();
+        actionId = event.actionId();
+        status = ReferralStatus.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralAccepted event) {
+        status = ReferralStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralDeclined event) {
+        status = ReferralStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralClosed event) {
+        status = ReferralStatus.CLOSED;
+    }
 }
