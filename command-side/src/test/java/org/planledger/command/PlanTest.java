@@ -15,6 +15,7 @@ import org.planledger.events.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -83,6 +84,19 @@ class PlanTest {
         }
 
         @Test
+        void retryingAnUndatedDraftOnALaterDayChangesNothing() {
+            // The first draft took 1 May as its date; the retry the next morning means the same plan.
+            DraftPlan undated = new DraftPlan(PLAN, "Kettering Borough Community Safety Partnership",
+                    "Partnership Plan 2013-2016", PERIOD_START, PERIOD_END, Cadence.BI_MONTHLY, null);
+
+            fixture.given(planDrafted())
+                    .andGivenCurrentTime(Instant.parse("2013-05-02T08:00:00Z"))
+                    .when(undated)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void commandsToAPlanThatWasNeverDraftedFindNoPlan() {
             fixture.givenNoPriorActivity()
                     .when(addPriority())
@@ -104,6 +118,16 @@ class PlanTest {
         void repeatingTheSamePriorityChangesNothing() {
             fixture.given(planDrafted(), priorityAdded())
                     .when(addPriority())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void retryingAnUndatedPriorityOnALaterDayChangesNothing() {
+            fixture.given(planDrafted(), priorityAdded())
+                    .andGivenCurrentTime(Instant.parse("2013-05-02T08:00:00Z"))
+                    .when(new AddPriority(PLAN, PRIORITY, "Anti-social behaviour", List.of("Safer Community Team"),
+                            null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -406,6 +430,28 @@ class PlanTest {
                     .when(addAction())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        void retryingAnUndatedActionOnALaterDayChangesNothing() {
+            AddAction added = addAction();
+            AddAction undated = new AddAction(PLAN, ACTION, OBJECTIVE, added.title(), added.outputs(),
+                    added.monitoringIndicators(), added.resources(), added.leads(), added.partners(),
+                    added.startDate(), added.endDate(), added.risks(), null, null);
+
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), actionRegistered())
+                    .andGivenCurrentTime(Instant.parse("2013-05-02T08:00:00Z"))
+                    .when(undated)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingLeadIsRejected() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
+                    .when(addAction(OBJECTIVE, ACTION_START, ACTION_END, Arrays.asList(LEAD, null)))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "leads[1]"));
         }
 
         @Test
