@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 
 import static org.planledger.command.Kettering.*;
 import static org.planledger.command.Rejections.rejected;
+import static org.planledger.command.Streams.appended;
+import static org.planledger.command.Streams.appendedTo;
+import static org.planledger.command.Streams.notAppendedTo;
 
 class ActionTest {
 
@@ -461,6 +464,15 @@ class ActionTest {
             fixture.given(actionAdded())
                     .when(recordReferral())
                     .expectEvents(referralRegistered(), referralRecorded());
+        }
+
+        @Test
+        void theCaseIsRegisteredInTheActionStreamButRecordedOutsideIt() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(recordReferral())
+                    .expectEventsMatching(appended(
+                            appendedTo(Action.class, ACTION, 2, referralRegistered()),
+                            notAppendedTo(Action.class, referralRecorded())));
         }
 
         @Test

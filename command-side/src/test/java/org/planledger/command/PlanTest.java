@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 
 import static org.planledger.command.Kettering.*;
 import static org.planledger.command.Rejections.rejected;
+import static org.planledger.command.Streams.appended;
+import static org.planledger.command.Streams.appendedTo;
+import static org.planledger.command.Streams.notAppendedTo;
 
 class PlanTest {
 
@@ -389,6 +392,15 @@ class PlanTest {
             fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
                     .when(addAction())
                     .expectEvents(actionRegistered(), actionAdded());
+        }
+
+        @Test
+        void theActionIsRegisteredInThePlanStreamButAddedOutsideIt() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
+                    .when(addAction())
+                    .expectEventsMatching(appended(
+                            appendedTo(Plan.class, PLAN, 3, actionRegistered()),
+                            notAppendedTo(Plan.class, actionAdded())));
         }
 
         @Test
