@@ -143,4 +143,15 @@ class EmbeddedRuntimeTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("{\"status\":\"UP\"").contains("\"mongo\"", "\"db\"");
     }
+
+    @Test
+    void exposesPrometheusMetrics() throws Exception {
+        String port = application.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
 }
