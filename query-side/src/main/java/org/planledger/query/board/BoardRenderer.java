@@ -92,8 +92,10 @@ public final class BoardRenderer {
         boolean open = action.status() == ActionStatus.OPEN;
         LocalDate nextUpdateDue = nextUpdateDue(action, cadence);
         boolean started = action.startDate() == null || !action.startDate().isAfter(asAt);
-        // Stale: an open, started action with no note within one cycle; "within" means the due date has passed.
-        boolean stale = open && started && nextUpdateDue != null && nextUpdateDue.isBefore(asAt);
+        // Stale: open and started, with no note within one reporting cycle (of the start, before any note).
+        LocalDate cycleFrom = latest != null ? latest.effectiveOn() : action.startDate();
+        boolean stale = open && started && cadence != null && cycleFrom != null
+                && cycleFrom.plus(cadence.cycle()).isBefore(asAt);
         boolean overdue = open && action.endDate() != null && action.endDate().isBefore(asAt);
         Integer daysSinceLastNote = latest == null ? null
                 : (int) Math.max(0, ChronoUnit.DAYS.between(latest.effectiveOn(), asAt));
@@ -107,13 +109,16 @@ public final class BoardRenderer {
                 totals.fundingPence(), totals.spendPence());
     }
 
-    /** The latest note's period start plus one reporting cycle; before any note, the start date plus one cycle. */
+    /** The latest note's period start plus one reporting cycle; before any note, the start date. */
     public static LocalDate nextUpdateDue(ActionView action, Cadence cadence) {
-        if (cadence == null) {
-            return null;
+        return nextUpdateDue(action.latestNote().map(NoteView::effectiveOn).orElse(null), action.startDate(), cadence);
+    }
+
+    public static LocalDate nextUpdateDue(LocalDate lastNoteOn, LocalDate startDate, Cadence cadence) {
+        if (lastNoteOn == null) {
+            return startDate;
         }
-        return action.latestNote().map(n -> n.effectiveOn().plus(cadence.cycle()))
-                .orElseGet(() -> action.startDate() == null ? null : action.startDate().plus(cadence.cycle()));
+        return cadence == null ? null : lastNoteOn.plus(cadence.cycle());
     }
 
     static BoardIndicator indicator(IndicatorView indicator) {
