@@ -83,7 +83,7 @@ public final class ImportPlanner {
                                   PlanDocument.Action action, LeadUserIds leadUserIds) {
         String actionId = action.id();
         List<Lead> leads = action.leads().stream()
-                .map(lead -> new Lead(lead.name(), lead.organisation(), leadUserIds.apply(action, lead)))
+                .map(lead -> new Lead(lead.nameWithRole(), lead.organisation(), leadUserIds.apply(action, lead)))
                 .toList();
         commands.add(PlannedCommand.idempotent(new AddAction(planId, actionId, objectiveId, action.title(),
                 action.outputs(), action.monitoringIndicators(), action.resources(), leads, action.partners(),

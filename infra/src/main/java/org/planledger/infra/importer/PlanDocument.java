@@ -78,7 +78,12 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
         }
     }
 
-    public record Lead(String name, String organisation, String userId) {
+    public record Lead(String name, String organisation, String role, String userId) {
+
+        /** The event keeps a name and an organisation; a role the document gives stays with the name. */
+        public String nameWithRole() {
+            return role == null || role.isBlank() ? name : name + " (" + role + ")";
+        }
     }
 
     public record Note(String period, String text, boolean undated) {
