@@ -1,6 +1,7 @@
 package org.planledger.infra.importer;
 
-import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ class DemoPlanLoader implements ApplicationRunner {
     }
 
     private boolean storeIsEmpty() {
-        try (TrackingEventStream stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             return !stream.hasNextAvailable();
         }
     }

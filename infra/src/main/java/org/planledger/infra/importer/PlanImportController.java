@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +28,7 @@ class PlanImportController {
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<ImportReport> importPlan(@RequestBody byte[] planFile, Authentication caller) {
+    ResponseEntity<ImportReport> importPlan(@RequestBody byte[] planFile, Principal caller) {
         ImportReport report = importer.importFile(planFile, "an upload by " + caller.getName(), caller.getName(), log::info);
         return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);
     }
