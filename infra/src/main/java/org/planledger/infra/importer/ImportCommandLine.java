@@ -1,5 +1,6 @@
 package org.planledger.infra.importer;
 
+import org.planledger.command.api.CommandRejectedException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -8,11 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar plan-ledger.jar import <file>}: imports a plan file into the configured store
  * without starting the web server, prints progress, and exits 0 on success, 1 when the file is
- * refused (every problem listed), 2 on usage errors.
+ * refused (every problem listed) or the store refuses one of its commands, 2 on usage errors.
  */
 public final class ImportCommandLine {
 
@@ -38,10 +40,12 @@ public final class ImportCommandLine {
             System.err.println("cannot read " + file + ": " + e.getMessage());
             return 2;
         }
-        String[] springArgs = Arrays.copyOfRange(args, 2, args.length);
+        // Given as an argument so that it outranks the profile's own setting: an import brings in
+        // the named file only, never the demo plan.
+        String[] springArgs = Stream.concat(Stream.of("--planledger.demo.enabled=false"),
+                Arrays.stream(args, 2, args.length)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("planledger.demo.enabled=false")
                 .run(springArgs)) {
             PlanImporter importer = context.getBean(PlanImporter.class);
             importer.importFile(content, file.getFileName().toString(), System.getProperty("user.name", "cli"),
@@ -49,6 +53,11 @@ public final class ImportCommandLine {
             return 0;
         } catch (InvalidPlanDocumentException e) {
             System.err.println(e.getMessage());
+            return 1;
+        } catch (CommandRejectedException e) {
+            System.err.println("the store refused a command of the import (" + e.code() + "): " + e.getMessage());
+            System.err.println("commands before it were applied; ids already in the store with other content"
+                    + " mean the file differs from what was imported before");
             return 1;
         }
     }
