@@ -1,5 +1,6 @@
 package org.planledger.infra;
 
+import org.planledger.infra.importer.ImportCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PlanLedgerApplication {
 
     public static void main(String[] args) {
+        if (ImportCommandLine.isImport(args)) {
+            System.exit(ImportCommandLine.run(PlanLedgerApplication.class, args));
+        }
         SpringApplication.run(PlanLedgerApplication.class, args);
     }
 }

@@ -10,17 +10,23 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * that Axon's own configurer module starts reads the JVM system property
  * {@code axoniq.update-checker.disabled}. This carries the Spring property over, so one setting
  * in application.yml switches both off. A system property given on the command line wins.
+ * The same setting also silences the console advertisement Axon prints at start, which would
+ * otherwise sit in the middle of an import's progress output.
  */
 public class AxonUsageReportingOptOut implements EnvironmentPostProcessor {
 
     static final String SPRING_PROPERTY = "axon.update-check.disabled";
     static final String AXON_SYSTEM_PROPERTY = "axoniq.update-checker.disabled";
+    static final String AXON_CONSOLE_MESSAGE_PROPERTY = "disable-axoniq-console-message";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean disabled = environment.getProperty(SPRING_PROPERTY, Boolean.class, false);
         if (disabled && System.getProperty(AXON_SYSTEM_PROPERTY) == null) {
             System.setProperty(AXON_SYSTEM_PROPERTY, "true");
+        }
+        if (disabled && System.getProperty(AXON_CONSOLE_MESSAGE_PROPERTY) == null) {
+            System.setProperty(AXON_CONSOLE_MESSAGE_PROPERTY, "true");
         }
     }
 }

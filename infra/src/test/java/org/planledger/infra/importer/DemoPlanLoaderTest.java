@@ -1,0 +1,52 @@
+package org.planledger.infra.importer;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.ReadModels;
+import org.planledger.query.api.FindMyActions;
+import org.planledger.query.api.MyActions;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+
+class DemoPlanLoaderTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theFirstStartImportsKetteringWithTheDemoLeadsAndARestartDoesNotImportItAgain() throws InterruptedException {
+        long events;
+        try (ConfigurableApplicationContext first = start()) {
+            events = eventCount(first);
+            assertThat(events).as("the Kettering plan as events (see KetteringImportTest)").isEqualTo(188);
+            ReadModels.awaitCaughtUp(first, Duration.ofSeconds(60));
+            QueryGateway queries = first.getBean(QueryGateway.class);
+            MyActions lead1 = queries.query(new FindMyActions("lead1"), instanceOf(MyActions.class)).join();
+            MyActions lead2 = queries.query(new FindMyActions("lead2"), instanceOf(MyActions.class)).join();
+            assertThat(lead1.actions()).isNotEmpty();
+            assertThat(lead2.actions()).isNotEmpty();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(eventCount(second)).isEqualTo(events);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
+                .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
+    }
+
+    private static long eventCount(ConfigurableApplicationContext application) {
+        return application.getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+}
