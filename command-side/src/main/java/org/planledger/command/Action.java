@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.planledger.command.BusinessDates.orFirst;
 import static org.planledger.command.BusinessDates.orToday;
 
 /**
@@ -123,7 +124,7 @@ class Action {
     void handle(AllocateFunding command) {
         Rules.notNegative(command.amountPence(), "amountPence");
         FundingAllocated event = new FundingAllocated(planId, actionId, command.fundingId(), command.amountPence(),
-                command.source(), command.financialYear(), orToday(command.effectiveOn()));
+                command.source(), command.financialYear(), orFirst(command.effectiveOn(), funding.get(command.fundingId())));
         if (Rules.isRepeatOf(funding.get(command.fundingId()), event, "funding", command.fundingId())) {
             return;
         }
@@ -136,7 +137,7 @@ class Action {
         ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         Rules.notNegative(command.amountPence(), "amountPence");
         SpendRecorded event = new SpendRecorded(planId, actionId, command.spendId(), command.amountPence(),
-                command.description(), command.financialYear(), orToday(command.effectiveOn()));
+                command.description(), command.financialYear(), orFirst(command.effectiveOn(), spend.get(command.spendId())));
         if (Rules.isRepeatOf(spend.get(command.spendId()), event, "spend", command.spendId())) {
             return;
         }
@@ -149,7 +150,7 @@ class Action {
         ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         RiskIdentified event = new RiskIdentified(planId, actionId, command.riskId(), command.description(),
                 requireScore(command.likelihood(), "likelihood"), requireScore(command.impact(), "impact"),
-                command.owner(), command.mitigation(), orToday(command.effectiveOn()));
+                command.owner(), command.mitigation(), orFirst(command.effectiveOn(), risks.get(command.riskId())));
         if (Rules.isRepeatOf(risks.get(command.riskId()), event, "risk", command.riskId())) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.planledger.command;
 
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.planledger.events.PlanLedgerEvent;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,5 +23,16 @@ final class BusinessDates {
 
     static LocalDate orToday(LocalDate effectiveOn) {
         return effectiveOn != null ? effectiveOn : today();
+    }
+
+    /**
+     * The date for a create command. An undated retry means the date the first attempt was given, not a
+     * new "today": otherwise a retry after midnight would differ in content and be refused as a conflict.
+     */
+    static LocalDate orFirst(LocalDate effectiveOn, PlanLedgerEvent existing) {
+        if (effectiveOn != null) {
+            return effectiveOn;
+        }
+        return existing != null ? existing.effectiveOn() : today();
     }
 }

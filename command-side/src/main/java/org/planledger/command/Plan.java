@@ -15,6 +15,7 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.planledger.command.BusinessDates.orFirst;
 import static org.planledger.command.BusinessDates.orToday;
 
 /**
@@ -32,8 +33,8 @@ class Plan {
     private final Map<String, ObjectiveAdded> objectives = new HashMap<>();
     private final Map<String, IndicatorDefined> indicators = new HashMap<>();
     private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
-    /** Action id to the digest of its ActionAdded, to recognise a repeated AddAction. */
-    private final Map<String, String> actionDigests = new HashMap<>();
+    /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
+    private final Map<String, ActionRegistered> actions = new HashMap<>();
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -43,7 +44,7 @@ class Plan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DraftPlan command) {
         PlanDrafted event = new PlanDrafted(command.planId(), command.partnership(), command.title(),
-                command.periodStart(), command.periodEnd(), command.cadence(), orToday(command.effectiveOn()));
+                command.periodStart(), command.periodEnd(), command.cadence(), orFirst(command.effectiveOn(), drafted));
         if (Rules.isRepeatOf(drafted, event, "plan", command.planId())) {
             return;
         }
@@ -54,7 +55,7 @@ class Plan {
     @CommandHandler
     void handle(AddPriority command) {
         PriorityAdded event = new PriorityAdded(planId, command.priorityId(), command.title(),
-                Rules.copy(command.leads(), "leads"), orToday(command.effectiveOn()));
+                Rules.copy(command.leads(), "leads"), orFirst(command.effectiveOn(), priorities.get(command.priorityId())));
         if (Rules.isRepeatOf(priorities.get(command.priorityId()), event, "priority", command.priorityId())) {
             return;
         }
@@ -81,7 +82,8 @@ class Plan {
     @CommandHandler
     void handle(AddObjective command) {
         ObjectiveAdded event = new ObjectiveAdded(planId, command.priorityId(), command.objectiveId(), command.title(),
-                Rules.copy(command.outcomes(), "outcomes"), orToday(command.effectiveOn()));
+                Rules.copy(command.outcomes(), "outcomes"),
+                orFirst(command.effectiveOn(), objectives.get(command.objectiveId())));
         if (Rules.isRepeatOf(objectives.get(command.objectiveId()), event, "objective", command.objectiveId())) {
             return;
         }
@@ -102,7 +104,8 @@ class Plan {
     void handle(DefineIndicator command) {
         IndicatorDefined event = new IndicatorDefined(planId, command.objectiveId(), command.indicatorId(),
                 command.name(), command.unit(), command.direction(), command.baseline(), command.target(),
-                command.changeRequired(), command.dueOn(), command.lead(), orToday(command.effectiveOn()));
+                command.changeRequired(), command.dueOn(), command.lead(),
+                orFirst(command.effectiveOn(), indicators.get(command.indicatorId())));
         if (Rules.isRepeatOf(indicators.get(command.indicatorId()), event, "indicator", command.indicatorId())) {
             return;
         }
@@ -157,14 +160,15 @@ class Plan {
      */
     @CommandHandler
     void handle(AddAction command) throws Exception {
+        ActionRegistered registered = actions.get(command.actionId());
         ActionAdded added = new ActionAdded(planId, command.objectiveId(), command.actionId(), command.title(),
                 Rules.copy(command.outputs(), "outputs"),
                 Rules.copy(command.monitoringIndicators(), "monitoringIndicators"),
                 Rules.copy(command.resources(), "resources"), Rules.copy(command.leads(), "leads"),
                 Rules.copy(command.partners(), "partners"), command.startDate(), command.endDate(),
-                Rules.copy(command.risks(), "risks"), orToday(command.effectiveOn()));
+                Rules.copy(command.risks(), "risks"), orFirst(command.effectiveOn(), registered));
         String digest = Rules.digest(added);
-        if (Rules.isRepeatOf(actionDigests.get(command.actionId()), digest, "action", command.actionId())) {
+        if (Rules.isRepeatOf(registered == null ? null : registered.contentDigest(), digest, "action", command.actionId())) {
             return;
         }
         requireOpen();
@@ -244,7 +248,7 @@ class Plan {
 
     @EventSourcingHandler
     void on(ActionRegistered event) {
-        actionDigests.put(event.actionId(), event.contentDigest());
+        actions.put(event.actionId(), event);
     }
 
     @EventSourcingHandler

@@ -25,14 +25,15 @@ public class CommandSender {
     }
 
     public <R> R sendAndWait(Object command, CommandOrigin origin) {
-        return commandGateway.sendAndWait(withOrigin(command, origin));
+        return commandGateway.sendAndWait(message(command, origin));
     }
 
     public <R> CompletableFuture<R> send(Object command, CommandOrigin origin) {
-        return commandGateway.send(withOrigin(command, origin));
+        return commandGateway.send(message(command, origin));
     }
 
-    static CommandMessage<Object> withOrigin(Object command, CommandOrigin origin) {
+    /** The command as a message carrying the origin's metadata; its identifier becomes the events' causationId. */
+    public static CommandMessage<Object> message(Object command, CommandOrigin origin) {
         return GenericCommandMessage.asCommandMessage(command).andMetaData(origin.toMetaData());
     }
 }

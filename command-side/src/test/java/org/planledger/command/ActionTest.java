@@ -1,0 +1,616 @@
+package org.planledger.command;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.planledger.command.api.*;
+import org.planledger.events.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.planledger.command.Kettering.*;
+import static org.planledger.command.Rejections.rejected;
+import static org.planledger.command.Streams.appended;
+import static org.planledger.command.Streams.appendedTo;
+import static org.planledger.command.Streams.notAppendedTo;
+
+class ActionTest {
+
+    private AggregateTestFixture<Action> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Action.class);
+    }
+
+    @Nested
+    class Details {
+
+        @Test
+        void reschedulingRecordsTheNewDates() {
+            fixture.given(actionAdded())
+                    .when(new RescheduleAction(ACTION, ACTION_START, LocalDate.of(2015, 3, 31), "extended", ON, null))
+                    .expectEvents(new ActionRescheduled(PLAN, ACTION, ACTION_START, LocalDate.of(2015, 3, 31),
+                            "extended", ON));
+        }
+
+        @Test
+        void reschedulingToEndBeforeTheStartIsRejected() {
+            fixture.given(actionAdded())
+                    .when(new RescheduleAction(ACTION, ACTION_END, ACTION_START, null, ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.END_BEFORE_START, "endDate"));
+        }
+
+        @Test
+        void changingLeadsRecordsTheNewLeads() {
+            fixture.given(actionAdded())
+                    .when(new ChangeActionLeads(ACTION, List.of(LEAD, OTHER_LEAD), "joint delivery", ON, null))
+                    .expectEvents(new ActionLeadsChanged(PLAN, ACTION, List.of(LEAD, OTHER_LEAD), "joint delivery", ON));
+        }
+
+        @Test
+        void anActionCannotBeLeftWithoutLeads() {
+            fixture.given(actionAdded())
+                    .when(new ChangeActionLeads(ACTION, List.of(), null, ON, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "leads"));
+        }
+
+        @Test
+        void everyNewLeadNeedsAName() {
+            fixture.given(actionAdded())
+                    .when(new ChangeActionLeads(ACTION, List.of(new Lead("", "Police", null)), null, ON, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "leads[0].name"));
+        }
+
+        @Test
+        void revisingDetailsRecordsTheNewText() {
+            fixture.given(actionAdded())
+                    .when(new ReviseActionDetails(ACTION, "Target hardening of homes of vulnerable victims",
+                            List.of("Homes made secure"), List.of("Referrals"), List.of("SLA"), List.of("Police"),
+                            List.of(), "refresh", ON, null))
+                    .expectEvents(new ActionDetailsRevised(PLAN, ACTION, "Target hardening of homes of vulnerable victims",
+                            List.of("Homes made secure"), List.of("Referrals"), List.of("SLA"), List.of("Police"),
+                            List.of(), "refresh", ON));
+        }
+    }
+
+    @Nested
+    class Progress {
+
+        @Test
+        void aMonthlyNoteIsEffectiveFromTheFirstOfItsMonth() {
+            fixture.given(actionAdded())
+                    .when(recordProgress("2013-06"))
+                    .expectEvents(progressRecorded());
+        }
+
+        @Test
+        void aDatedNoteIsEffectiveOnItsDay() {
+            fixture.given(actionAdded())
+                    .when(recordProgress("2013-06-14"))
+                    .expectEvents(new ProgressRecorded(PLAN, ACTION, NOTE, "2013-06-14", progressRecorded().text(),
+                            LocalDate.of(2013, 6, 14)));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" ", "June 2013", "2013-13", "2013-6", "2013-02-30", "0999-01"})
+        void aPeriodThatIsNotAMonthOrADayIsRejected(String period) {
+            fixture.given(actionAdded())
+                    .when(recordProgress(period))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "period"));
+        }
+
+        @Test
+        void repeatingTheSameNoteChangesNothing() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(recordProgress("2013-06"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingANoteIdForDifferentTextIsRejected() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new RecordProgress(ACTION, NOTE, "2013-06", "Bid unsuccessful", null))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void correctingANoteKeepsTheOriginalAndRecordsTheNewTextAndWhy() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new CorrectProgressNote(ACTION, NOTE, "£17.7k awarded for 2013/14", "amount mistyped", ON, null))
+                    .expectEvents(new ProgressNoteCorrected(PLAN, ACTION, NOTE, "£17.7k awarded for 2013/14",
+                            "amount mistyped", ON));
+        }
+
+        @Test
+        void correctingANoteNeedsAReason() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new CorrectProgressNote(ACTION, NOTE, "new text", "", ON, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void correctingAnUnknownNoteIsRejected() {
+            fixture.given(actionAdded())
+                    .when(new CorrectProgressNote(ACTION, "no-such", "new text", "typo", ON, null))
+                    .expectException(rejected(RejectionCode.NOTE_NOT_FOUND, "noteId"));
+        }
+
+        @Test
+        void correctingAWithdrawnNoteIsRejected() {
+            fixture.given(actionAdded(), progressRecorded(), noteWithdrawn())
+                    .when(new CorrectProgressNote(ACTION, NOTE, "new text", "typo", ON, null))
+                    .expectException(rejected(RejectionCode.NOTE_WITHDRAWN, "noteId"));
+        }
+
+        @Test
+        void aNoteCanStillBeCorrectedAfterTheActionIsCompleted() {
+            fixture.given(actionAdded(), progressRecorded(), actionCompleted())
+                    .when(new CorrectProgressNote(ACTION, NOTE, "£17.7k awarded", "amount mistyped", ON, null))
+                    .expectEvents(new ProgressNoteCorrected(PLAN, ACTION, NOTE, "£17.7k awarded", "amount mistyped", ON));
+        }
+
+        @Test
+        void withdrawingANoteRecordsWhy() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new WithdrawProgressNote(ACTION, NOTE, "entered against the wrong action", ON, null))
+                    .expectEvents(noteWithdrawn());
+        }
+
+        @Test
+        void withdrawingANoteNeedsAReason() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new WithdrawProgressNote(ACTION, NOTE, null, ON, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void withdrawingAnUnknownNoteIsRejected() {
+            fixture.given(actionAdded())
+                    .when(new WithdrawProgressNote(ACTION, "no-such", "wrong action", ON, null))
+                    .expectException(rejected(RejectionCode.NOTE_NOT_FOUND, "noteId"));
+        }
+
+        @Test
+        void withdrawingANoteTwiceIsRejected() {
+            fixture.given(actionAdded(), progressRecorded(), noteWithdrawn())
+                    .when(new WithdrawProgressNote(ACTION, NOTE, "again", ON, null))
+                    .expectException(rejected(RejectionCode.NOTE_WITHDRAWN, "noteId"));
+        }
+    }
+
+    @Nested
+    class Rag {
+
+        @Test
+        void greenNeedsNoReason() {
+            fixture.given(actionAdded())
+                    .when(new AssessRag(ACTION, RagStatus.GREEN, null, ON, null))
+                    .expectEvents(new RagAssessed(PLAN, ACTION, RagStatus.GREEN, null, ON));
+        }
+
+        @Test
+        void redWithAReasonIsRecorded() {
+            fixture.given(actionAdded())
+                    .when(new AssessRag(ACTION, RagStatus.RED, "funding runs out in March", ON, null))
+                    .expectEvents(new RagAssessed(PLAN, ACTION, RagStatus.RED, "funding runs out in March", ON));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"RED", "AMBER"})
+        void redAndAmberNeedAReason(RagStatus rag) {
+            fixture.given(actionAdded())
+                    .when(new AssessRag(ACTION, rag, "  ", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void aRatingNeedsAStatus() {
+            fixture.given(actionAdded())
+                    .when(new AssessRag(ACTION, null, "no idea", ON, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "rag"));
+        }
+
+        @Test
+        void aRatingWithoutEffectiveDateIsEffectiveTodayInLondon() {
+            fixture.given(actionAdded())
+                    .andGivenCurrentTime(Instant.parse("2013-06-30T23:30:00Z"))
+                    .when(new AssessRag(ACTION, RagStatus.GREEN, null, null, null))
+                    .expectEvents(new RagAssessed(PLAN, ACTION, RagStatus.GREEN, null, LocalDate.of(2013, 7, 1)));
+        }
+    }
+
+    @Nested
+    class Money {
+
+        @Test
+        void allocatingFundingRecordsSourceAndFinancialYear() {
+            fixture.given(actionAdded())
+                    .when(allocateFunding(1_770_000))
+                    .expectEvents(fundingAllocated());
+        }
+
+        @Test
+        void negativeFundingIsRejected() {
+            fixture.given(actionAdded())
+                    .when(allocateFunding(-1))
+                    .expectException(rejected(RejectionCode.NEGATIVE_MONEY, "amountPence"));
+        }
+
+        @Test
+        void repeatingTheSameFundingChangesNothing() {
+            fixture.given(actionAdded(), fundingAllocated())
+                    .when(allocateFunding(1_770_000))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void retryingUndatedFundingOnALaterDayChangesNothing() {
+            fixture.given(actionAdded(), fundingAllocated())
+                    .andGivenCurrentTime(Instant.parse("2013-05-02T08:00:00Z"))
+                    .when(new AllocateFunding(ACTION, FUNDING, 1_770_000, "Police and Crime Commissioner", FY_2013,
+                            null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingAFundingIdForAnotherAmountIsRejected() {
+            fixture.given(actionAdded(), fundingAllocated())
+                    .when(allocateFunding(1_100_000))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void recordingSpendRecordsAmountAndFinancialYear() {
+            fixture.given(actionAdded())
+                    .when(recordSpend(312_50))
+                    .expectEvents(spendRecorded());
+        }
+
+        @Test
+        void negativeSpendIsRejected() {
+            fixture.given(actionAdded())
+                    .when(recordSpend(-312_50))
+                    .expectException(rejected(RejectionCode.NEGATIVE_MONEY, "amountPence"));
+        }
+
+        @Test
+        void repeatingTheSameSpendChangesNothing() {
+            fixture.given(actionAdded(), spendRecorded())
+                    .when(recordSpend(312_50))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingASpendIdForAnotherAmountIsRejected() {
+            fixture.given(actionAdded(), spendRecorded())
+                    .when(recordSpend(999))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+    }
+
+    @Nested
+    class Risks {
+
+        @Test
+        void identifyingARiskRecordsItsScores() {
+            fixture.given(actionAdded())
+                    .when(identifyRisk(4, 3))
+                    .expectEvents(riskIdentified());
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 6})
+        void likelihoodIsScoredOneToFive(int likelihood) {
+            fixture.given(actionAdded())
+                    .when(identifyRisk(likelihood, 3))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "likelihood"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 6})
+        void impactIsScoredOneToFive(int impact) {
+            fixture.given(actionAdded())
+                    .when(identifyRisk(3, impact))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "impact"));
+        }
+
+        @Test
+        void repeatingTheSameRiskChangesNothing() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(identifyRisk(4, 3))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingARiskIdForAnotherRiskIsRejected() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(identifyRisk(1, 1))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void reassessingARiskRecordsTheNewScores() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(new ReassessRisk(ACTION, RISK, 2, 3, "John Kinloch", "PCC bid successful", "bid won", ON, null))
+                    .expectEvents(new RiskReassessed(PLAN, ACTION, RISK, 2, 3, "John Kinloch", "PCC bid successful",
+                            "bid won", ON));
+        }
+
+        @Test
+        void reassessingWithAScoreOutOfRangeIsRejected() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(new ReassessRisk(ACTION, RISK, 2, 9, null, null, null, ON, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "impact"));
+        }
+
+        @Test
+        void reassessingAnUnknownRiskIsRejected() {
+            fixture.given(actionAdded())
+                    .when(new ReassessRisk(ACTION, "no-such", 2, 3, null, null, null, ON, null))
+                    .expectException(rejected(RejectionCode.RISK_NOT_FOUND, "riskId"));
+        }
+
+        @Test
+        void closingARiskRecordsWhy() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(new CloseRisk(ACTION, RISK, "funding secured", ON, null))
+                    .expectEvents(riskClosed());
+        }
+
+        @Test
+        void closingARiskNeedsAReason() {
+            fixture.given(actionAdded(), riskIdentified())
+                    .when(new CloseRisk(ACTION, RISK, "", ON, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void aClosedRiskCannotBeReassessed() {
+            fixture.given(actionAdded(), riskIdentified(), riskClosed())
+                    .when(new ReassessRisk(ACTION, RISK, 5, 5, null, null, "back again", ON, null))
+                    .expectException(rejected(RejectionCode.RISK_CLOSED, "riskId"));
+        }
+
+        @Test
+        void aClosedRiskCannotBeClosedAgain() {
+            fixture.given(actionAdded(), riskIdentified(), riskClosed())
+                    .when(new CloseRisk(ACTION, RISK, "again", ON, null))
+                    .expectException(rejected(RejectionCode.RISK_CLOSED, "riskId"));
+        }
+    }
+
+    @Nested
+    class ReferralTallies {
+
+        @Test
+        void aTallyIsEffectiveAtTheEndOfThePeriodItCounts() {
+            fixture.given(actionAdded())
+                    .when(tallyReferrals(TALLY_FROM, TALLY_TO, 65, 1_094_300))
+                    .expectEvents(referralsTallied());
+        }
+
+        @Test
+        void aTallyWithAnEffectiveDateKeepsIt() {
+            fixture.given(actionAdded())
+                    .when(new TallyReferrals(ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, 1_094_300,
+                            "as reported in the 2013 plan", ON, null))
+                    .expectEvents(new ReferralsTallied(PLAN, ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, 1_094_300,
+                            "as reported in the 2013 plan", ON));
+        }
+
+        @Test
+        void aNegativeCountIsRejected() {
+            fixture.given(actionAdded())
+                    .when(tallyReferrals(TALLY_FROM, TALLY_TO, -1, 0))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "count"));
+        }
+
+        @Test
+        void aNegativeTotalCostIsRejected() {
+            fixture.given(actionAdded())
+                    .when(tallyReferrals(TALLY_FROM, TALLY_TO, 65, -1))
+                    .expectException(rejected(RejectionCode.NEGATIVE_MONEY, "totalCostPence"));
+        }
+
+        @Test
+        void aPeriodEndingBeforeItStartsIsRejected() {
+            fixture.given(actionAdded())
+                    .when(tallyReferrals(TALLY_TO, TALLY_FROM, 65, 1_094_300))
+                    .expectException(rejected(RejectionCode.END_BEFORE_START, "periodTo"));
+        }
+
+        @Test
+        void repeatingTheSameTallyChangesNothing() {
+            fixture.given(actionAdded(), referralsTallied())
+                    .when(tallyReferrals(TALLY_FROM, TALLY_TO, 65, 1_094_300))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingATallyIdForAnotherFigureIsRejected() {
+            fixture.given(actionAdded(), referralsTallied())
+                    .when(tallyReferrals(TALLY_FROM, TALLY_TO, 66, 1_094_300))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+    }
+
+    @Nested
+    class Referrals {
+
+        @Test
+        void recordingAReferralRegistersItOnTheActionAndStartsTheCase() {
+            fixture.given(actionAdded())
+                    .when(recordReferral())
+                    .expectEvents(referralRegistered(), referralRecorded());
+        }
+
+        @Test
+        void theCaseIsRegisteredInTheActionStreamButRecordedOutsideIt() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(recordReferral())
+                    .expectEventsMatching(appended(
+                            appendedTo(Action.class, ACTION, 2, referralRegistered()),
+                            notAppendedTo(Action.class, referralRecorded())));
+        }
+
+        @Test
+        void aReferralToAnUnknownActionFindsNoAction() {
+            fixture.givenNoPriorActivity()
+                    .when(recordReferral())
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void repeatingTheSameReferralChangesNothing() {
+            fixture.given(actionAdded(), referralRegistered())
+                    .when(recordReferral())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingAReferralIdForAnotherCaseIsRejected() {
+            fixture.given(actionAdded(), referralRegistered())
+                    .when(new RecordReferral(ACTION, REFERRAL, RECEIVED_ON, "Women's Aid", "KBC-HH-0999", null, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void completingAnActionRecordsTheClosingNote() {
+            fixture.given(actionAdded())
+                    .when(new CompleteAction(ACTION, "SLA renewed as business as usual", ON, null))
+                    .expectEvents(actionCompleted());
+        }
+
+        @Test
+        void ceasingAnActionRecordsWhy() {
+            fixture.given(actionAdded())
+                    .when(new CeaseAction(ACTION, "no longer operating owing to costs", ON, null))
+                    .expectEvents(actionCeased());
+        }
+
+        @Test
+        void ceasingAnActionNeedsAReason() {
+            fixture.given(actionAdded())
+                    .when(new CeaseAction(ACTION, " ", ON, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void reopeningACompletedActionRecordsWhy() {
+            fixture.given(actionAdded(), actionCompleted())
+                    .when(new ReopenAction(ACTION, "funding renewed", ON, null))
+                    .expectEvents(new ActionReopened(PLAN, ACTION, "funding renewed", ON));
+        }
+
+        @Test
+        void reopeningACeasedActionRecordsWhy() {
+            fixture.given(actionAdded(), actionCeased())
+                    .when(new ReopenAction(ACTION, "NHS funding found", ON, null))
+                    .expectEvents(new ActionReopened(PLAN, ACTION, "NHS funding found", ON));
+        }
+
+        @Test
+        void reopeningNeedsAReason() {
+            fixture.given(actionAdded(), actionCompleted())
+                    .when(new ReopenAction(ACTION, null, ON, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void anOpenActionCannotBeReopened() {
+            fixture.given(actionAdded())
+                    .when(new ReopenAction(ACTION, "just in case", ON, null))
+                    .expectException(rejected(RejectionCode.ACTION_ALREADY_OPEN));
+        }
+
+        @Test
+        void aReopenedActionTakesProgressAgain() {
+            fixture.given(actionAdded(), actionCompleted(),
+                            new ActionReopened(PLAN, ACTION, "funding renewed", ON))
+                    .when(recordProgress("2013-06"))
+                    .expectEvents(progressRecorded());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.planledger.command.ActionTest#changesToAClosedAction")
+        void aCompletedActionRefuses(String change, Object command) {
+            fixture.given(actionAdded(), actionCompleted())
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.planledger.command.ActionTest#changesToAClosedAction")
+        void aCeasedActionRefuses(String change, Object command) {
+            fixture.given(actionAdded(), actionCeased())
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+    }
+
+    static Stream<Arguments> changesToAClosedAction() {
+        return Stream.of(
+                        recordProgress("2013-06"),
+                        new AssessRag(ACTION, RagStatus.GREEN, null, ON, null),
+                        recordReferral(),
+                        recordSpend(312_50),
+                        allocateFunding(1_770_000),
+                        tallyReferrals(TALLY_FROM, TALLY_TO, 65, 1_094_300),
+                        identifyRisk(4, 3),
+                        new RescheduleAction(ACTION, ACTION_START, ACTION_END, null, ON, null),
+                        new ChangeActionLeads(ACTION, List.of(OTHER_LEAD), null, ON, null),
+                        new ReviseActionDetails(ACTION, "New title", null, null, null, null, null, null, ON, null),
+                        new CompleteAction(ACTION, null, ON, null),
+                        new CeaseAction(ACTION, "stopped", ON, null))
+                .map(command -> Arguments.of(command.getClass().getSimpleName(), command));
+    }
+
+    @Nested
+    class Concurrency {
+
+        @Test
+        void aCommandMadeAgainstAnOlderVersionIsAConflict() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new AssessRag(ACTION, RagStatus.GREEN, null, ON, 0L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
+        void aCommandMadeAgainstTheCurrentVersionIsAccepted() {
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new AssessRag(ACTION, RagStatus.GREEN, null, ON, 1L))
+                    .expectEvents(new RagAssessed(PLAN, ACTION, RagStatus.GREEN, null, ON));
+        }
+    }
+}
