@@ -7,7 +7,9 @@ import org.planledger.command.api.*;
 import org.planledger.infra.web.ActionRequests.*;
 import org.planledger.infra.web.PlanRequests.LeadBody;
 import org.planledger.infra.web.PlanRequests.ReasonRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -75,6 +77,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/progress")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record progress: a dated note on the action's current position",
             description = "Answers 201 with the note's noteId. Refused with 409 on a completed or ceased action.")
     public ResponseEntity<ProgressNoteAccepted> recordProgress(
@@ -115,6 +118,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/funding")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Allocate funding to the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body,
                                                     @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -126,6 +130,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/spend")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record spend against the action")
     public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body,
                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -137,6 +142,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/risks")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Identify a risk (likelihood and impact 1-5)")
     public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body,
                                                  @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -169,6 +175,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/referral-tallies")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral tally for a period",
             description = "For historical figures such as \"65 referrals April 2012 - March 2013, total spend £10,943\".")
     public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body,
@@ -182,6 +189,7 @@ public class ActionCommandsController {
     }
 
     @PostMapping("/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral case into the scheme this action runs",
             description = "The Location and ETag are the new case's.")
     public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body,

@@ -41,6 +41,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String PREFIX = "urn:planledger:problem:";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** One offending input and why it was refused. */
     public record FieldProblem(String field, String message) {
@@ -179,7 +181,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             if (cause instanceof ConflictingAggregateVersionException stale) {
                 return staleVersion(stale);
             }
-            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
+            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException
+                    || (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                // The JDBC engine does not always recognise a duplicate key (an action id already
+                // used by another plan's action arrives as a plain EventStoreException); the
+                // database's unique-violation state (23505 in H2 and PostgreSQL) settles it.
                 return duplicateStream((Exception) cause);
             }
             if (cause instanceof AggregateNotFoundException notFound) {
@@ -264,6 +270,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (cause == null) {
             return widen(invalid(List.of(new FieldProblem(null, "a JSON request body is required"))));
+        }
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JsonParseException) {
+                cause = c;
+                break;
+            }
         }
         if (cause instanceof JsonParseException parse) {
             return widen(invalid(List.of(new FieldProblem(null, "the body is not well-formed JSON (line "

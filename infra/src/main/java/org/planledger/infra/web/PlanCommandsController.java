@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.planledger.command.api.*;
 import org.planledger.infra.web.PlanRequests.*;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,6 +43,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Draft a plan", description = "Creates a plan. With a client-chosen id a retry is harmless; "
             + "the same id with different content is a 409.")
     public ResponseEntity<Accepted> draftPlan(@Valid @RequestBody DraftPlanRequest body,
@@ -52,6 +55,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping("/{planId}/priorities")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a priority")
     public ResponseEntity<Accepted> addPriority(@PathVariable String planId, @Valid @RequestBody AddPriorityRequest body,
                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -84,6 +88,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping("/{planId}/objectives")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a strategic objective under a priority")
     public ResponseEntity<Accepted> addObjective(@PathVariable String planId, @Valid @RequestBody AddObjectiveRequest body,
                                                  @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -106,6 +111,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping("/{planId}/indicators")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Define an indicator with its baseline and target")
     public ResponseEntity<Accepted> defineIndicator(@PathVariable String planId, @Valid @RequestBody DefineIndicatorRequest body,
                                                     @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -142,6 +148,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping("/{planId}/board-meetings")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a board meeting", description = "Board meetings are the natural points for replay.")
     public ResponseEntity<Accepted> recordBoardMeeting(@PathVariable String planId, @Valid @RequestBody BoardMeetingRequest body,
                                                        @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -174,6 +181,7 @@ public class PlanCommandsController {
     }
 
     @PostMapping("/{planId}/actions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an action under an objective",
             description = "Leads with a userId may then record progress, RAG, referrals, spend and risks on it. "
                     + "The ETag and Location are the new action's.")
