@@ -1,0 +1,120 @@
+package org.planledger.query;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.planledger.query.board.BoardProjection;
+import org.planledger.query.history.ActionHistoryProjection;
+import org.planledger.query.journal.JournalProjection;
+import org.planledger.query.myactions.MyActionsProjection;
+import org.planledger.query.referrals.ReferralStatisticsProjection;
+import org.planledger.query.replay.AuditTrailQueries;
+import org.planledger.query.replay.PlanReplayQueries;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the query side contributes to a runtime, without Spring: the runtime registers every object
+ * of {@link #components()} (as beans, or with Axon's Configurer) so that their {@code @EventHandler}s
+ * join the processing groups named on them and their {@code @QueryHandler}s join the query bus.
+ *
+ * <p>Run every processing group as a tracking (or pooled streaming) processor with ONE segment:
+ * the journal records global order as delivered, and the other read models keep one document per
+ * plan, action or user that events from several aggregates update. A batch size of a few hundred
+ * makes replays fast; handlers write once per batch and skip events at or before the global
+ * sequence each document has absorbed, so redelivery is harmless.
+ *
+ * <p>Query handlers answer unknown plans and actions with {@code Optional.empty()}: dispatch with
+ * {@code ResponseTypes.optionalInstanceOf(BoardView.class)} and the like (see {@link #QUERY_RESULTS}).
+ */
+public final class QuerySideModel {
+
+    /** Every processing group the query side's event handlers use. */
+    public static final List<String> PROCESSING_GROUPS = List.of(
+            JournalProjection.PROCESSING_GROUP,
+            BoardProjection.PROCESSING_GROUP,
+            ActionHistoryProjection.PROCESSING_GROUP,
+            ReferralStatisticsProjection.PROCESSING_GROUP,
+            MyActionsProjection.PROCESSING_GROUP);
+
+    /** Query message and how it is answered; "Optional" means dispatch with ResponseTypes.optionalInstanceOf. */
+    public static final List<String> QUERY_RESULTS = List.of(
+            "FindBoardView -> Optional<BoardView>",
+            "FindPlanAsAt -> Optional<BoardView>",
+            "DiffPlan -> Optional<PlanDiff>",
+            "FindPlanTimeline -> Optional<PlanTimeline>",
+            "FindActionHistory -> Optional<ActionHistory>",
+            "FindReferralStatistics -> Optional<ReferralStatistics>",
+            "FindMyActions -> MyActions",
+            "ListPlans -> PlanList",
+            "FindAuditTrail -> AuditTrailPage");
+
+    private final JournalProjection journal;
+    private final BoardProjection board;
+    private final ActionHistoryProjection actionHistory;
+    private final ReferralStatisticsProjection referralStatistics;
+    private final MyActionsProjection myActions;
+    private final PlanReplayQueries planReplay;
+    private final AuditTrailQueries auditTrail;
+
+    private QuerySideModel(MongoDatabase database, Clock clock) {
+        this.journal = new JournalProjection(database);
+        this.board = new BoardProjection(database, clock);
+        this.actionHistory = new ActionHistoryProjection(database);
+        this.referralStatistics = new ReferralStatisticsProjection(database);
+        this.myActions = new MyActionsProjection(database, clock);
+        this.planReplay = new PlanReplayQueries(database);
+        this.auditTrail = new AuditTrailQueries(database);
+    }
+
+    /** @param clock "today" for the board's and my-actions' date-dependent flags */
+    public static QuerySideModel create(MongoDatabase database, Clock clock) {
+        return new QuerySideModel(database, clock);
+    }
+
+    /** Every projection and query handler, to be registered with Axon. */
+    public List<Object> components() {
+        return List.of(journal, board, actionHistory, referralStatistics, myActions, planReplay, auditTrail);
+    }
+
+    /** The objects holding @EventHandler methods (one per processing group, in PROCESSING_GROUPS order). */
+    public List<Object> eventHandlers() {
+        return List.of(journal, board, actionHistory, referralStatistics, myActions);
+    }
+
+    public JournalProjection journal() { return journal; }
+    public BoardProjection board() { return board; }
+    public ActionHistoryProjection actionHistory() { return actionHistory; }
+    public ReferralStatisticsProjection referralStatistics() { return referralStatistics; }
+    public MyActionsProjection myActions() { return myActions; }
+    public PlanReplayQueries planReplay() { return planReplay; }
+    public AuditTrailQueries auditTrail() { return auditTrail; }
+
+    public static List<String> processingGroups() {
+        return PROCESSING_GROUPS;
+    }
+
+    /**
+     * Secondary indexes real MongoDB uses for the audit trail's scans and for operators' ad hoc
+     * queries; every read path of the application itself is by _id. The embedded server ignores
+     * them (it logs a warning), which is harmless. Idempotent: safe to call on every start.
+     */
+    public static void createIndexes(MongoDatabase database) {
+        var buckets = database.getCollection(JournalProjection.BUCKETS);
+        buckets.createIndex(Indexes.ascending("planId", "number"), new IndexOptions().name("plan_bucket"));
+        buckets.createIndex(Indexes.ascending("events.actor"), new IndexOptions().name("entry_actor"));
+        buckets.createIndex(Indexes.ascending("events.type"), new IndexOptions().name("entry_type"));
+        buckets.createIndex(Indexes.ascending("events.aggregateId"), new IndexOptions().name("entry_aggregate"));
+        buckets.createIndex(Indexes.ascending("events.recordedAt"), new IndexOptions().name("entry_recorded"));
+        buckets.createIndex(Indexes.ascending("events.sequence"), new IndexOptions().name("entry_sequence"));
+        database.getCollection(ActionHistoryProjection.COLLECTION)
+                .createIndex(Indexes.ascending("history.planId"), new IndexOptions().name("history_plan"));
+        database.getCollection(ReferralStatisticsProjection.STATISTICS)
+                .createIndex(Indexes.ascending("planId", "financialYear"), new IndexOptions().name("plan_year"));
+        database.getCollection(ReferralStatisticsProjection.CASES)
+                .createIndex(Indexes.ascending("actionId"), new IndexOptions().name("case_action"));
+        database.getCollection(MyActionsProjection.ACTIONS)
+                .createIndex(Indexes.ascending("planId"), new IndexOptions().name("action_plan"));
+    }
+}

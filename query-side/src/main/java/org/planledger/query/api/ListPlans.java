@@ -1,0 +1,5 @@
+package org.planledger.query.api;
+
+/** Answered with PlanList. */
+public record ListPlans() {
+}

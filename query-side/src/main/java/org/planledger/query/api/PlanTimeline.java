@@ -1,0 +1,6 @@
+package org.planledger.query.api;
+
+import java.util.List;
+
+public record PlanTimeline(String planId, List<TimelinePoint> points) {
+}

@@ -1,0 +1,4 @@
+package org.planledger.query.api;
+
+public record PriorityRag(String priorityId, String title, RagCounts rag) {
+}

@@ -1,0 +1,111 @@
+package org.planledger.query.board;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.planledger.events.PlanLedgerEvent;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.FindBoardView;
+import org.planledger.query.api.ListPlans;
+import org.planledger.query.api.PlanList;
+import org.planledger.query.api.PlanSummary;
+import org.planledger.query.plan.PlanReducer;
+import org.planledger.query.plan.PlanView;
+import org.planledger.query.support.RecordDocuments;
+import org.planledger.query.support.RecordedEvent;
+import org.planledger.query.support.WriteBehind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The live board: one document per plan ({@code _id} = planId) holding the folded {@link PlanView}
+ * and the last global sequence folded into it. Date-dependent flags are not stored; they are
+ * rendered at query time for today's date from the injected clock.
+ *
+ * <p>Document: {@code {_id, lastSequence, view: {planId, drafted, partnership, title, ..., priorities:[],
+ * objectives:[], actions:[{actionId, ..., notes:[], years:[]}], indicators:[], boardMeetings:[], refreshes:[]}}}.
+ */
+@ProcessingGroup(BoardProjection.PROCESSING_GROUP)
+public class BoardProjection {
+
+    public static final String PROCESSING_GROUP = "board";
+    public static final String COLLECTION = "board";
+
+    private final MongoCollection<Document> board;
+    private final Clock clock;
+    private final WriteBehind writes = new WriteBehind();
+
+    public BoardProjection(MongoDatabase database, Clock clock) {
+        this.board = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    @EventHandler
+    public void on(PlanLedgerEvent event, EventMessage<?> message) {
+        RecordedEvent recorded = RecordedEvent.of(message);
+        WriteBehind.Batch batch = writes.current();
+        Document stored = batch.find(board, event.planId());
+        Long lastSequence = stored == null ? null : stored.getLong("lastSequence");
+        if (!recorded.alreadyApplied(lastSequence)) {
+            PlanView before = stored == null ? PlanView.empty(event.planId())
+                    : RecordDocuments.decode(stored.get("view", Document.class), PlanView.class);
+            PlanView after = PlanReducer.apply(before, recorded);
+            batch.save(board, new Document("_id", event.planId())
+                    .append("lastSequence", recorded.sequence() != null ? recorded.sequence() : lastSequence)
+                    .append("view", RecordDocuments.encode(after)));
+        }
+        batch.endOfMessage();
+    }
+
+    @ResetHandler
+    public void reset() {
+        board.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    public Optional<BoardView> handle(FindBoardView query) {
+        return findPlan(query.planId()).filter(PlanView::drafted)
+                .map(view -> BoardRenderer.render(view, LocalDate.now(clock), null));
+    }
+
+    @QueryHandler
+    public PlanList handle(ListPlans query) {
+        List<PlanSummary> plans = new ArrayList<>();
+        // The whole collection is one document per plan: a scan is the honest way to list them.
+        for (Document document : board.find().projection(Projections.include(
+                "view.planId", "view.drafted", "view.partnership", "view.title", "view.periodStart",
+                "view.periodEnd", "view.cadence", "view.closed")).sort(Sorts.ascending("_id"))) {
+            Document view = document.get("view", Document.class);
+            if (!Boolean.TRUE.equals(view.getBoolean("drafted"))) {
+                continue;
+            }
+            plans.add(new PlanSummary(view.getString("planId"), view.getString("partnership"), view.getString("title"),
+                    date(view.getString("periodStart")), date(view.getString("periodEnd")),
+                    view.getString("cadence") == null ? null : org.planledger.events.Cadence.valueOf(view.getString("cadence")),
+                    Boolean.TRUE.equals(view.getBoolean("closed"))));
+        }
+        return new PlanList(plans);
+    }
+
+    /** The stored fold, for tests and for components that need the state rather than the rendering. */
+    public Optional<PlanView> findPlan(String planId) {
+        Document stored = board.find(Filters.eq("_id", planId)).first();
+        return Optional.ofNullable(stored).map(d -> RecordDocuments.decode(d.get("view", Document.class), PlanView.class));
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

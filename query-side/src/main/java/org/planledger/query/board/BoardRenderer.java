@@ -1,0 +1,156 @@
+package org.planledger.query.board;
+
+import org.planledger.events.*;
+import org.planledger.query.api.*;
+import org.planledger.query.plan.ActionView;
+import org.planledger.query.plan.IndicatorView;
+import org.planledger.query.plan.NoteView;
+import org.planledger.query.plan.ObjectiveView;
+import org.planledger.query.plan.PlanView;
+import org.planledger.query.plan.PriorityView;
+import org.planledger.query.plan.YearTotals;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a folded {@link PlanView} as the board for a given date. Everything that depends on the
+ * date (days since the last note, overdue, stale, the current financial year's referrals and
+ * money) is worked out here, so a stored board never goes out of date and a replay as at 2013
+ * flags what was overdue in 2013.
+ */
+public final class BoardRenderer {
+
+    private BoardRenderer() {
+    }
+
+    public static BoardView render(PlanView plan, LocalDate asAt, Instant knownAt) {
+        List<BoardPriority> priorities = new ArrayList<>();
+        RagCounts planRag = RagCounts.NONE;
+        for (PriorityView priority : plan.priorities()) {
+            List<BoardObjective> objectives = new ArrayList<>();
+            RagCounts priorityRag = RagCounts.NONE;
+            for (ObjectiveView objective : plan.objectives()) {
+                if (!objective.priorityId().equals(priority.priorityId())) {
+                    continue;
+                }
+                List<BoardAction> actions = plan.actions().stream()
+                        .filter(a -> a.objectiveId().equals(objective.objectiveId()))
+                        .map(a -> action(a, plan.cadence(), asAt)).toList();
+                List<BoardIndicator> indicators = plan.indicators().stream()
+                        .filter(i -> objective.objectiveId().equals(i.objectiveId()))
+                        .map(BoardRenderer::indicator).toList();
+                RagCounts objectiveRag = ragCounts(plan.actions().stream()
+                        .filter(a -> a.objectiveId().equals(objective.objectiveId())).toList());
+                priorityRag = priorityRag.plus(objectiveRag);
+                objectives.add(new BoardObjective(objective.objectiveId(), objective.title(), objective.outcomes(),
+                        objectiveRag, actions, indicators));
+            }
+            planRag = planRag.plus(priorityRag);
+            priorities.add(new BoardPriority(priority.priorityId(), priority.title(), priority.leads(), priority.retired(),
+                    priorityRag, objectives));
+        }
+        return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
+                plan.cadence(), plan.closed(), asAt, knownAt, planRag, priorities);
+    }
+
+    /** Counts every action by its current rating; an action never rated counts as unrated. */
+    public static RagCounts ragCounts(List<ActionView> actions) {
+        int red = 0, amber = 0, green = 0, unrated = 0;
+        for (ActionView action : actions) {
+            if (action.rag() == null) {
+                unrated++;
+            } else {
+                switch (action.rag()) {
+                    case RED -> red++;
+                    case AMBER -> amber++;
+                    case GREEN -> green++;
+                }
+            }
+        }
+        return new RagCounts(red, amber, green, unrated);
+    }
+
+    public static List<PriorityRag> ragByPriority(PlanView plan) {
+        List<PriorityRag> result = new ArrayList<>();
+        for (PriorityView priority : plan.priorities()) {
+            List<String> objectiveIds = plan.objectives().stream()
+                    .filter(o -> o.priorityId().equals(priority.priorityId())).map(ObjectiveView::objectiveId).toList();
+            result.add(new PriorityRag(priority.priorityId(), priority.title(), ragCounts(plan.actions().stream()
+                    .filter(a -> objectiveIds.contains(a.objectiveId())).toList())));
+        }
+        return result;
+    }
+
+    static BoardAction action(ActionView action, Cadence cadence, LocalDate asAt) {
+        NoteView latest = action.latestNote().orElse(null);
+        boolean open = action.status() == ActionStatus.OPEN;
+        LocalDate nextUpdateDue = nextUpdateDue(action, cadence);
+        boolean started = action.startDate() == null || !action.startDate().isAfter(asAt);
+        // Stale: open and started, with no note within one reporting cycle (of the start, before any note).
+        LocalDate cycleFrom = latest != null ? latest.effectiveOn() : action.startDate();
+        boolean stale = open && started && cadence != null && cycleFrom != null
+                && cycleFrom.plus(cadence.cycle()).isBefore(asAt);
+        boolean overdue = open && action.endDate() != null && action.endDate().isBefore(asAt);
+        Integer daysSinceLastNote = latest == null ? null
+                : (int) Math.max(0, ChronoUnit.DAYS.between(latest.effectiveOn(), asAt));
+        FinancialYear year = FinancialYear.containing(asAt);
+        YearTotals totals = action.totalsFor(year);
+        return new BoardAction(action.actionId(), action.title(), action.rag(), action.ragReason(), action.status(),
+                action.leads(), action.startDate(), action.endDate(), overdue, stale, daysSinceLastNote,
+                open ? nextUpdateDue : null,
+                latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn()),
+                new ReferralTotals(year, totals.referrals(), totals.referralCostPence()),
+                totals.fundingPence(), totals.spendPence());
+    }
+
+    /** The latest note's period start plus one reporting cycle; before any note, the start date. */
+    public static LocalDate nextUpdateDue(ActionView action, Cadence cadence) {
+        return nextUpdateDue(action.latestNote().map(NoteView::effectiveOn).orElse(null), action.startDate(), cadence);
+    }
+
+    public static LocalDate nextUpdateDue(LocalDate lastNoteOn, LocalDate startDate, Cadence cadence) {
+        if (lastNoteOn == null) {
+            return startDate;
+        }
+        return cadence == null ? null : lastNoteOn.plus(cadence.cycle());
+    }
+
+    static BoardIndicator indicator(IndicatorView indicator) {
+        return new BoardIndicator(indicator.indicatorId(), indicator.name(), indicator.unit(), indicator.direction(),
+                indicator.baseline(), indicator.target(), indicator.changeRequired(), indicator.lead(),
+                indicator.latestReading(), onTrack(indicator));
+    }
+
+    /**
+     * ABSOLUTE targets compare the reading with the value; PERCENT_CHANGE targets with the baseline
+     * moved by that percentage in the indicator's direction. Monitor-only indicators have no verdict.
+     */
+    static Boolean onTrack(IndicatorView indicator) {
+        Target target = indicator.target();
+        if (indicator.latestReading() == null || indicator.latestReading().value() == null || target == null
+                || target.value() == null || target.kind() == TargetKind.MONITOR_ONLY
+                || indicator.direction() == null || indicator.direction() == Direction.MONITOR) {
+            return null;
+        }
+        BigDecimal goal;
+        if (target.kind() == TargetKind.ABSOLUTE) {
+            goal = target.value();
+        } else {
+            Baseline baseline = indicator.baseline();
+            if (baseline == null || baseline.value() == null) {
+                return null;
+            }
+            BigDecimal fraction = target.value().divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
+            BigDecimal move = baseline.value().multiply(fraction);
+            goal = indicator.direction() == Direction.REDUCE ? baseline.value().subtract(move) : baseline.value().add(move);
+        }
+        int comparison = indicator.latestReading().value().compareTo(goal);
+        return indicator.direction() == Direction.REDUCE ? comparison <= 0 : comparison >= 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.planledger.query.journal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.planledger.query.api.AuditFilter;
+import org.planledger.query.support.RecordedEvent;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the journal the {@link JournalProjection} writes. */
+public final class JournalReader {
+
+    private final MongoCollection<Document> plans;
+    private final MongoCollection<Document> buckets;
+
+    public JournalReader(MongoDatabase database) {
+        this.plans = database.getCollection(JournalProjection.PLANS);
+        this.buckets = database.getCollection(JournalProjection.BUCKETS);
+    }
+
+    /** A plan's events in global order, or empty when the journal has never heard of the plan. */
+    public Optional<List<RecordedEvent>> planEvents(String planId) {
+        return planEntries(planId).map(entries -> entries.stream().map(JournalDocuments::fromDocument).toList());
+    }
+
+    /** Two reads by _id: the plan's index, then its buckets with one $in. */
+    public Optional<List<Document>> planEntries(String planId) {
+        Document index = plans.find(Filters.eq("_id", planId)).first();
+        if (index == null) {
+            return Optional.empty();
+        }
+        List<String> bucketIds = index.getList("buckets", Document.class).stream()
+                .map(b -> b.getString("bucketId")).toList();
+        List<Document> entries = new ArrayList<>();
+        for (Document bucket : buckets.find(Filters.in("_id", bucketIds))) {
+            entries.addAll(bucket.getList("events", Document.class));
+        }
+        entries.sort(Comparator.comparingLong(e -> e.getLong("sequence")));
+        return Optional.of(entries);
+    }
+
+    /**
+     * Entries matching the filter, newest first. With a plan this is the plan's buckets by _id;
+     * without one it scans the buckets. The coarse filter lets real MongoDB use its multikey
+     * indexes to pick buckets; the exact per-entry filter is applied here.
+     */
+    public List<Document> matching(AuditFilter filter) {
+        List<Document> candidates = new ArrayList<>();
+        if (filter.planId() != null) {
+            planEntries(filter.planId()).ifPresent(candidates::addAll);
+        } else {
+            List<Bson> coarse = new ArrayList<>();
+            if (filter.aggregateId() != null) coarse.add(Filters.eq("events.aggregateId", filter.aggregateId()));
+            if (filter.actor() != null) coarse.add(Filters.eq("events.actor", filter.actor()));
+            if (filter.eventType() != null) coarse.add(Filters.eq("events.type", filter.eventType()));
+            Bson query = coarse.isEmpty() ? new Document() : Filters.and(coarse);
+            for (Document bucket : buckets.find(query)) {
+                candidates.addAll(bucket.getList("events", Document.class));
+            }
+        }
+        List<Document> result = new ArrayList<>();
+        for (Document entry : candidates) {
+            if (matches(entry, filter)) {
+                result.add(entry);
+            }
+        }
+        result.sort(Comparator.comparingLong((Document e) -> e.getLong("sequence")).reversed());
+        return result;
+    }
+
+    private static boolean matches(Document entry, AuditFilter filter) {
+        Date recordedAt = entry.getDate("recordedAt");
+        return (filter.planId() == null || filter.planId().equals(entry.getString("planId")))
+                && (filter.aggregateId() == null || filter.aggregateId().equals(entry.getString("aggregateId")))
+                && (filter.actor() == null || filter.actor().equals(entry.getString("actor")))
+                && (filter.eventType() == null || filter.eventType().equals(entry.getString("type")))
+                && (filter.recordedFrom() == null || !recordedAt.toInstant().isBefore(filter.recordedFrom()))
+                && (filter.recordedTo() == null || recordedAt.toInstant().isBefore(filter.recordedTo()));
+    }
+}

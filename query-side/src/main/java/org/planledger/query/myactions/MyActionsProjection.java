@@ -1,0 +1,196 @@
+package org.planledger.query.myactions;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.planledger.events.*;
+import org.planledger.query.api.FindMyActions;
+import org.planledger.query.api.MyAction;
+import org.planledger.query.api.MyActions;
+import org.planledger.query.board.BoardRenderer;
+import org.planledger.query.support.RecordedEvent;
+import org.planledger.query.support.WriteBehind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * "My actions" for a delivery lead:
+ * <ul>
+ *   <li>{@code my_actions_users}: {@code {_id: userId, actionIds: [...]}}: what each user leads.</li>
+ *   <li>{@code my_actions_actions}: {@code {_id: actionId, planId, title, status, startDate, endDate,
+ *       leadUserIds: [], notes: [{noteId, effectiveOn, withdrawn}], lastSequence}}.</li>
+ *   <li>{@code my_actions_plans}: {@code {_id: planId, title, cadence, lastSequence}}.</li>
+ * </ul>
+ * A query is three reads by _id/$in. The next update is due one reporting cycle after the latest
+ * (not withdrawn) note's period, or on the start date before any note; whether it is overdue is
+ * decided at query time with the injected clock.
+ */
+@ProcessingGroup(MyActionsProjection.PROCESSING_GROUP)
+public class MyActionsProjection {
+
+    public static final String PROCESSING_GROUP = "my-actions";
+    public static final String USERS = "my_actions_users";
+    public static final String ACTIONS = "my_actions_actions";
+    public static final String PLANS = "my_actions_plans";
+
+    private final MongoCollection<Document> users;
+    private final MongoCollection<Document> actions;
+    private final MongoCollection<Document> plans;
+    private final Clock clock;
+    private final WriteBehind writes = new WriteBehind();
+
+    public MyActionsProjection(MongoDatabase database, Clock clock) {
+        this.users = database.getCollection(USERS);
+        this.actions = database.getCollection(ACTIONS);
+        this.plans = database.getCollection(PLANS);
+        this.clock = clock;
+    }
+
+    @EventHandler
+    public void on(PlanLedgerEvent event, EventMessage<?> message) {
+        RecordedEvent recorded = RecordedEvent.of(message);
+        WriteBehind.Batch batch = writes.current();
+        if (event instanceof PlanDrafted e) {
+            Document plan = batch.find(plans, e.planId());
+            if (plan == null || !recorded.alreadyApplied(plan.getLong("lastSequence"))) {
+                batch.save(plans, new Document("_id", e.planId()).append("title", e.title())
+                        .append("cadence", e.cadence() == null ? null : e.cadence().name())
+                        .append("lastSequence", recorded.sequence()));
+            }
+        } else if (event instanceof ActionEvent e && !(event instanceof ReferralEvent)) {
+            applyToAction(batch, recorded, e);
+        }
+        batch.endOfMessage();
+    }
+
+    private void applyToAction(WriteBehind.Batch batch, RecordedEvent recorded, ActionEvent event) {
+        Document action = batch.find(actions, event.actionId());
+        if (action == null && !(event instanceof ActionAdded)) {
+            return;
+        }
+        if (action != null && recorded.alreadyApplied(action.getLong("lastSequence"))) {
+            return;
+        }
+        Document next = action == null ? new Document("_id", event.actionId()).append("planId", event.planId())
+                .append("leadUserIds", List.of()).append("notes", List.of()) : new Document(action);
+        List<String> leadsBefore = next.getList("leadUserIds", String.class);
+        if (event instanceof ActionAdded e) {
+            next.append("title", e.title()).append("status", ActionStatus.OPEN.name())
+                    .append("startDate", text(e.startDate())).append("endDate", text(e.endDate()))
+                    .append("leadUserIds", userIds(e.leads()));
+        } else if (event instanceof ActionLeadsChanged e) {
+            next.append("leadUserIds", userIds(e.leads()));
+        } else if (event instanceof ActionRescheduled e) {
+            next.append("startDate", text(e.startDate())).append("endDate", text(e.endDate()));
+        } else if (event instanceof ActionDetailsRevised e) {
+            next.append("title", e.title());
+        } else if (event instanceof ActionCompleted) {
+            next.append("status", ActionStatus.COMPLETED.name());
+        } else if (event instanceof ActionCeased) {
+            next.append("status", ActionStatus.CEASED.name());
+        } else if (event instanceof ActionReopened) {
+            next.append("status", ActionStatus.OPEN.name());
+        } else if (event instanceof ProgressRecorded e) {
+            List<Document> notes = new ArrayList<>(next.getList("notes", Document.class));
+            if (notes.stream().noneMatch(n -> n.getString("noteId").equals(e.noteId()))) {
+                notes.add(new Document("noteId", e.noteId()).append("effectiveOn", text(e.effectiveOn())).append("withdrawn", false));
+            }
+            next.append("notes", notes);
+        } else if (event instanceof ProgressNoteWithdrawn e) {
+            List<Document> notes = new ArrayList<>();
+            for (Document note : next.getList("notes", Document.class)) {
+                notes.add(note.getString("noteId").equals(e.noteId()) ? new Document(note).append("withdrawn", true) : note);
+            }
+            next.append("notes", notes);
+        } else {
+            return;
+        }
+        next.append("lastSequence", recorded.sequence());
+        batch.save(actions, next);
+
+        List<String> leadsAfter = next.getList("leadUserIds", String.class);
+        if (!leadsAfter.equals(leadsBefore)) {
+            Set<String> affected = new LinkedHashSet<>(leadsBefore);
+            affected.addAll(leadsAfter);
+            Map<String, Document> userDocs = batch.findAll(users, affected);
+            for (String userId : affected) {
+                Document user = userDocs.get(userId);
+                Set<String> actionIds = new LinkedHashSet<>(user == null ? List.of() : user.getList("actionIds", String.class));
+                // set semantics keep this idempotent without a sequence of its own
+                if (leadsAfter.contains(userId)) {
+                    actionIds.add(event.actionId());
+                } else {
+                    actionIds.remove(event.actionId());
+                }
+                batch.save(users, new Document("_id", userId).append("actionIds", new ArrayList<>(actionIds)));
+            }
+        }
+    }
+
+    @ResetHandler
+    public void reset() {
+        users.deleteMany(new Document());
+        actions.deleteMany(new Document());
+        plans.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    public MyActions handle(FindMyActions query) {
+        Document user = users.find(Filters.eq("_id", query.userId())).first();
+        if (user == null) {
+            return new MyActions(query.userId(), List.of());
+        }
+        List<Document> actionDocs = new ArrayList<>();
+        actions.find(Filters.in("_id", user.getList("actionIds", String.class))).into(actionDocs);
+        Map<String, Document> planDocs = new HashMap<>();
+        List<String> planIds = actionDocs.stream().map(a -> a.getString("planId")).distinct().toList();
+        for (Document plan : plans.find(Filters.in("_id", planIds))) {
+            planDocs.put(plan.getString("_id"), plan);
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<MyAction> result = new ArrayList<>();
+        for (Document action : actionDocs) {
+            Document plan = planDocs.get(action.getString("planId"));
+            Cadence cadence = plan == null || plan.getString("cadence") == null ? null : Cadence.valueOf(plan.getString("cadence"));
+            ActionStatus status = ActionStatus.valueOf(action.getString("status"));
+            LocalDate lastNoteOn = action.getList("notes", Document.class).stream()
+                    .filter(n -> !n.getBoolean("withdrawn", false)).map(n -> LocalDate.parse(n.getString("effectiveOn")))
+                    .max(Comparator.naturalOrder()).orElse(null);
+            LocalDate startDate = date(action.getString("startDate"));
+            LocalDate due = status.isOpen() ? BoardRenderer.nextUpdateDue(lastNoteOn, startDate, cadence) : null;
+            result.add(new MyAction(action.getString("_id"), action.getString("planId"),
+                    plan == null ? null : plan.getString("title"), action.getString("title"), status, startDate,
+                    date(action.getString("endDate")), lastNoteOn, due, due != null && due.isBefore(today)));
+        }
+        result.sort(Comparator.comparing(MyAction::nextUpdateDue, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(MyAction::actionId));
+        return new MyActions(query.userId(), result);
+    }
+
+    private static List<String> userIds(List<Lead> leads) {
+        return leads == null ? List.of() : leads.stream().map(Lead::userId).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

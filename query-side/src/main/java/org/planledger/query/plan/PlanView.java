@@ -1,0 +1,120 @@
+package org.planledger.query.plan;
+
+import org.planledger.events.Cadence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A plan's state as folded from its events: the one value the live board, "as at" replays, diffs
+ * and the audit trail's "before" all derive from. Immutable; {@link PlanReducer} returns a new
+ * value per event, sharing what did not change.
+ *
+ * <p>Keyed things are kept as lists in the order they were added (the plan's own order, and safe
+ * as MongoDB documents whatever characters an id holds). Nothing here depends on today's date:
+ * days since a note, overdue and stale are worked out when the view is read.
+ */
+public record PlanView(String planId, boolean drafted, String partnership, String title,
+                       LocalDate periodStart, LocalDate periodEnd, Cadence cadence,
+                       boolean closed, String closedReason,
+                       List<PriorityView> priorities, List<ObjectiveView> objectives, List<ActionView> actions,
+                       List<IndicatorView> indicators, List<BoardMeetingView> boardMeetings,
+                       List<RefreshView> refreshes) {
+
+    public PlanView {
+        priorities = List.copyOf(priorities);
+        objectives = List.copyOf(objectives);
+        actions = List.copyOf(actions);
+        indicators = List.copyOf(indicators);
+        boardMeetings = List.copyOf(boardMeetings);
+        refreshes = List.copyOf(refreshes);
+    }
+
+    /** The state before the plan's first event. */
+    public static PlanView empty(String planId) {
+        return new PlanView(planId, false, null, null, null, null, null, false, null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public Optional<ActionView> action(String actionId) {
+        return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst();
+    }
+
+    public Optional<IndicatorView> indicator(String indicatorId) {
+        return indicators.stream().filter(i -> i.indicatorId().equals(indicatorId)).findFirst();
+    }
+
+    public Optional<PriorityView> priority(String priorityId) {
+        return priorities.stream().filter(p -> p.priorityId().equals(priorityId)).findFirst();
+    }
+
+    public Optional<ObjectiveView> objective(String objectiveId) {
+        return objectives.stream().filter(o -> o.objectiveId().equals(objectiveId)).findFirst();
+    }
+
+    PlanView withHeader(String partnership, String title, LocalDate periodStart, LocalDate periodEnd, Cadence cadence) {
+        return new PlanView(planId, true, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, indicators, boardMeetings, refreshes);
+    }
+
+    PlanView withClosed(String reason) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, true, reason,
+                priorities, objectives, actions, indicators, boardMeetings, refreshes);
+    }
+
+    PlanView withPriorities(List<PriorityView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                changed, objectives, actions, indicators, boardMeetings, refreshes);
+    }
+
+    PlanView withObjectives(List<ObjectiveView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, changed, actions, indicators, boardMeetings, refreshes);
+    }
+
+    PlanView withActions(List<ActionView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, changed, indicators, boardMeetings, refreshes);
+    }
+
+    PlanView withIndicators(List<IndicatorView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, changed, boardMeetings, refreshes);
+    }
+
+    PlanView withBoardMeetings(List<BoardMeetingView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, indicators, changed, refreshes);
+    }
+
+    PlanView withRefreshes(List<RefreshView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, indicators, boardMeetings, changed);
+    }
+
+    /** Copy-on-write helpers: the list with one element added, or the matching ones replaced. */
+    static <T> List<T> plus(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list.size() + 1);
+        copy.addAll(list);
+        copy.add(item);
+        return copy;
+    }
+
+    static <T> List<T> replacing(List<T> list, Predicate<T> which, UnaryOperator<T> change) {
+        List<T> copy = new ArrayList<>(list.size());
+        for (T item : list) {
+            copy.add(which.test(item) ? change.apply(item) : item);
+        }
+        return copy;
+    }
+
+    static <T> List<T> upserting(List<T> list, Predicate<T> which, Function<T, T> change) {
+        boolean found = list.stream().anyMatch(which);
+        return found ? replacing(list, which, change::apply) : plus(list, change.apply(null));
+    }
+}

@@ -1,0 +1,204 @@
+package org.planledger.query.referrals;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.planledger.events.*;
+import org.planledger.query.api.ActionReferralStatistics;
+import org.planledger.query.api.FindReferralStatistics;
+import org.planledger.query.api.ReferralCounts;
+import org.planledger.query.api.ReferralStatistics;
+import org.planledger.query.support.RecordedEvent;
+import org.planledger.query.support.WriteBehind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Referral figures per action per financial year (April to March).
+ * <ul>
+ *   <li>{@code referral_statistics}: {@code {_id: "planId:2013/14", planId, financialYear, lastSequence,
+ *       actions: [{actionId, received, accepted, declined, closed, tallied, costed, totalCostPence}]}}:
+ *       one read answers a plan's year.</li>
+ *   <li>{@code referral_cases}: {@code {_id: referralId, planId, actionId, financialYear, status, lastSequence}}:
+ *       remembers which year a case counts in when it is accepted, declined or closed later.</li>
+ *   <li>{@code referral_plans}: {@code {_id: planId, lastSequence, actions: [{actionId, title}]}}: which plans
+ *       exist (an unknown plan is an empty answer) and the action titles.</li>
+ * </ul>
+ * How cases and tallies add up:
+ * <ul>
+ *   <li>A case counts in the financial year it was received, whenever it is decided or closed,
+ *       so each year's figures describe that year's intake.</li>
+ *   <li>A tally ("65 referrals April 2012 - March 2013, £10,943") counts in the year its period
+ *       ends in: its {@code count} is added to received (and to tallied, so readers can tell), its
+ *       total cost to the total cost. A tally does not say how many were accepted, declined or
+ *       closed, so those counts come from cases only.</li>
+ *   <li>Cost: closed cases' cost plus tallies' total cost. Average cost divides that by the
+ *       referrals that carry a cost: closed cases plus tallied referrals (an open case has no cost
+ *       yet and would only drag the average down).</li>
+ * </ul>
+ */
+@ProcessingGroup(ReferralStatisticsProjection.PROCESSING_GROUP)
+public class ReferralStatisticsProjection {
+
+    public static final String PROCESSING_GROUP = "referral-statistics";
+    public static final String STATISTICS = "referral_statistics";
+    public static final String CASES = "referral_cases";
+    public static final String PLANS = "referral_plans";
+
+    private final MongoCollection<Document> statistics;
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> plans;
+    private final WriteBehind writes = new WriteBehind();
+
+    public ReferralStatisticsProjection(MongoDatabase database) {
+        this.statistics = database.getCollection(STATISTICS);
+        this.cases = database.getCollection(CASES);
+        this.plans = database.getCollection(PLANS);
+    }
+
+    @EventHandler
+    public void on(PlanLedgerEvent event, EventMessage<?> message) {
+        RecordedEvent recorded = RecordedEvent.of(message);
+        WriteBehind.Batch batch = writes.current();
+        if (event instanceof PlanDrafted || event instanceof ActionAdded || event instanceof ActionDetailsRevised) {
+            recordPlanOrTitle(batch, recorded);
+        } else if (event instanceof ReferralsTallied e) {
+            FinancialYear year = FinancialYear.containing(e.periodTo());
+            count(batch, recorded, year, e.actionId(), "received", e.count(), "tallied", e.count(),
+                    "costed", e.count(), "totalCostPence", e.totalCostPence());
+        } else if (event instanceof ReferralRecorded e) {
+            FinancialYear year = FinancialYear.containing(e.receivedOn());
+            Document kase = batch.find(cases, e.referralId());
+            if (kase == null || !recorded.alreadyApplied(kase.getLong("lastSequence"))) {
+                batch.save(cases, new Document("_id", e.referralId()).append("planId", e.planId())
+                        .append("actionId", e.actionId()).append("financialYear", year.toString())
+                        .append("status", ReferralStatus.RECEIVED.name()).append("lastSequence", recorded.sequence()));
+            }
+            count(batch, recorded, year, e.actionId(), "received", 1);
+        } else if (event instanceof ReferralAccepted e) {
+            caseChanged(batch, recorded, e.referralId(), ReferralStatus.ACCEPTED, "accepted", 1);
+        } else if (event instanceof ReferralDeclined e) {
+            caseChanged(batch, recorded, e.referralId(), ReferralStatus.DECLINED, "declined", 1);
+        } else if (event instanceof ReferralClosed e) {
+            caseChanged(batch, recorded, e.referralId(), ReferralStatus.CLOSED, "closed", 1, "costed", 1,
+                    "totalCostPence", e.costPence());
+        }
+        batch.endOfMessage();
+    }
+
+    @ResetHandler
+    public void reset() {
+        statistics.deleteMany(new Document());
+        cases.deleteMany(new Document());
+        plans.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    public Optional<ReferralStatistics> handle(FindReferralStatistics query) {
+        Document plan = plans.find(Filters.eq("_id", query.planId())).first();
+        if (plan == null) {
+            return Optional.empty();
+        }
+        Document year = statistics.find(Filters.eq("_id", yearId(query.planId(), query.financialYear()))).first();
+        List<ActionReferralStatistics> actions = new ArrayList<>();
+        long received = 0, accepted = 0, declined = 0, closed = 0, tallied = 0, costed = 0, cost = 0;
+        if (year != null) {
+            for (Document row : year.getList("actions", Document.class)) {
+                actions.add(new ActionReferralStatistics(row.getString("actionId"),
+                        titleOf(plan, row.getString("actionId")), counts(row)));
+                received += number(row, "received"); accepted += number(row, "accepted");
+                declined += number(row, "declined"); closed += number(row, "closed");
+                tallied += number(row, "tallied"); costed += number(row, "costed"); cost += number(row, "totalCostPence");
+            }
+        }
+        ReferralCounts total = new ReferralCounts((int) received, (int) accepted, (int) declined, (int) closed,
+                (int) tallied, cost, costed == 0 ? 0 : cost / costed);
+        return Optional.of(new ReferralStatistics(query.planId(), query.financialYear(), actions, total));
+    }
+
+    private void recordPlanOrTitle(WriteBehind.Batch batch, RecordedEvent recorded) {
+        PlanLedgerEvent event = recorded.event();
+        Document plan = batch.find(plans, event.planId());
+        if (plan != null && recorded.alreadyApplied(plan.getLong("lastSequence"))) {
+            return;
+        }
+        List<Document> actions = new ArrayList<>(plan == null ? List.of() : plan.getList("actions", Document.class));
+        String actionId = event instanceof ActionEvent a ? a.actionId() : null;
+        String title = event instanceof ActionAdded a ? a.title() : event instanceof ActionDetailsRevised r ? r.title() : null;
+        if (actionId != null) {
+            actions.removeIf(a -> a.getString("actionId").equals(actionId) && !(event instanceof ActionAdded));
+            if (actions.stream().noneMatch(a -> a.getString("actionId").equals(actionId))) {
+                actions.add(new Document("actionId", actionId).append("title", title));
+            }
+        }
+        batch.save(plans, new Document("_id", event.planId()).append("actions", actions)
+                .append("lastSequence", recorded.sequence()));
+    }
+
+    private void caseChanged(WriteBehind.Batch batch, RecordedEvent recorded, String referralId, ReferralStatus status,
+                             Object... increments) {
+        Document kase = batch.find(cases, referralId);
+        if (kase == null) {
+            return; // a decision on a case never recorded cannot be placed in a year
+        }
+        if (!recorded.alreadyApplied(kase.getLong("lastSequence"))) {
+            batch.save(cases, new Document(kase).append("status", status.name()).append("lastSequence", recorded.sequence()));
+        }
+        count(batch, recorded, FinancialYear.parse(kase.getString("financialYear")), kase.getString("actionId"), increments);
+    }
+
+    /** Adds to the action's row in the plan's year; increments are name, amount pairs. */
+    private void count(WriteBehind.Batch batch, RecordedEvent recorded, FinancialYear year, String actionId,
+                       Object... increments) {
+        String planId = recorded.event().planId();
+        String id = yearId(planId, year);
+        Document stored = batch.find(statistics, id);
+        if (stored != null && recorded.alreadyApplied(stored.getLong("lastSequence"))) {
+            return;
+        }
+        List<Document> rows = new ArrayList<>(stored == null ? List.of() : stored.getList("actions", Document.class));
+        Document row = rows.stream().filter(r -> r.getString("actionId").equals(actionId)).findFirst()
+                .map(Document::new).orElseGet(() -> new Document("actionId", actionId).append("received", 0L)
+                        .append("accepted", 0L).append("declined", 0L).append("closed", 0L).append("tallied", 0L)
+                        .append("costed", 0L).append("totalCostPence", 0L));
+        for (int i = 0; i < increments.length; i += 2) {
+            String field = (String) increments[i];
+            row.put(field, number(row, field) + ((Number) increments[i + 1]).longValue());
+        }
+        rows.removeIf(r -> r.getString("actionId").equals(actionId));
+        rows.add(row);
+        rows.sort((a, b) -> a.getString("actionId").compareTo(b.getString("actionId")));
+        batch.save(statistics, new Document("_id", id).append("planId", planId).append("financialYear", year.toString())
+                .append("actions", rows).append("lastSequence", recorded.sequence()));
+    }
+
+    private static ReferralCounts counts(Document row) {
+        long costed = number(row, "costed");
+        long cost = number(row, "totalCostPence");
+        return new ReferralCounts((int) number(row, "received"), (int) number(row, "accepted"),
+                (int) number(row, "declined"), (int) number(row, "closed"), (int) number(row, "tallied"),
+                cost, costed == 0 ? 0 : cost / costed);
+    }
+
+    private static String titleOf(Document plan, String actionId) {
+        return plan.getList("actions", Document.class).stream().filter(a -> a.getString("actionId").equals(actionId))
+                .map(a -> a.getString("title")).findFirst().orElse(null);
+    }
+
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static String yearId(String planId, FinancialYear year) {
+        return planId + ":" + year;
+    }
+}

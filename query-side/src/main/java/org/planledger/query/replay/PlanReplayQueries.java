@@ -1,0 +1,121 @@
+package org.planledger.query.replay;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.queryhandling.QueryHandler;
+import org.planledger.events.ActionRegistered;
+import org.planledger.events.ReferralRegistered;
+import org.planledger.query.api.*;
+import org.planledger.query.board.BoardRenderer;
+import org.planledger.query.journal.JournalReader;
+import org.planledger.query.plan.BoardMeetingView;
+import org.planledger.query.plan.PlanReducer;
+import org.planledger.query.plan.PlanView;
+import org.planledger.query.plan.RefreshView;
+import org.planledger.query.support.RecordedEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays a plan from its journal through the same reducer as the live board: the plan as at a
+ * date (optionally as known at an instant), the difference between two dates, and its timeline of
+ * board meetings and annual refreshes. Reads the plan's journal by _id (two round trips), then folds
+ * in memory.
+ */
+public class PlanReplayQueries {
+
+    private final JournalReader journal;
+
+    public PlanReplayQueries(MongoDatabase database) {
+        this.journal = new JournalReader(database);
+    }
+
+    @QueryHandler
+    public Optional<BoardView> handle(FindPlanAsAt query) {
+        return journal.planEvents(query.planId())
+                .map(events -> foldAsAt(query.planId(), events, query.effectiveDate(), query.knownAt()))
+                .filter(PlanView::drafted)
+                .map(view -> BoardRenderer.render(view, query.effectiveDate(), query.knownAt()));
+    }
+
+    @QueryHandler
+    public Optional<PlanDiff> handle(DiffPlan query) {
+        return journal.planEvents(query.planId()).map(events -> diff(query, events));
+    }
+
+    @QueryHandler
+    public Optional<PlanTimeline> handle(FindPlanTimeline query) {
+        return journal.planEvents(query.planId()).map(events -> timeline(query.planId(), events));
+    }
+
+    /** Events effective on or before the date (and recorded by knownAt, when given), in global order. */
+    public static PlanView foldAsAt(String planId, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
+        PlanView view = PlanView.empty(planId);
+        for (RecordedEvent event : events) {
+            if (effectiveBy(event, asAt) && (knownAt == null || !event.recordedAt().isAfter(knownAt))) {
+                view = PlanReducer.apply(view, event);
+            }
+        }
+        return view;
+    }
+
+    private static boolean effectiveBy(RecordedEvent event, LocalDate date) {
+        LocalDate effectiveOn = event.event().effectiveOn();
+        return effectiveOn == null || !effectiveOn.isAfter(date);
+    }
+
+    /**
+     * Starts from the fold as at {@code from}, then applies the events effective in (from, to] in
+     * global order, describing each against the state just before it. The fold as at {@code to}
+     * gives the closing RAG counts.
+     */
+    static PlanDiff diff(DiffPlan query, List<RecordedEvent> events) {
+        PlanView state = foldAsAt(query.planId(), events, query.from(), null);
+        RagCounts ragFrom = BoardRenderer.ragCounts(state.actions());
+        List<DiffChange> changes = new ArrayList<>();
+        for (RecordedEvent event : events) {
+            LocalDate effectiveOn = event.event().effectiveOn();
+            if (effectiveOn == null || !effectiveOn.isAfter(query.from()) || effectiveOn.isAfter(query.to())) {
+                continue;
+            }
+            PlanView next = PlanReducer.apply(state, event);
+            if (!(event.event() instanceof ActionRegistered) && !(event.event() instanceof ReferralRegistered)) {
+                for (Change change : ChangeDescriber.describe(state, next, event)) {
+                    changes.add(new DiffChange(change.kind(), change.actionId(), change.subjectId(), change.field(),
+                            change.before(), change.after(), event.audit().actor(), event.reason(), effectiveOn,
+                            event.recordedAt(), event.sequence()));
+                }
+            }
+            state = next;
+        }
+        changes.sort(Comparator.comparing(DiffChange::effectiveOn).thenComparingLong(DiffChange::sequence));
+        RagCounts ragTo = BoardRenderer.ragCounts(foldAsAt(query.planId(), events, query.to(), null).actions());
+        return new PlanDiff(query.planId(), query.from(), query.to(), ragFrom, ragTo, changes);
+    }
+
+    static PlanTimeline timeline(String planId, List<RecordedEvent> events) {
+        PlanView whole = PlanReducer.fold(planId, events);
+        List<TimelinePoint> points = new ArrayList<>();
+        for (BoardMeetingView meeting : whole.boardMeetings()) {
+            points.add(point("BOARD_MEETING", meeting.meetingId(), meeting.heldOn(), meeting.title(), planId, events));
+        }
+        int refreshNumber = 0;
+        for (RefreshView refresh : whole.refreshes()) {
+            points.add(point("ANNUAL_REFRESH", "refresh-" + (++refreshNumber), refresh.effectiveOn(), refresh.note(),
+                    planId, events));
+        }
+        points.sort(Comparator.comparing(TimelinePoint::date).thenComparing(TimelinePoint::kind));
+        return new PlanTimeline(planId, points);
+    }
+
+    private static TimelinePoint point(String kind, String id, LocalDate date, String title, String planId,
+                                       List<RecordedEvent> events) {
+        PlanView asAt = foldAsAt(planId, events, date, null);
+        return new TimelinePoint(kind, id, date, title, BoardRenderer.ragCounts(asAt.actions()),
+                BoardRenderer.ragByPriority(asAt));
+    }
+}
