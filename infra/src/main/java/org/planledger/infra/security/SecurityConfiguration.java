@@ -88,6 +88,8 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(rules -> rules
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                        // Scraped by Prometheus without credentials; it carries counts and timings only.
+                        "/actuator/prometheus",
                         "/login", "/error").permitAll()
                 .anyRequest().authenticated());
         if (usesBasic(settings, environment)) {

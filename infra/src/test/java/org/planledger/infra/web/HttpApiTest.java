@@ -137,6 +137,23 @@ class HttpApiTest {
         return response.json().path("noteId").asText();
     }
 
+    /** Read models follow the event store a moment behind: ask until the answer shows what was written. */
+    Response eventually(java.util.function.Supplier<Call> call, java.util.function.Predicate<Response> shows) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        Response response = call.get().send();
+        while (!shows.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            response = call.get().send();
+        }
+        assertThat(shows.test(response)).as("read model never showed it: " + response).isTrue();
+        return response;
+    }
+
     // ---- happy paths ------------------------------------------------------------------------------
 
     @Nested
@@ -515,6 +532,122 @@ class HttpApiTest {
             Response response = refused(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
                     .json(map("period", "2013-06", "text", "x")), 409);
             assertThat(response.json().path("code").asText()).isEqualTo("ACTION_NOT_OPEN");
+        }
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    @Nested
+    class Reading {
+
+        JsonNode boardAction(JsonNode board, String actionId) {
+            for (JsonNode priority : board.path("priorities")) {
+                for (JsonNode objective : priority.path("objectives")) {
+                    for (JsonNode action : objective.path("actions")) {
+                        if (action.path("actionId").asText().equals(actionId)) {
+                            return action;
+                        }
+                    }
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+
+        @Test
+        void boardHistoryAuditAndTheRestShowWhatWasWritten() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            ok(api.post(action + "/progress").as("lead1").json(map("period", "2013-06", "text", "Bid submitted")), 201);
+            ok(api.post(action + "/progress").as("lead1").json(map("period", "2013-08", "text", "Bid successful")), 201);
+            ok(api.put(action + "/rag").as("lead1").json(map("status", "AMBER", "reason", "Spend behind profile")), 200);
+            String referralId = unique("ref");
+            ok(api.post(action + "/referrals").as("lead1").json(map("id", referralId, "receivedOn", "2013-07-02",
+                    "referringAgency", "Police", "subjectRef", "KT-2013-041")), 201);
+
+            Response board = eventually(() -> api.get("/api/plans/" + f.planId() + "/board").as("board"),
+                    r -> r.status() == 200 && boardAction(r.json(), f.lead1Action()).path("rag").asText().equals("AMBER")
+                            && boardAction(r.json(), f.lead1Action()).path("referrals").path("count").asInt() == 1);
+            JsonNode json = board.json();
+            assertThat(json.path("planId").asText()).isEqualTo(f.planId());
+            assertThat(json.path("title").asText()).isEqualTo("Community Safety Plan 2013-2016");
+            assertThat(json.has("asAt")).isTrue();
+            JsonNode priority = json.path("priorities").get(0);
+            assertThat(priority.path("priorityId").asText()).isEqualTo("asb");
+            assertThat(priority.path("rag").path("amber").asInt()).isEqualTo(1);
+            assertThat(priority.path("rag").has("unrated")).isTrue();
+            JsonNode boardAction = boardAction(json, f.lead1Action());
+            assertThat(boardAction.path("status").asText()).isEqualTo("OPEN");
+            assertThat(boardAction.path("endDate").asText()).isEqualTo("2014-03-31");
+            assertThat(boardAction.has("overdue")).isTrue();
+            assertThat(boardAction.has("stale")).isTrue();
+            assertThat(boardAction.path("latestNote").path("period").asText()).isEqualTo("2013-08");
+            assertThat(boardAction.path("latestNote").path("text").asText()).isEqualTo("Bid successful");
+            assertThat(boardAction.path("referrals").has("costPence")).isTrue();
+
+            Response asAt = ok(api.get("/api/plans/" + f.planId() + "/board?asAt=2013-07-15").as("scrutiny"), 200);
+            assertThat(boardAction(asAt.json(), f.lead1Action()).path("latestNote").path("period").asText()).isEqualTo("2013-06");
+            ok(api.get("/api/plans/" + f.planId() + "/board?asAt=2013-07-15&knownAt=2099-01-01T00:00:00Z").as("scrutiny"), 200);
+
+            Response history = eventually(() -> api.get(action).as("lead1"),
+                    r -> r.status() == 200 && r.json().path("notes").size() == 2 && r.json().path("referrals").size() == 1);
+            JsonNode note = history.json().path("notes").get(0);
+            assertThat(note.has("noteId")).isTrue();
+            assertThat(note.path("period").asText()).isEqualTo("2013-06");
+            assertThat(note.has("status")).isTrue();
+            assertThat(note.path("corrections").isArray()).isTrue();
+            assertThat(history.text()).contains("KT-2013-041");
+            for (String reader : List.of("board", "scrutiny")) {
+                Response hidden = ok(api.get(action).as(reader), 200);
+                assertThat(hidden.text()).doesNotContain("KT-2013-041").doesNotContain("subjectRef");
+                assertThat(hidden.json().path("referrals").get(0).path("referralId").asText()).isEqualTo(referralId);
+            }
+
+            Response audit = eventually(() -> api.get("/api/audit?planId=" + f.planId() + "&actor=lead1&size=10").as("auditor"),
+                    r -> r.status() == 200 && r.json().path("total").asInt() >= 4);
+            JsonNode entry = audit.json().path("entries").get(0);
+            assertThat(entry.path("actor").asText()).isEqualTo("lead1");
+            for (String field : List.of("sequence", "recordedAt", "effectiveOn", "type", "aggregateId")) {
+                assertThat(entry.has(field)).as(field).isTrue();
+            }
+            assertThat(audit.json().path("page").asInt()).isZero();
+            assertThat(audit.json().path("size").asInt()).isEqualTo(10);
+            ok(api.get("/api/audit?type=RagAssessed&from=2000-01-01&to=2999-12-31T00:00:00Z&page=0&size=5").as("manager"), 200);
+
+            Response plans = ok(api.get("/api/plans").as("scrutiny"), 200);
+            assertThat(plans.text()).contains(f.planId());
+            Response diff = ok(api.get("/api/plans/" + f.planId() + "/diff?from=2013-05-01&to=2013-12-31").as("scrutiny"), 200);
+            assertThat(diff.json().path("changes").isArray()).isTrue();
+            assertThat(diff.json().path("changes").size()).isPositive();
+            assertThat(diff.text()).doesNotContain("KT-2013-041");
+            ok(api.get("/api/plans/" + f.planId() + "/timeline").as("board"), 200);
+            ok(api.get("/api/plans/" + f.planId() + "/referral-statistics?financialYear=2013/14").as("board"), 200);
+            eventually(() -> api.get("/api/my-actions").as("lead1"),
+                    r -> r.status() == 200 && r.text().contains(f.lead1Action()));
+        }
+
+        @Test
+        void unknownPlanOrActionIs404() {
+            refused(api.get("/api/plans/no-such-plan/board").as("board"), 404);
+            refused(api.get("/api/plans/no-such-plan/diff?from=2013-01-01&to=2014-01-01").as("scrutiny"), 404);
+            refused(api.get("/api/actions/no-such-action").as("board"), 404);
+        }
+
+        @Test
+        void queryParametersAreTypedAndValidated() {
+            badField(api.get("/api/audit?actor=" + encode("{\"$gt\":\"\"}")).as("auditor"), "actor");
+            badField(api.get("/api/audit?planId=" + encode("{\"$ne\":null}")).as("auditor"), "planId");
+            badField(api.get("/api/audit?type=" + encode("{\"$regex\":\".*\"}")).as("auditor"), "type");
+            badField(api.get("/api/audit?from=yesterday").as("auditor"), "from");
+            badField(api.get("/api/audit?size=100000").as("auditor"), "size");
+            badField(api.get("/api/audit?page=abc").as("auditor"), "page");
+            badField(api.get("/api/plans/p/board?asAt=2013-13-01").as("board"), "asAt");
+            badField(api.get("/api/plans/p/diff?from=2014-01-01&to=2013-01-01").as("board"), "to");
+            badField(api.get("/api/plans/p/diff?from=2014-01-01").as("board"), "to");
+            badField(api.get("/api/plans/p/referral-statistics?financialYear=2013").as("board"), "financialYear");
+        }
+
+        String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
