@@ -1,7 +1,11 @@
 package org.planledger.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +45,8 @@ import static org.planledger.infra.security.Roles.SCRUTINY;
 @EnableWebSecurity
 public class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     /** Requests a delivery lead (and a plan manager) may make: progress, RAG, referrals, tallies, spend, risks. */
     static final String[] LEAD_POSTS = {
             "/api/actions/*/progress", "/api/actions/*/progress/**",
@@ -53,7 +59,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
-                                           ObjectMapper objectMapper) throws Exception {
+                                           ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean basic = usesBasic(settings, environment);
         ProblemWriter problems = new ProblemWriter(objectMapper,
                 basic ? "Basic realm=\"Plan Ledger\"" : "Bearer");
@@ -73,8 +79,9 @@ public class SecurityConfiguration {
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems));
         } else {
+            JwtDecoder decoder = decoder(jwtDecoder);
             http.oauth2ResourceServer(oauth -> oauth
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(settings)))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings)))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
         }
@@ -83,8 +90,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment)
-            throws Exception {
+    public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
+                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -95,7 +102,8 @@ public class SecurityConfiguration {
         if (usesBasic(settings, environment)) {
             http.formLogin(form -> form.permitAll()).httpBasic(httpBasic -> { });
         } else {
-            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(settings))));
+            JwtDecoder decoder = decoder(jwtDecoder);
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
         }
         return http.build();
     }
@@ -117,6 +125,23 @@ public class SecurityConfiguration {
     @Bean
     public ReferralLeadership referralLeadership(ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
         return new ReferralLeadership(eventStore);
+    }
+
+    /**
+     * Spring Boot builds the decoder from spring.security.oauth2.resourceserver.jwt.issuer-uri or
+     * jwk-set-uri. Without either the service still starts (so its wiring can be checked without an
+     * identity provider) but refuses every token, and says so in the log.
+     */
+    private static JwtDecoder decoder(ObjectProvider<JwtDecoder> configured) {
+        JwtDecoder decoder = configured.getIfAvailable();
+        if (decoder != null) {
+            return decoder;
+        }
+        log.warn("JWT authentication is on but neither spring.security.oauth2.resourceserver.jwt.issuer-uri nor "
+                + "jwk-set-uri is set: every API request will be refused with 401.");
+        return token -> {
+            throw new BadJwtException("no issuer is configured to validate tokens");
+        };
     }
 
     static JwtRoles jwtRoles(SecuritySettings settings) {
