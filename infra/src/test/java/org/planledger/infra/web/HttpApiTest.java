@@ -526,6 +526,18 @@ class HttpApiTest {
         }
 
         @Test
+        void anIdOfAnotherKindIsNeverWrittenTo() {
+            Fixture f = fixture();
+            // a plan command aimed at an action's stream, an action command at a plan's, a referral command at an action's
+            refused(api.post("/api/plans/" + f.lead1Action() + "/priorities").json(map("title", "x")), 404);
+            refused(api.post("/api/actions/" + f.planId() + "/progress").json(map("period", "2013-06", "text", "x")), 404);
+            refused(api.post("/api/referrals/" + f.lead1Action() + "/acceptance"), 404);
+            refused(api.post("/api/referrals/" + f.lead1Action() + "/acceptance").as("lead1"), 404);
+            Response reused = refused(api.post("/api/plans").json(planBody(f.lead1Action())), 409);
+            assertThat(reused.json().path("code").asText()).isEqualTo("DUPLICATE_ID");
+        }
+
+        @Test
         void progressOnACeasedAction() {
             Fixture f = fixture();
             ok(api.post("/api/actions/" + f.lead1Action() + "/cessation").json(map("reason", "DECC closed")), 200);
