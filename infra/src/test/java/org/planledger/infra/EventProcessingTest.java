@@ -1,22 +1,26 @@
 package org.planledger.infra;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.planledger.command.api.AddPriority;
 import org.planledger.command.api.DraftPlan;
-import org.planledger.events.AuditMetadata;
 import org.planledger.events.Cadence;
-import org.planledger.events.PlanDrafted;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.command.CommandSender;
+import org.planledger.query.QuerySideModel;
+import org.planledger.query.api.AuditEntry;
+import org.planledger.query.api.AuditFilter;
+import org.planledger.query.api.AuditTrailPage;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.FindAuditTrail;
+import org.planledger.query.api.FindBoardView;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -24,17 +28,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The processing-group defaults in application.yml, seen through stand-in handlers in two of the
- * groups the query side will use: the processors are pooled streaming ones with the configured
- * segments, they read the JDBC event store, and their tokens are in MongoDB.
+ * From command to read model in the running application: events appended to the JDBC store reach
+ * the query side's projections through pooled streaming processors (one segment each, tokens in
+ * MongoDB), and the query bus answers from the documents they wrote.
  */
 class EventProcessingTest {
+
+    private static final String PLAN = "corby-2014";
+    private static final CommandOrigin IMPORTER = new CommandOrigin("importer", Set.of("PLAN_MANAGER"),
+            "transcribed from the 2014 plan", CommandOrigin.SOURCE_IMPORT, null);
 
     @TempDir
     static Path dataDir;
@@ -43,10 +52,7 @@ class EventProcessingTest {
 
     @BeforeAll
     static void start() {
-        application = EmbeddedApplication.start(dataDir, context -> {
-            context.registerBean(JournalStandIn.class, JournalStandIn::new);
-            context.registerBean(BoardStandIn.class, BoardStandIn::new);
-        });
+        application = EmbeddedApplication.start(dataDir);
     }
 
     @AfterAll
@@ -55,60 +61,53 @@ class EventProcessingTest {
     }
 
     @Test
-    void eventsReachTheProcessingGroupsWithTheirAuditMetadata() throws InterruptedException {
-        application.getBean(CommandSender.class).sendAndWait(new DraftPlan("corby-2014", "Corby CSP",
-                "Community Safety Plan 2014-2017", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
-                Cadence.QUARTERLY, null), CommandOrigin.of("manager-2", Set.of("PLAN_MANAGER"), "import"));
+    void commandsShowOnTheBoardAndInTheAuditTrail() throws InterruptedException {
+        CommandSender sender = application.getBean(CommandSender.class);
+        sender.sendAndWait(new DraftPlan(PLAN, "Corby Community Safety Partnership", "Community Safety Plan 2014-2017",
+                LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31), Cadence.QUARTERLY, null), IMPORTER);
+        sender.sendAndWait(new AddPriority(PLAN, "violence", "Violence", List.of("Northamptonshire Police"),
+                null, null), IMPORTER);
 
-        JournalStandIn journal = application.getBean(JournalStandIn.class);
-        BoardStandIn board = application.getBean(BoardStandIn.class);
-        awaitUntil(() -> !journal.received.isEmpty() && !board.received.isEmpty());
+        QueryGateway queries = application.getBean(QueryGateway.class);
+        BoardView board = awaitPresent(() -> queries.query(new FindBoardView(PLAN),
+                        ResponseTypes.optionalInstanceOf(BoardView.class)).join()
+                .filter(view -> view.priorities().size() == 1));
+        assertThat(board.title()).isEqualTo("Community Safety Plan 2014-2017");
+        assertThat(board.periodStart()).isEqualTo(LocalDate.of(2014, 4, 1));
 
-        assertThat(journal.received).singleElement().satisfies(metaData -> assertThat(metaData)
-                .containsEntry(AuditMetadata.ACTOR, "manager-2")
-                .containsEntry(AuditMetadata.SOURCE, "import"));
+        AuditTrailPage trail = awaitPresent(() -> Optional.of(queries.query(
+                        new FindAuditTrail(AuditFilter.forPlan(PLAN), 0, 10), ResponseTypes.instanceOf(AuditTrailPage.class)).join())
+                .filter(page -> page.entries().size() == 2));
+        assertThat(trail.entries()).allSatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo("importer");
+            assertThat(entry.actorRoles()).containsExactly("PLAN_MANAGER");
+            assertThat(entry.source()).isEqualTo("import");
+            assertThat(entry.reason()).isEqualTo("transcribed from the 2014 plan");
+        });
+        assertThat(trail.entries()).extracting(AuditEntry::type).containsExactlyInAnyOrder("PlanDrafted", "PriorityAdded");
     }
 
     @Test
-    void processorsArePooledStreamingWithTheConfiguredSegmentsAndKeepTokensInMongoDb() throws InterruptedException {
+    void everyProcessingGroupRunsPooledOnOneSegmentWithItsTokenInMongoDb() throws InterruptedException {
         EventProcessingConfiguration processing = application.getBean(EventProcessingConfiguration.class);
-        EventProcessor journal = processing.eventProcessor("journal").orElseThrow();
-        EventProcessor board = processing.eventProcessor("board").orElseThrow();
-        assertThat(journal).isInstanceOf(PooledStreamingEventProcessor.class);
-        assertThat(board).isInstanceOf(PooledStreamingEventProcessor.class);
-
         TokenStore tokenStore = application.getBean(TokenStore.class);
-        // Each processor's coordinator creates its tokens on its own thread shortly after start.
-        awaitUntil(() -> tokenStore.fetchSegments("journal").length > 0 && tokenStore.fetchSegments("board").length > 0);
-        assertThat(tokenStore.fetchSegments("journal")).containsExactly(0);
-        assertThat(tokenStore.fetchSegments("board")).containsExactlyInAnyOrder(0, 1);
+
+        for (String group : QuerySideModel.processingGroups()) {
+            assertThat(processing.eventProcessor(group)).as(group).get().isInstanceOf(PooledStreamingEventProcessor.class);
+            // Each processor's coordinator creates its token on its own thread shortly after start.
+            int[] segments = awaitPresent(() -> Optional.of(tokenStore.fetchSegments(group)).filter(found -> found.length > 0));
+            assertThat(segments).as(group).containsExactly(0);
+        }
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static <T> T awaitPresent(Supplier<Optional<T>> probe) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+        Optional<T> found = probe.get();
+        while (found.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
+            found = probe.get();
         }
-        assertThat(condition.getAsBoolean()).as("condition met within 20 s").isTrue();
-    }
-
-    @ProcessingGroup("journal")
-    static class JournalStandIn {
-        final List<MetaData> received = new CopyOnWriteArrayList<>();
-
-        @EventHandler
-        void on(PlanDrafted event, MetaData metaData) {
-            received.add(metaData);
-        }
-    }
-
-    @ProcessingGroup("board")
-    static class BoardStandIn {
-        final List<MetaData> received = new CopyOnWriteArrayList<>();
-
-        @EventHandler
-        void on(PlanDrafted event) {
-            received.add(MetaData.emptyInstance());
-        }
+        assertThat(found).as("found within 20 s").isPresent();
+        return found.get();
     }
 }

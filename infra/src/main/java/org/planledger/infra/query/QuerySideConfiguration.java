@@ -1,0 +1,38 @@
+package org.planledger.infra.query;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.planledger.query.QuerySideModel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Puts the query side into Axon's configuration: its projections join the processing groups named
+ * on them (settings in application.yml, tokens in MongoDB) and its query handlers join the query
+ * bus. The query side has no Spring annotations; {@link QuerySideModel} lists its components.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QuerySideConfiguration {
+
+    /** "Today" for the board's overdue and stale flags is the partnership's day, as on the command side. */
+    static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
+
+    @Bean
+    public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase) {
+        QuerySideModel.createIndexes(planLedgerMongoDatabase);
+        return QuerySideModel.create(planLedgerMongoDatabase, Clock.system(PARTNERSHIP_ZONE));
+    }
+
+    /**
+     * Registered through the Configurer rather than as Spring beans so the projections stay plain
+     * objects; registerMessageHandler subscribes whatever event and query handlers each one has.
+     */
+    @Bean
+    public ConfigurerModule querySideHandlers(QuerySideModel querySideModel) {
+        return configurer -> querySideModel.components()
+                .forEach(component -> configurer.registerMessageHandler(configuration -> component));
+    }
+}
