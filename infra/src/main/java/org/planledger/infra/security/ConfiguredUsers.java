@@ -26,6 +26,9 @@ final class ConfiguredUsers {
 
     static final String DEMO_PASSWORD = "demo";
 
+    private static final String ACTION = "Set server.address=127.0.0.1, or turn demo mode off "
+            + "(planledger.security.demo-users=false) and give real users in planledger.security.users-file.";
+
     /** One demo user per role; lead1 and lead2 lead different demo actions. */
     static final Map<String, String> DEMO_USERS = demoUsers();
 
@@ -81,9 +84,8 @@ final class ConfiguredUsers {
         String why = "Demo mode (planledger.security.demo-users=true) creates users whose password is '"
                 + DEMO_PASSWORD + "', so the service only runs with it while it listens on loopback. ";
         if (serverAddress == null || serverAddress.isBlank()) {
-            throw new IllegalStateException(why + "server.address is not set, so it would listen on every "
-                    + "network interface. Set server.address=127.0.0.1, or turn demo mode off and give "
-                    + "planledger.security.users-file.");
+            throw new DemoModeRefused(why + "server.address is not set, so it would listen on every "
+                    + "network interface.", ACTION);
         }
         boolean loopback;
         try {
@@ -96,9 +98,8 @@ final class ConfiguredUsers {
             loopback = false;
         }
         if (!loopback) {
-            throw new IllegalStateException(why + "server.address is " + serverAddress + ", which is not a "
-                    + "loopback address. Set server.address=127.0.0.1, or turn demo mode off and give "
-                    + "planledger.security.users-file.");
+            throw new DemoModeRefused(why + "server.address is " + serverAddress + ", which is not a "
+                    + "loopback address.", ACTION);
         }
     }
 }
