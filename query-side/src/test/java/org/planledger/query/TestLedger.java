@@ -106,6 +106,12 @@ final class TestLedger implements AutoCloseable {
         private String actor = "manager";
         private String roles = "PLAN_MANAGER";
 
+        /** The global sequence the next event gets (0 unless set). */
+        Events startingAt(long globalSequence) {
+            this.nextGlobal = globalSequence;
+            return this;
+        }
+
         Events as(String actor, String roles) {
             this.actor = actor;
             this.roles = roles;

@@ -31,10 +31,11 @@ import java.util.Optional;
 
 /**
  * The live board: one document per plan ({@code _id} = planId) holding the folded {@link PlanView}
- * and the last global sequence folded into it. Date-dependent flags are not stored; they are
- * rendered at query time for today's date from the injected clock.
+ * and the global sequences of the events folded into it (see {@link org.planledger.query.support.AppliedSequences}:
+ * a redelivered event is skipped, one the store committed late is folded in). Date-dependent flags are not
+ * stored; they are rendered at query time for today's date from the injected clock.
  *
- * <p>Document: {@code {_id, lastSequence, view: {planId, drafted, partnership, title, ..., priorities:[],
+ * <p>Document: {@code {_id, lastSequence, appliedSequences: [], view: {planId, drafted, partnership, title, ..., priorities:[],
  * objectives:[], actions:[{actionId, ..., notes:[], years:[]}], indicators:[], boardMeetings:[], refreshes:[]}}}.
  */
 @ProcessingGroup(BoardProjection.PROCESSING_GROUP)
@@ -57,13 +58,11 @@ public class BoardProjection {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
         Document stored = batch.find(board, event.planId());
-        Long lastSequence = stored == null ? null : stored.getLong("lastSequence");
-        if (!recorded.alreadyApplied(lastSequence)) {
+        if (!recorded.alreadyAppliedTo(stored)) {
             PlanView before = stored == null ? PlanView.empty(event.planId())
                     : RecordDocuments.decode(stored.get("view", Document.class), PlanView.class);
             PlanView after = PlanReducer.apply(before, recorded);
-            batch.save(board, new Document("_id", event.planId())
-                    .append("lastSequence", recorded.sequence() != null ? recorded.sequence() : lastSequence)
+            batch.save(board, recorded.markAppliedOn(new Document("_id", event.planId()), stored)
                     .append("view", RecordDocuments.encode(after)));
         }
         batch.endOfMessage();

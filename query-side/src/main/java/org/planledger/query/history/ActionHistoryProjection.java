@@ -22,10 +22,13 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One document per action ({@code _id} = actionId): {@code {_id, lastSequence, history: ActionHistory}}
+ * One document per action ({@code _id} = actionId): {@code {_id, lastSequence, appliedSequences, history: ActionHistory}}
  * where the history is exactly the {@link ActionHistory} the query returns: notes in period order
  * with their corrections and withdrawals (original text kept), RAG history with reasons, status,
- * schedule and lead changes, funding, spend, risks, referral tallies and cases.
+ * schedule and lead changes, funding, spend, risks, referral tallies and cases. {@code appliedSequences}
+ * (see {@link org.planledger.query.support.AppliedSequences}) skips redeliveries but not late events:
+ * the referral cases' own events come from other aggregates than the action's and may be committed
+ * late; they only touch their own case, so applying them late gives the same history.
  */
 @ProcessingGroup(ActionHistoryProjection.PROCESSING_GROUP)
 public class ActionHistoryProjection {
@@ -45,15 +48,13 @@ public class ActionHistoryProjection {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
         Document stored = batch.find(histories, event.actionId());
-        Long lastSequence = stored == null ? null : stored.getLong("lastSequence");
-        if (!recorded.alreadyApplied(lastSequence)) {
+        if (!recorded.alreadyAppliedTo(stored)) {
             ActionHistory before = stored == null
                     ? new ActionHistory(event.actionId(), event.planId(), null, null, ActionStatus.OPEN, null, List.of(),
                     null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
                     : RecordDocuments.decode(stored.get("history", Document.class), ActionHistory.class);
             ActionHistory after = apply(before, recorded);
-            batch.save(histories, new Document("_id", event.actionId())
-                    .append("lastSequence", recorded.sequence() != null ? recorded.sequence() : lastSequence)
+            batch.save(histories, recorded.markAppliedOn(new Document("_id", event.actionId()), stored)
                     .append("history", RecordDocuments.encode(after)));
         }
         batch.endOfMessage();

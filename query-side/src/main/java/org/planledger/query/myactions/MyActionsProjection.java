@@ -27,15 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * "My actions" for a delivery lead:
  * <ul>
- *   <li>{@code my_actions_users}: {@code {_id: userId, actionIds: [...]}}: what each user leads.</li>
+ *   <li>{@code my_actions_users}: {@code {_id: userId, actionIds: [...]}}: what each user leads, ids sorted.</li>
  *   <li>{@code my_actions_actions}: {@code {_id: actionId, planId, title, status, startDate, endDate,
- *       leadUserIds: [], notes: [{noteId, effectiveOn, withdrawn}], lastSequence}}.</li>
- *   <li>{@code my_actions_plans}: {@code {_id: planId, title, cadence, lastSequence}}.</li>
+ *       leadUserIds: [], notes: [{noteId, effectiveOn, withdrawn}], lastSequence, appliedSequences}}.</li>
+ *   <li>{@code my_actions_plans}: {@code {_id: planId, title, cadence, lastSequence, appliedSequences}}.</li>
  * </ul>
+ * {@code appliedSequences} (see {@link org.planledger.query.support.AppliedSequences}) skips a
+ * redelivered event but applies one the event store committed late.
  * A query is three reads by _id/$in. The next update is due one reporting cycle after the latest
  * (not withdrawn) note's period, or on the start date before any note; whether it is overdue is
  * decided at query time with the injected clock.
@@ -67,10 +70,9 @@ public class MyActionsProjection {
         WriteBehind.Batch batch = writes.current();
         if (event instanceof PlanDrafted e) {
             Document plan = batch.find(plans, e.planId());
-            if (plan == null || !recorded.alreadyApplied(plan.getLong("lastSequence"))) {
-                batch.save(plans, new Document("_id", e.planId()).append("title", e.title())
-                        .append("cadence", e.cadence() == null ? null : e.cadence().name())
-                        .append("lastSequence", recorded.sequence()));
+            if (!recorded.alreadyAppliedTo(plan)) {
+                batch.save(plans, recorded.markAppliedOn(new Document("_id", e.planId()).append("title", e.title())
+                        .append("cadence", e.cadence() == null ? null : e.cadence().name()), plan));
             }
         } else if (event instanceof ActionEvent e && !(event instanceof ReferralEvent)) {
             applyToAction(batch, recorded, e);
@@ -83,7 +85,7 @@ public class MyActionsProjection {
         if (action == null && !(event instanceof ActionAdded)) {
             return;
         }
-        if (action != null && recorded.alreadyApplied(action.getLong("lastSequence"))) {
+        if (recorded.alreadyAppliedTo(action)) {
             return;
         }
         Document next = action == null ? new Document("_id", event.actionId()).append("planId", event.planId())
@@ -120,7 +122,7 @@ public class MyActionsProjection {
         } else {
             return;
         }
-        next.append("lastSequence", recorded.sequence());
+        recorded.markAppliedOn(next, action);
         batch.save(actions, next);
 
         List<String> leadsAfter = next.getList("leadUserIds", String.class);
@@ -130,8 +132,9 @@ public class MyActionsProjection {
             Map<String, Document> userDocs = batch.findAll(users, affected);
             for (String userId : affected) {
                 Document user = userDocs.get(userId);
-                Set<String> actionIds = new LinkedHashSet<>(user == null ? List.of() : user.getList("actionIds", String.class));
-                // set semantics keep this idempotent without a sequence of its own
+                // set semantics keep this idempotent without a sequence of its own, and sorted ids keep it
+                // the same whichever order lead changes on different actions arrive in
+                Set<String> actionIds = new TreeSet<>(user == null ? List.of() : user.getList("actionIds", String.class));
                 if (leadsAfter.contains(userId)) {
                     actionIds.add(event.actionId());
                 } else {

@@ -37,7 +37,12 @@ public record ActionView(String actionId, String objectiveId, String title, List
 
     /** The position the board shows: the latest note by period that has not been withdrawn. */
     public Optional<NoteView> latestNote() {
-        // notes are in recorded order, so on equal periods the later-recorded note wins
+        // By effective date (the note's period), then by global sequence: notes are held in the order
+        // their ProgressRecorded events were folded, and all of an action's notes come from the
+        // action's own stream, whose events are always delivered in sequence order (the next one is
+        // only written after the previous one committed). Events of other aggregates that the store
+        // commits late never add notes here, so on equal periods the later-sequenced note wins
+        // whatever order the board received other events in, live or replayed from the journal.
         NoteView latest = null;
         for (NoteView note : notes) {
             if (!note.withdrawn() && (latest == null || !note.effectiveOn().isBefore(latest.effectiveOn()))) {

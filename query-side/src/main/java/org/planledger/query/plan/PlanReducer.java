@@ -21,6 +21,19 @@ import static org.planledger.query.plan.PlanView.upserting;
  * {@link ActionAdded} is effective later than the replay date, is left out: it cannot be placed in
  * the tree, and the replay then honestly shows the plan as it stood. Bookkeeping events that only
  * the write side needs ({@link ActionRegistered}, {@link ReferralRegistered}) change nothing.
+ *
+ * <p>Order. Replays fold in global sequence order; the live board folds in delivery order, where an
+ * event the JDBC store committed late arrives after events with higher sequences. Both give the
+ * same view because every order-sensitive part of the fold is fed by a single aggregate's stream,
+ * which is always delivered in sequence order (its next event is written only after the previous
+ * one committed): the plan's own stream (header, priorities, objectives, indicators and their
+ * latest reading, meetings, refreshes, and the order of the actions list, since each
+ * {@link ActionAdded} is written with the plan's {@link ActionRegistered}); an action's stream
+ * (its fields, status, RAG, notes and so the latest note, risks, and the order of its referral
+ * cases, since each {@link ReferralRecorded} is written with the action's {@link ReferralRegistered});
+ * a referral's stream (its status). Where several aggregates meet, the fold adds up (year totals,
+ * referral costs) and keeps years in year order. Events from different aggregates are independent,
+ * so one arriving late changes nothing but its own part.
  */
 public final class PlanReducer {
 

@@ -24,14 +24,19 @@ import java.util.Optional;
 /**
  * Referral figures per action per financial year (April to March).
  * <ul>
- *   <li>{@code referral_statistics}: {@code {_id: "planId:2013/14", planId, financialYear, lastSequence,
+ *   <li>{@code referral_statistics}: {@code {_id: "planId:2013/14", planId, financialYear, lastSequence, appliedSequences,
  *       actions: [{actionId, received, accepted, declined, closed, tallied, costed, totalCostPence}]}}:
- *       one read answers a plan's year.</li>
- *   <li>{@code referral_cases}: {@code {_id: referralId, planId, actionId, financialYear, status, lastSequence}}:
- *       remembers which year a case counts in when it is accepted, declined or closed later.</li>
- *   <li>{@code referral_plans}: {@code {_id: planId, lastSequence, actions: [{actionId, title}]}}: which plans
- *       exist (an unknown plan is an empty answer) and the action titles.</li>
+ *       one read answers a plan's year; rows sorted by actionId.</li>
+ *   <li>{@code referral_cases}: {@code {_id: referralId, planId, actionId, financialYear, status, lastSequence,
+ *       appliedSequences}}: remembers which year a case counts in when it is accepted, declined or closed later.</li>
+ *   <li>{@code referral_plans}: {@code {_id: planId, lastSequence, appliedSequences, actions: [{actionId, title}]}}:
+ *       which plans exist (an unknown plan is an empty answer) and the action titles, in the order added.</li>
  * </ul>
+ * Each document deduplicates on its own {@code appliedSequences} (see
+ * {@link org.planledger.query.support.AppliedSequences}), because one event touches a case and a
+ * year's figures and a crash may have written one but not the other. A redelivered event is skipped;
+ * one the event store committed late, behind higher sequences, is still counted. Counts are sums,
+ * so the order events arrive in does not change them.
  * How cases and tallies add up:
  * <ul>
  *   <li>A case counts in the financial year it was received, whenever it is decided or closed,
@@ -77,10 +82,10 @@ public class ReferralStatisticsProjection {
         } else if (event instanceof ReferralRecorded e) {
             FinancialYear year = FinancialYear.containing(e.receivedOn());
             Document kase = batch.find(cases, e.referralId());
-            if (kase == null || !recorded.alreadyApplied(kase.getLong("lastSequence"))) {
-                batch.save(cases, new Document("_id", e.referralId()).append("planId", e.planId())
+            if (!recorded.alreadyAppliedTo(kase)) {
+                batch.save(cases, recorded.markAppliedOn(new Document("_id", e.referralId()).append("planId", e.planId())
                         .append("actionId", e.actionId()).append("financialYear", year.toString())
-                        .append("status", ReferralStatus.RECEIVED.name()).append("lastSequence", recorded.sequence()));
+                        .append("status", ReferralStatus.RECEIVED.name()), kase));
             }
             count(batch, recorded, year, e.actionId(), "received", 1);
         } else if (event instanceof ReferralAccepted e) {
@@ -127,20 +132,27 @@ public class ReferralStatisticsProjection {
     private void recordPlanOrTitle(WriteBehind.Batch batch, RecordedEvent recorded) {
         PlanLedgerEvent event = recorded.event();
         Document plan = batch.find(plans, event.planId());
-        if (plan != null && recorded.alreadyApplied(plan.getLong("lastSequence"))) {
+        if (recorded.alreadyAppliedTo(plan)) {
             return;
         }
         List<Document> actions = new ArrayList<>(plan == null ? List.of() : plan.getList("actions", Document.class));
         String actionId = event instanceof ActionEvent a ? a.actionId() : null;
         String title = event instanceof ActionAdded a ? a.title() : event instanceof ActionDetailsRevised r ? r.title() : null;
         if (actionId != null) {
-            actions.removeIf(a -> a.getString("actionId").equals(actionId) && !(event instanceof ActionAdded));
-            if (actions.stream().noneMatch(a -> a.getString("actionId").equals(actionId))) {
-                actions.add(new Document("actionId", actionId).append("title", title));
+            Document row = new Document("actionId", actionId).append("title", title);
+            int at = 0;
+            while (at < actions.size() && !actions.get(at).getString("actionId").equals(actionId)) {
+                at++;
+            }
+            if (at == actions.size()) {
+                actions.add(row);
+            } else if (!(event instanceof ActionAdded)) {
+                // revised in place: the list stays in the order actions were added (serialised by
+                // the plan), whenever a revision of one action arrives relative to another's addition
+                actions.set(at, row);
             }
         }
-        batch.save(plans, new Document("_id", event.planId()).append("actions", actions)
-                .append("lastSequence", recorded.sequence()));
+        batch.save(plans, recorded.markAppliedOn(new Document("_id", event.planId()).append("actions", actions), plan));
     }
 
     private void caseChanged(WriteBehind.Batch batch, RecordedEvent recorded, String referralId, ReferralStatus status,
@@ -149,8 +161,8 @@ public class ReferralStatisticsProjection {
         if (kase == null) {
             return; // a decision on a case never recorded cannot be placed in a year
         }
-        if (!recorded.alreadyApplied(kase.getLong("lastSequence"))) {
-            batch.save(cases, new Document(kase).append("status", status.name()).append("lastSequence", recorded.sequence()));
+        if (!recorded.alreadyAppliedTo(kase)) {
+            batch.save(cases, recorded.markAppliedOn(new Document(kase).append("status", status.name()), kase));
         }
         count(batch, recorded, FinancialYear.parse(kase.getString("financialYear")), kase.getString("actionId"), increments);
     }
@@ -161,7 +173,7 @@ public class ReferralStatisticsProjection {
         String planId = recorded.event().planId();
         String id = yearId(planId, year);
         Document stored = batch.find(statistics, id);
-        if (stored != null && recorded.alreadyApplied(stored.getLong("lastSequence"))) {
+        if (recorded.alreadyAppliedTo(stored)) {
             return;
         }
         List<Document> rows = new ArrayList<>(stored == null ? List.of() : stored.getList("actions", Document.class));
@@ -176,8 +188,8 @@ public class ReferralStatisticsProjection {
         rows.removeIf(r -> r.getString("actionId").equals(actionId));
         rows.add(row);
         rows.sort((a, b) -> a.getString("actionId").compareTo(b.getString("actionId")));
-        batch.save(statistics, new Document("_id", id).append("planId", planId).append("financialYear", year.toString())
-                .append("actions", rows).append("lastSequence", recorded.sequence()));
+        batch.save(statistics, recorded.markAppliedOn(new Document("_id", id).append("planId", planId)
+                .append("financialYear", year.toString()).append("actions", rows), stored));
     }
 
     private static ReferralCounts counts(Document row) {

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
 import org.planledger.events.PlanLedgerEvent;
 
 import java.time.Instant;
@@ -76,8 +77,17 @@ public record RecordedEvent(Long sequence, String eventId, String aggregateId, S
         return EventReasons.reasonOf(event);
     }
 
-    /** A redelivered event is one at or before the last position a document has absorbed. */
-    public boolean alreadyApplied(Long lastAppliedSequence) {
-        return sequence != null && lastAppliedSequence != null && sequence <= lastAppliedSequence;
+    /**
+     * True iff this exact event has already been applied to the stored document (a redelivery).
+     * An event with a lower sequence than others already applied is not a redelivery: the event
+     * store committed it late. See {@link AppliedSequences}.
+     */
+    public boolean alreadyAppliedTo(Document stored) {
+        return AppliedSequences.contains(stored, sequence);
+    }
+
+    /** Records this event as applied on {@code next}, the new version of {@code stored} (null if new). */
+    public Document markAppliedOn(Document next, Document stored) {
+        return AppliedSequences.record(next, stored, sequence);
     }
 }

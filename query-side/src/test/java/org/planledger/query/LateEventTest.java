@@ -1,0 +1,244 @@
+package org.planledger.query;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.planledger.events.*;
+import org.planledger.query.api.*;
+import org.planledger.query.plan.ActionView;
+import org.planledger.query.plan.NoteView;
+import org.planledger.query.plan.PlanView;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Events the JDBC event store committed late: the gap-aware tracking token delivers them after
+ * events with higher global sequences. For each projection, events 1..10 are delivered with 7
+ * held back and then delivered last; the read model must equal the one built from 1..10 in order,
+ * and a crash redelivery of 5..10 must change nothing.
+ *
+ * <p>Event 7 is always from an aggregate none of 8..10 belongs to, as in the store: an aggregate's
+ * next event is only written after its previous one committed, so only independent events swap.
+ */
+class LateEventTest {
+
+    private static final String PLAN = "plan-late";
+    private static final String A1 = "a1";
+    private static final String A2 = "a2";
+    private static final String A3 = "a3";
+    private static final Lead LEAD1 = new Lead("Jo Smith", "Police", "lead1");
+    private static final Lead LEAD2 = new Lead("Sam Patel", "Council", "lead2");
+    private static final Lead LEAD3 = new Lead("Kim Lee", "Fire and Rescue", "lead3");
+
+    private static LocalDate d(String text) {
+        return LocalDate.parse(text);
+    }
+
+    private static TestLedger.Events events() {
+        return new TestLedger.Events().startingAt(1);
+    }
+
+    private static ActionAdded actionAdded(String actionId, String title, Lead lead) {
+        return new ActionAdded(PLAN, "obj-1", actionId, title, List.of(), List.of(), List.of(), List.of(lead), List.of(),
+                d("2013-04-01"), d("2015-03-31"), List.of(), d("2013-04-01"));
+    }
+
+    private static PlanDrafted planDrafted() {
+        return new PlanDrafted(PLAN, "Test CSP", "Plan with late events", d("2013-04-01"), d("2016-03-31"),
+                Cadence.QUARTERLY, d("2013-04-01"));
+    }
+
+    /**
+     * Feeds one projection 1..10 in order on one server, and 1..6, 8..10 then 7 on another; the two
+     * read models must be equal; then 5..10 (and 7) again must change nothing. {@code check} runs on
+     * the late-fed model before and after the redelivery.
+     */
+    private static void lateThenRedelivered(Function<QuerySideModel, Object> projection, List<EventMessage<?>> messages,
+                                            Consumer<TestLedger> check) {
+        assertThat(messages).hasSize(10);
+        assertThat(messages).extracting(m -> ((org.axonframework.eventhandling.TrackedEventMessage<?>) m)
+                .trackingToken().position().orElseThrow()).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+        EventMessage<?> seven = messages.get(6);
+        List<EventMessage<?>> withoutSeven = new ArrayList<>(messages);
+        withoutSeven.remove(6);
+
+        try (TestLedger inOrder = new TestLedger(); TestLedger late = new TestLedger()) {
+            TestLedger.feed(projection.apply(inOrder.model), messages, 3);
+
+            TestLedger.feed(projection.apply(late.model), withoutSeven, 3);
+            TestLedger.feed(projection.apply(late.model), List.of(seven), 1);
+
+            Map<String, List<Document>> expected = inOrder.snapshot();
+            assertThat(expected.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
+            assertThat(late.snapshot()).isEqualTo(expected);
+            check.accept(late);
+
+            // a crash after 10 was applied but before the token was stored: 5..10 come again
+            TestLedger.feed(projection.apply(late.model), messages.subList(4, 10), 6);
+            TestLedger.feed(projection.apply(late.model), List.of(seven), 1);
+            assertThat(late.snapshot()).isEqualTo(expected);
+            check.accept(late);
+        }
+    }
+
+    private static List<Long> applied(TestLedger ledger, String collection, String id) {
+        Document document = ledger.database.getCollection(collection).find(new Document("_id", id)).first();
+        assertThat(document).isNotNull();
+        assertThat(document.getLong("lastSequence")).isEqualTo(
+                document.getList("appliedSequences", Long.class).stream().max(Long::compare).orElseThrow());
+        return document.getList("appliedSequences", Long.class);
+    }
+
+    @Test
+    void board_folds_a_late_note_from_another_action_and_ignores_redelivery() {
+        List<EventMessage<?>> messages = events()
+                .add(planDrafted())                                                                              // 1
+                .add(new PriorityAdded(PLAN, "asb", "Anti-social behaviour", List.of("Council"), d("2013-04-01")))  // 2
+                .add(new ObjectiveAdded(PLAN, "asb", "obj-1", "Reduce ASB", List.of("Fewer incidents"), d("2013-04-01"))) // 3
+                .add(actionAdded(A1, "Target hardening", LEAD1))                                                  // 4
+                .add(actionAdded(A2, "Diversionary activities", LEAD2))                                           // 5
+                .add(new ProgressRecorded(PLAN, A1, "n1", "2013-06", "Scheme launched", d("2013-06-01")))         // 6
+                .add(new ProgressRecorded(PLAN, A2, "n2", "2013-06", "First sessions held", d("2013-06-01")))     // 7: late
+                .add(new RagAssessed(PLAN, A1, RagStatus.GREEN, "On track", d("2013-06-15")))                     // 8
+                .add(new SpendRecorded(PLAN, A1, "s1", 120_000L, "Locks", new FinancialYear(2013), d("2013-07-01"))) // 9
+                .add(new ProgressRecorded(PLAN, A1, "n3", "2013-09", "Forty homes secured", d("2013-09-01")))     // 10
+                .messages();
+
+        lateThenRedelivered(QuerySideModel::board, messages, ledger -> {
+            PlanView view = ledger.model.board().findPlan(PLAN).orElseThrow();
+            ActionView a2 = view.action(A2).orElseThrow();
+            assertThat(a2.notes()).extracting(NoteView::noteId).containsExactly("n2");
+            assertThat(a2.latestNote().orElseThrow().text()).isEqualTo("First sessions held");
+            ActionView a1 = view.action(A1).orElseThrow();
+            assertThat(a1.notes()).extracting(NoteView::noteId).containsExactly("n1", "n3");
+            assertThat(a1.totalsFor(new FinancialYear(2013)).spendPence()).isEqualTo(120_000L);
+            assertThat(applied(ledger, "board", PLAN)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            BoardView board = ledger.model.board().handle(new FindBoardView(PLAN)).orElseThrow();
+            assertThat(board.rag()).isEqualTo(new RagCounts(0, 0, 1, 1));
+        });
+    }
+
+    @Test
+    void action_history_takes_a_late_referral_decision_and_ignores_redelivery() {
+        List<EventMessage<?>> messages = events()
+                .add(actionAdded(A1, "Target hardening", LEAD1))                                                     // 1
+                .add(new ProgressRecorded(PLAN, A1, "n1", "2013-06", "Scheme launched", d("2013-06-01")))            // 2
+                .add(new RagAssessed(PLAN, A1, RagStatus.AMBER, "Bid pending", d("2013-06-01")))                     // 3
+                .add(new ReferralRecorded(PLAN, A1, "r1", d("2013-06-10"), "Police", "subj-1", null, d("2013-06-10"))) // 4
+                .add(new ReferralRecorded(PLAN, A1, "r2", d("2013-06-11"), "Housing", "subj-2", null, d("2013-06-11"))) // 5
+                .add(new FundingAllocated(PLAN, A1, "f1", 1_770_000L, "PCC", new FinancialYear(2013), d("2013-06-20"))) // 6
+                .add(new ReferralAccepted(PLAN, A1, "r1", d("2013-06-21")))                                          // 7: late
+                .add(new ReferralDeclined(PLAN, A1, "r2", "Outside the borough", d("2013-06-22")))                   // 8
+                .add(new RagAssessed(PLAN, A1, RagStatus.GREEN, "Funded", d("2013-06-25")))                          // 9
+                .add(new SpendRecorded(PLAN, A1, "s1", 500_000L, "Locks", new FinancialYear(2013), d("2013-07-01"))) // 10
+                .messages();
+
+        lateThenRedelivered(QuerySideModel::actionHistory, messages, ledger -> {
+            ActionHistory history = ledger.model.actionHistory().handle(new FindActionHistory(A1)).orElseThrow();
+            assertThat(history.referrals()).extracting(ReferralCaseEntry::referralId, ReferralCaseEntry::status)
+                    .containsExactly(tuple("r1", ReferralStatus.ACCEPTED), tuple("r2", ReferralStatus.DECLINED));
+            assertThat(history.ragHistory()).extracting(RagChange::rag).containsExactly(RagStatus.AMBER, RagStatus.GREEN);
+            assertThat(history.funding()).hasSize(1);
+            assertThat(history.spend()).hasSize(1);
+            assertThat(history.notes()).hasSize(1);
+            assertThat(applied(ledger, "action_history", A1)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        });
+    }
+
+    @Test
+    void referral_statistics_count_a_late_closure_once() {
+        List<EventMessage<?>> messages = events()
+                .add(planDrafted())                                                                                  // 1
+                .add(actionAdded(A1, "Target hardening", LEAD1))                                                     // 2
+                .add(actionAdded(A2, "Guard camera loans", LEAD2))                                                   // 3
+                .add(new ReferralRecorded(PLAN, A1, "r1", d("2013-05-10"), "Police", "subj-1", null, d("2013-05-10"))) // 4
+                .add(new ReferralRecorded(PLAN, A2, "r2", d("2013-05-11"), "Housing", "subj-2", null, d("2013-05-11"))) // 5
+                .add(new ReferralAccepted(PLAN, A1, "r1", d("2013-05-12")))                                          // 6
+                .add(new ReferralClosed(PLAN, A1, "r1", "Locks fitted", 15_000L, d("2013-07-20")))                   // 7: late
+                .add(new ReferralsTallied(PLAN, A2, "t1", d("2013-04-01"), d("2013-04-30"), 10, 50_000L,
+                        "April before case recording began", d("2013-04-30")))                                       // 8
+                .add(new ReferralAccepted(PLAN, A2, "r2", d("2013-05-20")))                                          // 9
+                .add(new ReferralClosed(PLAN, A2, "r2", "Camera loaned", 20_000L, d("2013-08-01")))                  // 10
+                .messages();
+
+        lateThenRedelivered(QuerySideModel::referralStatistics, messages, ledger -> {
+            ReferralStatistics year = ledger.model.referralStatistics()
+                    .handle(new FindReferralStatistics(PLAN, new FinancialYear(2013))).orElseThrow();
+            assertThat(year.actions()).extracting(ActionReferralStatistics::actionId, a -> a.counts().received(),
+                    a -> a.counts().accepted(), a -> a.counts().closed(), a -> a.counts().totalCostPence()).containsExactly(
+                    tuple(A1, 1, 1, 1, 15_000L), tuple(A2, 11, 1, 1, 70_000L));
+            assertThat(year.total()).isEqualTo(new ReferralCounts(12, 2, 0, 2, 10, 85_000L, 85_000L / 12));
+            assertThat(applied(ledger, "referral_cases", "r1")).containsExactly(4L, 6L, 7L);
+            assertThat(applied(ledger, "referral_statistics", PLAN + ":2013/14"))
+                    .containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        });
+    }
+
+    @Test
+    void referral_statistics_keep_a_late_title_revision_in_place() {
+        List<EventMessage<?>> messages = events()
+                .add(planDrafted())                                                                                  // 1
+                .add(actionAdded(A1, "Target hardening", LEAD1))                                                     // 2
+                .add(actionAdded(A2, "Guard camera loans", LEAD2))                                                   // 3
+                .add(new ReferralRecorded(PLAN, A1, "r1", d("2013-05-10"), "Police", "subj-1", null, d("2013-05-10"))) // 4
+                .add(new ReferralRecorded(PLAN, A2, "r2", d("2013-05-11"), "Housing", "subj-2", null, d("2013-05-11"))) // 5
+                .add(new ReferralAccepted(PLAN, A1, "r1", d("2013-05-12")))                                          // 6
+                .add(new ActionDetailsRevised(PLAN, A1, "Target hardening for repeat victims", List.of(), List.of(),
+                        List.of(), List.of(), List.of(), "Clearer title", d("2013-05-15")))                          // 7: late
+                .add(actionAdded(A3, "Street wardens", LEAD3))                                                       // 8
+                .add(new ReferralAccepted(PLAN, A2, "r2", d("2013-05-20")))                                          // 9
+                .add(new ReferralRecorded(PLAN, A3, "r3", d("2013-06-01"), "Police", "subj-3", null, d("2013-06-01"))) // 10
+                .messages();
+
+        lateThenRedelivered(QuerySideModel::referralStatistics, messages, ledger -> {
+            ReferralStatistics year = ledger.model.referralStatistics()
+                    .handle(new FindReferralStatistics(PLAN, new FinancialYear(2013))).orElseThrow();
+            assertThat(year.actions()).extracting(ActionReferralStatistics::actionId, ActionReferralStatistics::title)
+                    .containsExactly(tuple(A1, "Target hardening for repeat victims"), tuple(A2, "Guard camera loans"),
+                            tuple(A3, "Street wardens"));
+            assertThat(year.total().received()).isEqualTo(3);
+            assertThat(year.total().accepted()).isEqualTo(2);
+            Document plan = ledger.database.getCollection("referral_plans").find(new Document("_id", PLAN)).first();
+            assertThat(plan.getList("actions", Document.class)).extracting(a -> a.getString("actionId"))
+                    .containsExactly(A1, A2, A3);
+            assertThat(applied(ledger, "referral_plans", PLAN)).containsExactly(1L, 2L, 3L, 7L, 8L);
+        });
+    }
+
+    @Test
+    void my_actions_take_a_late_lead_change_and_ignore_redelivery() {
+        List<EventMessage<?>> messages = events()
+                .add(planDrafted())                                                                                  // 1
+                .add(actionAdded(A1, "Target hardening", LEAD1))                                                     // 2
+                .add(actionAdded(A2, "Guard camera loans", LEAD2))                                                   // 3
+                .add(new ProgressRecorded(PLAN, A1, "n1", "2013-06", "Scheme launched", d("2013-06-01")))            // 4
+                .add(new ActionLeadsChanged(PLAN, A2, List.of(LEAD2, LEAD3), "Fire joins", d("2013-06-02")))         // 5
+                .add(new ProgressRecorded(PLAN, A2, "n2", "2013-06", "First loans", d("2013-06-03")))                // 6
+                .add(new ActionLeadsChanged(PLAN, A1, List.of(LEAD1, LEAD3), "Fire joins", d("2013-06-04")))         // 7: late
+                .add(actionAdded(A3, "Street wardens", LEAD3))                                                       // 8
+                .add(new ProgressRecorded(PLAN, A2, "n3", "2013-09", "Twenty cameras loaned", d("2013-09-01")))      // 9
+                .add(new ProgressNoteWithdrawn(PLAN, A2, "n3", "Wrong quarter", d("2013-09-05")))                    // 10
+                .messages();
+
+        lateThenRedelivered(QuerySideModel::myActions, messages, ledger -> {
+            MyActions lead3 = ledger.model.myActions().handle(new FindMyActions("lead3"));
+            assertThat(lead3.actions()).extracting(MyAction::actionId, MyAction::lastNoteOn).containsExactlyInAnyOrder(
+                    tuple(A1, d("2013-06-01")), tuple(A2, d("2013-06-03")), tuple(A3, null));
+            Document user = ledger.database.getCollection("my_actions_users").find(new Document("_id", "lead3")).first();
+            assertThat(user.getList("actionIds", String.class)).containsExactly(A1, A2, A3);
+            assertThat(ledger.model.myActions().handle(new FindMyActions("lead1")).actions())
+                    .extracting(MyAction::actionId).containsExactly(A1);
+            assertThat(applied(ledger, "my_actions_actions", A1)).containsExactly(2L, 4L, 7L);
+            assertThat(applied(ledger, "my_actions_actions", A2)).containsExactly(3L, 5L, 6L, 9L, 10L);
+        });
+    }
+}
