@@ -1,0 +1,685 @@
+package org.planledger.infra.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.planledger.command.api.RecordProgress;
+import org.planledger.events.ProgressRecorded;
+import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.ReadModels;
+import org.planledger.infra.command.CommandSender;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.DiffPlan;
+import org.planledger.query.api.FindPlanAsAt;
+import org.planledger.query.api.PlanDiff;
+import org.planledger.query.journal.JournalReader;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmarks of issue 7, one run, one table. Never part of the default test run (the class
+ * name matches none of surefire's default patterns); run with {@code mvn -Pbench -pl infra -am verify}.
+ * Every figure is the median of {@code bench.repetitions} (default 5) measurements after one
+ * warm-up; every pair is measured in the same run against the same store.
+ * <p>
+ * Sizes, as system properties: {@code bench.plans} (generated three-year plans besides Kettering,
+ * default 100, about 300,000 events), {@code bench.commands} (commands per throughput repetition),
+ * {@code bench.postgres} (default true: PostgreSQL on 127.0.0.1:5432 as user postgres, in a
+ * scratch database dropped afterwards), {@code bench.memory} (default true).
+ */
+class PlanLedgerBenchmark {
+
+    static final int REPETITIONS = Integer.getInteger("bench.repetitions", 5);
+    static final int PLANS = Integer.getInteger("bench.plans", 100);
+    static final int COMMANDS = Integer.getInteger("bench.commands", 600);
+    static final int QUERY_CALLS = Integer.getInteger("bench.query-calls", 200);
+    static final int BOARD_REQUESTS = Integer.getInteger("bench.board-requests", 100);
+    static final int LAG_SECONDS = Integer.getInteger("bench.lag-seconds", 5);
+    static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("bench.postgres", "true"));
+    static final boolean MEMORY = Boolean.parseBoolean(System.getProperty("bench.memory", "true"));
+    static final int MEMORY_PLANS = Integer.getInteger("bench.memory-plans", 100);
+    static final int MEMORY_SECONDS = Integer.getInteger("bench.memory-seconds", 180);
+    static final String KETTERING = "kettering-csp-2013-2016";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Figures figures = new Figures();
+    private final LagProbe lagProbe = new LagProbe();
+    private final AtomicLong noteCounter = new AtomicLong();
+
+    @Test
+    void benchmarks() throws Exception {
+        Path work = Files.createTempDirectory("plan-ledger-bench");
+        Path embeddedDir = work.resolve("embedded");
+        long events;
+        System.out.printf("BENCH start %s, %d cores, repetitions %d, generated plans %d%n", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), REPETITIONS, PLANS);
+        try (ConfigurableApplicationContext app = start(embeddedDir)) {
+            ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5));
+            events = generate(app);
+            replay(app, events);
+            timeTravel(app);
+            boardOverHttp(app);
+            throughput(app, "embedded H2 (WRITE_DELAY=0)", "h2", false);
+            lag(app);
+            events = count(app.getBean(DataSource.class), null);
+        }
+        if (POSTGRES) {
+            postgres(work.resolve("postgres"));
+        }
+        if (MEMORY) {
+            memory(embeddedDir, events);
+        }
+        String table = "Measured " + ZonedDateTime.now().toLocalDate() + " on " + Runtime.getRuntime().availableProcessors()
+                + " cores (`nproc`), " + events + " events in the embedded store at the end.\n\n" + figures.markdown();
+        System.out.println("\n" + table);
+        Path results = Paths.get("target", "bench-results.md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, table);
+        System.out.println("BENCH table written to " + results.toAbsolutePath());
+    }
+
+    // ---- the application -------------------------------------------------------------------------
+
+    private ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--planledger.data-dir=" + dataDir, "--server.port=0",
+                "--server.address=127.0.0.1", "--logging.level.root=WARN"));
+        args.addAll(List.of(extra));
+        if (args.stream().noneMatch(arg -> arg.startsWith("--planledger.demo.enabled"))) {
+            args.add("--planledger.demo.enabled=true"); // the test resources switch the demo plan off
+        }
+        ApplicationContextInitializer<GenericApplicationContext> probe =
+                context -> context.registerBean("benchLagProbe", ConfigurerModule.class, lagProbe::module);
+        return new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
+                .initializers(probe).run(args.toArray(String[]::new));
+    }
+
+    private static long count(DataSource dataSource, String aggregatePrefix) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(aggregatePrefix == null
+                     ? "select count(*) from domain_event_entry"
+                     : "select count(*) from domain_event_entry where aggregateIdentifier = ? or aggregateIdentifier like ?")) {
+            if (aggregatePrefix != null) {
+                select.setString(1, aggregatePrefix);
+                select.setString(2, aggregatePrefix + "-%");
+            }
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Kettering (already imported) plus one three-year plan through the gateway, copied PLANS - 1 times. */
+    private long generate(ConfigurableApplicationContext app) throws Exception {
+        CommandSender sender = app.getBean(CommandSender.class);
+        DataSource dataSource = app.getBean(DataSource.class);
+        long start = System.nanoTime();
+        int commands = BenchPlans.threeYearPlan(sender, BenchPlans.planId(0), 4);
+        double commandSeconds = (System.nanoTime() - start) / 1e9;
+        List<BenchPlans.Row> template = BenchPlans.rowsOf(dataSource, BenchPlans.planId(0));
+        start = System.nanoTime();
+        long copied = BenchPlans.copies(dataSource, template, BenchPlans.planId(0),
+                IntStream.range(1, PLANS).mapToObj(BenchPlans::planId).toList());
+        double copySeconds = (System.nanoTime() - start) / 1e9;
+        long events = count(dataSource, null);
+        System.out.printf("BENCH generated: template plan %d commands -> %d events in %.1f s; %d copies -> %d rows in %.1f s; "
+                + "store holds %d events%n", commands, template.size(), commandSeconds, PLANS - 1, copied, copySeconds, events);
+        start = System.nanoTime();
+        ReadModels.awaitCaughtUp(app, Duration.ofMinutes(60));
+        System.out.printf("BENCH initial projection of the generated events: %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return events;
+    }
+
+    // ---- 2. replay ---------------------------------------------------------------------------------
+
+    private void replay(ConfigurableApplicationContext app, long events) {
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        EventStore eventStore = app.getBean(EventStore.class);
+        MongoDatabase mongo = app.getBean("planLedgerMongoDatabase", MongoDatabase.class);
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+
+        double replay = Figures.medianOf(REPETITIONS, () -> {
+            long start = System.nanoTime();
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            processors.forEach(StreamingEventProcessor::start);
+            await(() -> ReadModels.awaitCaughtUp(app, Duration.ofMinutes(60)));
+            return events / ((System.nanoTime() - start) / 1e9);
+        });
+        try (StackSampler profile = new StackSampler("one more replay (not counted)")) {
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            processors.forEach(StreamingEventProcessor::start);
+            await(() -> ReadModels.awaitCaughtUp(app, Duration.ofMinutes(60)));
+        }
+        double read = Figures.medianOf(REPETITIONS, () -> {
+            long start = System.nanoTime();
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                for (long i = 0; i < events; i++) {
+                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    message.getPayload();
+                    message.getMetaData();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return events / ((System.nanoTime() - start) / 1e9);
+        });
+        long[] documents = new long[1];
+        double upsert = Figures.medianOf(REPETITIONS, () -> {
+            long nanos = 0;
+            documents[0] = 0;
+            for (String name : mongo.listCollectionNames()) {
+                if (name.equals("trackingtokens") || name.startsWith("bench_")) {
+                    continue;
+                }
+                MongoCollection<Document> target = mongo.getCollection("bench_" + name);
+                target.drop();
+                List<WriteModel<Document>> batch = new ArrayList<>();
+                for (Document document : mongo.getCollection(name).find()) {
+                    batch.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                            new ReplaceOptions().upsert(true)));
+                    documents[0]++;
+                    if (batch.size() == 500) {
+                        nanos += bulk(target, batch);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    nanos += bulk(target, batch);
+                }
+                target.drop();
+            }
+            return events / (nanos / 1e9);
+        });
+        double slower = Math.min(read, upsert);
+        figures.add("2. Replay, rebuild all 5 projections after a reset (embedded)", Figures.rate(replay) + " events",
+                "read+deserialise " + Figures.rate(read) + "; bulk upsert of the " + documents[0] + " resulting documents "
+                        + Figures.rate(upsert) + " events-equivalent",
+                "%.0f%% of the slower".formatted(100 * replay / slower), ">= 50% of the slower baseline",
+                replay >= 0.5 * slower, events + " events");
+    }
+
+    private static long bulk(MongoCollection<Document> target, List<WriteModel<Document>> batch) {
+        long start = System.nanoTime();
+        target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+        batch.clear();
+        return System.nanoTime() - start;
+    }
+
+    // ---- 3. time travel ----------------------------------------------------------------------------
+
+    private void timeTravel(ConfigurableApplicationContext app) {
+        QueryGateway queries = app.getBean(QueryGateway.class);
+        JournalReader journal = new JournalReader(app.getBean("planLedgerMongoDatabase", MongoDatabase.class));
+        String planId = BenchPlans.planId(1);
+        int entries = journal.planEntries(planId).orElseThrow().size();
+        Latency asAt = latency(() -> queries.query(new FindPlanAsAt(planId, LocalDate.parse("2014-06-30"), null),
+                ResponseTypes.optionalInstanceOf(BoardView.class)).join().orElseThrow());
+        Latency diff = latency(() -> queries.query(new DiffPlan(planId, LocalDate.parse("2013-04-01"), LocalDate.parse("2015-03-31")),
+                ResponseTypes.optionalInstanceOf(PlanDiff.class)).join().orElseThrow());
+        Latency plain = latency(() -> journal.planEntries(planId).orElseThrow());
+        try (StackSampler profile = new StackSampler("FindPlanAsAt x " + QUERY_CALLS)) {
+            for (int i = 0; i < QUERY_CALLS; i++) {
+                queries.query(new FindPlanAsAt(planId, LocalDate.parse("2014-06-30"), null),
+                        ResponseTypes.optionalInstanceOf(BoardView.class)).join();
+            }
+        }
+        for (var query : List.of(new Object[]{"FindPlanAsAt", asAt}, new Object[]{"DiffPlan", diff})) {
+            Latency l = (Latency) query[1];
+            boolean met = l.p99() < 50 && l.p99() < 3 * plain.p99();
+            figures.add("3. Time travel: " + query[0] + " (embedded, query gateway)",
+                    "p50 " + Figures.ms(l.p50()) + ", p99 " + Figures.ms(l.p99()),
+                    "plain read of the plan's " + entries + " journal entries: p50 " + Figures.ms(plain.p50()) + ", p99 "
+                            + Figures.ms(plain.p99()),
+                    "p99 %.1f×".formatted(l.p99() / plain.p99()), "p99 < 50 ms and < 3× plain read", met,
+                    "60 actions × 18 notes + RAG, referrals, money, risks");
+        }
+    }
+
+    record Latency(double p50, double p99) {
+    }
+
+    private Latency latency(Runnable call) {
+        for (int i = 0; i < 20; i++) {
+            call.run();
+        }
+        double[] p50 = new double[REPETITIONS];
+        double[] p99 = new double[REPETITIONS];
+        for (int r = 0; r < REPETITIONS; r++) {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < QUERY_CALLS; i++) {
+                long start = System.nanoTime();
+                call.run();
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            p50[r] = Figures.percentile(millis, 50);
+            p99[r] = Figures.percentile(millis, 99);
+        }
+        return new Latency(Figures.median(p50), Figures.median(p99));
+    }
+
+    // ---- 4. board view over HTTP -------------------------------------------------------------------
+
+    private void boardOverHttp(ConfigurableApplicationContext app) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        Latency kettering = httpLatency(port, "/api/plans/" + KETTERING + "/board", 16);
+        figures.add("4. Board view over HTTP, 16 concurrent readers (embedded)",
+                "p50 " + Figures.ms(kettering.p50()) + ", p99 " + Figures.ms(kettering.p99()), "—", "—", "p99 < 20 ms",
+                kettering.p99() < 20, "Kettering board (30 actions), HTTP Basic as `board`, loopback");
+        Latency generated = httpLatency(port, "/api/plans/" + BenchPlans.planId(1) + "/board", 16);
+        figures.add("4. Board view over HTTP, 16 concurrent readers (embedded)",
+                "p50 " + Figures.ms(generated.p50()) + ", p99 " + Figures.ms(generated.p99()), "—", "—", "p99 < 20 ms",
+                generated.p99() < 20, "generated board (60 actions)");
+    }
+
+    private Latency httpLatency(int port, String path, int readers) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString("board:demo".getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", auth).GET().build();
+        List<HttpClient> clients = IntStream.range(0, readers)
+                .mapToObj(i -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            double[] p50 = new double[REPETITIONS];
+            double[] p99 = new double[REPETITIONS];
+            for (int r = -1; r < REPETITIONS; r++) {
+                List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+                List<Future<?>> done = new ArrayList<>();
+                for (HttpClient client : clients) {
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < BOARD_REQUESTS; i++) {
+                            long start = System.nanoTime();
+                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            millis.add((System.nanoTime() - start) / 1e6);
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("board answered " + response.statusCode());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+                if (r >= 0) {
+                    p50[r] = Figures.percentile(millis, 50);
+                    p99[r] = Figures.percentile(millis, 99);
+                }
+            }
+            return new Latency(Figures.median(p50), Figures.median(p99));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // ---- 1. command throughput ---------------------------------------------------------------------
+
+    private void throughput(ConfigurableApplicationContext app, String store, String tag, boolean threeTimesTarget) {
+        CommandSender sender = app.getBean(CommandSender.class);
+        DataSource dataSource = app.getBean(DataSource.class);
+        Serializer serializer = app.getBean(Serializer.class);
+        int[] round = {0};
+        double one = Figures.medianOf(REPETITIONS, () -> commandRate(sender, tag + "-one-" + round[0]++, 1));
+        double eight = Figures.medianOf(REPETITIONS, () -> commandRate(sender, tag + "-eight-" + round[0]++, 8));
+        try (StackSampler profile = new StackSampler("RecordProgress, 1 client, " + store)) {
+            commandRate(sender, tag + "-profiled", 1);
+        }
+        String baselinePlan = tag + "-raw";
+        BenchPlans.structure(sender, baselinePlan, 1);
+        double raw = Figures.medianOf(REPETITIONS, () -> rawInserts(dataSource, serializer, baselinePlan, COMMANDS));
+        figures.add("1. RecordProgress via command gateway, 1 client, " + store, Figures.rate(one),
+                "raw JDBC insert+commit into domain_event_entry, 1 client: " + Figures.rate(raw),
+                "%.0f%%".formatted(100 * one / raw), ">= 30% of raw", one >= 0.3 * raw, null);
+        figures.add("1. RecordProgress via command gateway, 8 clients, " + store, Figures.rate(eight),
+                "1 client: " + Figures.rate(one), "%.1f×".formatted(eight / one),
+                threeTimesTarget ? ">= 3× 1 client" : "— (3× target is for PostgreSQL)",
+                threeTimesTarget ? eight >= 3 * one : null, null);
+    }
+
+    /** A fresh plan of 60 actions; the clients share them out and record notes as fast as acknowledged. */
+    private double commandRate(CommandSender sender, String planId, int clients) {
+        BenchPlans.structure(sender, planId, BenchPlans.ACTIONS);
+        int perClient = Math.max(1, clients == 1 ? COMMANDS : 2 * COMMANDS / clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perClient; i++) {
+                        int action = (client + i * clients) % BenchPlans.ACTIONS;
+                        sender.sendAndWait(progress(BenchPlans.actionId(planId, action), "tp-" + noteCounter.incrementAndGet()),
+                                BenchPlans.ORIGIN);
+                    }
+                    return null;
+                }));
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+            return clients * perClient / ((System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RecordProgress progress(String actionId, String noteId) {
+        return new RecordProgress(actionId, noteId, "2014-06",
+                "Bid submitted to the Police and Crime Commissioner; 12 households visited, 7 target-hardened.", null);
+    }
+
+    /** What an append of one RecordProgress event costs without the command machinery, on the same table and settings. */
+    private double rawInserts(DataSource dataSource, Serializer serializer, String planId, int rows) {
+        String actionId = BenchPlans.actionId(planId, 0);
+        byte[] metaData = serializer.serialize(MetaData.with("actor", "bench").and("source", "api"), byte[].class).getData();
+        try (Connection connection = dataSource.getConnection()) {
+            long sequence;
+            try (PreparedStatement max = connection.prepareStatement(
+                    "select max(sequenceNumber) from domain_event_entry where aggregateIdentifier = ?")) {
+                max.setString(1, actionId);
+                try (ResultSet result = max.executeQuery()) {
+                    result.next();
+                    sequence = result.getLong(1);
+                }
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
+                            + "payload, payloadRevision, payloadType, timeStamp) values (?, ?, 'Action', ?, ?, ?, '1', ?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    String noteId = "raw-" + noteCounter.incrementAndGet();
+                    ProgressRecorded event = new ProgressRecorded(planId, actionId, noteId, "2014-06",
+                            progress(actionId, noteId).text(), LocalDate.parse("2014-06-01"));
+                    insert.setString(1, actionId);
+                    insert.setLong(2, ++sequence);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, metaData);
+                    insert.setBytes(5, serializer.serialize(event, byte[].class).getData());
+                    insert.setString(6, ProgressRecorded.class.getName());
+                    insert.setString(7, Instant.now().toString());
+                    insert.executeUpdate();
+                    connection.commit();
+                }
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- 5. projection lag -------------------------------------------------------------------------
+
+    private String lag(ConfigurableApplicationContext app) throws Exception {
+        CommandSender sender = app.getBean(CommandSender.class);
+        String[] planId = new String[1];
+        int[] round = {0};
+        long[] notes = {0};
+        double p99 = Figures.medianOf(REPETITIONS, () -> {
+            planId[0] = "lag-plan-" + round[0]++;
+            BenchPlans.structure(sender, planId[0], BenchPlans.ACTIONS);
+            await(() -> ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5)));
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    int client = c;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; !stop.get(); i++) {
+                            String noteId = LagProbe.PREFIX + noteCounter.incrementAndGet();
+                            sender.sendAndWait(progress(BenchPlans.actionId(planId[0], (client + 8 * i) % BenchPlans.ACTIONS), noteId),
+                                    BenchPlans.ORIGIN);
+                            lagProbe.acknowledged(noteId, System.nanoTime());
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(LAG_SECONDS * 1000L);
+                stop.set(true);
+                for (Future<?> future : done) {
+                    future.get();
+                }
+                ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5));
+                List<Double> lags = lagProbe.lagsAndReset();
+                notes[0] = lags.size();
+                System.out.printf("BENCH   lag: %d notes, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lags.size(),
+                        Figures.percentile(lags, 50), Figures.percentile(lags, 99), Figures.percentile(lags, 100));
+                return Figures.percentile(lags, 99);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pool.shutdown();
+            }
+        });
+        figures.add("5. Projection lag, 8 writers at full speed (embedded)", "p99 " + Figures.ms(p99), "—", "—",
+                "p99 < 500 ms", p99 < 500, LAG_SECONDS + " s of writing per repetition (" + notes[0]
+                        + " notes in the last); ack -> board batch committed");
+        return planId[0];
+    }
+
+    // ---- 1 on PostgreSQL -----------------------------------------------------------------------------
+
+    private void postgres(Path dataDir) throws Exception {
+        String database = "planledger_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        try (ConfigurableApplicationContext app = start(dataDir, "--spring.profiles.active=postgres",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--planledger.demo.enabled=false")) {
+            try (Connection connection = app.getBean(DataSource.class).getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet settings = statement.executeQuery(
+                         "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'wal_sync_method')")) {
+                StringBuilder text = new StringBuilder();
+                while (settings.next()) {
+                    text.append(settings.getString(1)).append('=').append(settings.getString(2)).append(' ');
+                }
+                System.out.println("BENCH PostgreSQL durability: " + text);
+            }
+            throughput(app, "PostgreSQL 15 (fsync on)", "pg", true);
+        } finally {
+            try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    // ---- 6. memory -----------------------------------------------------------------------------------
+
+    /**
+     * Fills the embedded store (service stopped) up to Kettering + MEMORY_PLANS generated plans by
+     * copying rows, then starts the service in a child JVM with -Xmx256m on it: the read models
+     * built so far are there, the rest is projected by catch-up. The child must serve the board
+     * view and keep projecting without running out of heap for MEMORY_SECONDS (or until caught up).
+     */
+    private void memory(Path dataDir, long eventsBefore) throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("event-store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
+        long events;
+        int firstCopy = PLANS;
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        h2.setPassword("");
+        List<BenchPlans.Row> template = BenchPlans.rowsOf(h2, BenchPlans.planId(0));
+        BenchPlans.copies(h2, template, BenchPlans.planId(0),
+                IntStream.range(firstCopy, MEMORY_PLANS).mapToObj(BenchPlans::planId).toList());
+        events = count(h2, null);
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("shutdown");
+        }
+        String lastPlan = BenchPlans.planId(MEMORY_PLANS - 1);
+        String run = childRun(dataDir, lastPlan, template.size(), "xmx256m");
+        boolean met = run.startsWith("yes");
+        figures.add("6. Memory: embedded service, Kettering + " + MEMORY_PLANS + " plans, in -Xmx256m", met ? "runs" : "fails",
+                "—", "—", "serves the board in -Xmx256m", met,
+                events + " events (" + (events - eventsBefore) + " not yet projected at start): " + run);
+    }
+
+    /**
+     * Starts the service in a child JVM with -Xmx256m; waits for the Kettering board, then lets it
+     * project for up to MEMORY_SECONDS (or until the last plan's journal is complete), sampling the heap.
+     */
+    private String childRun(Path dataDir, String lastPlan, long lastPlanEvents, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dataDir.resolveSibling("child-" + name + ".log");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, PlanLedgerApplication.class.getName(),
+                "--planledger.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1",
+                "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long start = System.nanoTime();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
+            String auth = "Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes(StandardCharsets.UTF_8));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+            double boardAfter = -1;
+            while (Instant.now().isBefore(deadline) && child.isAlive() && boardAfter < 0) {
+                try {
+                    if (get(http, base + "/api/plans/" + KETTERING + "/board", auth) != null) {
+                        boardAfter = (System.nanoTime() - start) / 1e9;
+                    }
+                } catch (IOException notYetListening) {
+                    // starting
+                }
+                Thread.sleep(500);
+            }
+            if (boardAfter < 0) {
+                return "NO: no board within 10 minutes" + (child.isAlive() ? "" : ", the child exited with " + child.exitValue())
+                        + " (see " + log + ")";
+            }
+            double peakHeap = 0;
+            long journalled = 0;
+            Instant catchUpEnd = Instant.now().plusSeconds(MEMORY_SECONDS);
+            while (child.isAlive() && Instant.now().isBefore(catchUpEnd)) {
+                JsonNode used = get(http, base + "/actuator/metrics/jvm.memory.used?tag=area:heap", auth);
+                peakHeap = Math.max(peakHeap, used.path("measurements").path(0).path("value").asDouble() / 1e6);
+                JsonNode audit = get(http, base + "/api/audit?planId=" + lastPlan + "&size=1", auth);
+                journalled = audit == null ? 0 : audit.path("total").asLong();
+                if (journalled >= lastPlanEvents) {
+                    break;
+                }
+                Thread.sleep(5000);
+            }
+            if (!child.isAlive()) {
+                return "NO, the child exited with " + child.exitValue() + " while projecting (see " + log + ")";
+            }
+            boolean served = get(http, base + "/api/plans/" + KETTERING + "/board", auth) != null;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return "%s, board served %.0f s after start; %s after %.0f s, peak heap used sampled %.0f MB of 256 MB".formatted(
+                    served ? "yes" : "NO", boardAfter,
+                    journalled >= lastPlanEvents ? "every read model caught up" : "still projecting (scaled: " + MEMORY_SECONDS
+                            + " s watched; last plan's journal " + journalled + "/" + lastPlanEvents + ")",
+                    seconds, peakHeap);
+        } finally {
+            child.destroy();
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+            }
+            if (Files.readString(log).contains("OutOfMemoryError")) {
+                System.out.println("BENCH child " + name + " ran out of memory, see " + log);
+            }
+        }
+    }
+
+    private static JsonNode get(HttpClient http, String url, String auth) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    interface Interruptible {
+        void run() throws InterruptedException;
+    }
+
+    private static void await(Interruptible wait) {
+        try {
+            wait.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static {
+        Locale.setDefault(Locale.UK);
+    }
+}

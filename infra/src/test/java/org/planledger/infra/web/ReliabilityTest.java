@@ -1,0 +1,577 @@
+package org.planledger.infra.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planledger.events.FinancialYear;
+import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.ReadModels;
+import org.planledger.infra.web.ApiClient.Call;
+import org.planledger.infra.web.ApiClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reliability under load, races and every role (issue 7): the application on the embedded profile
+ * in a temporary data directory, on a random loopback port, driven over real HTTP.
+ */
+@SpringBootTest(classes = PlanLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReliabilityTest {
+
+    /** The issue asks for 60 s; CI runs 30 s by default to keep `mvn -B verify` short. -Dplanledger.load.seconds=60 for the full run. */
+    static final int LOAD_SECONDS = Integer.getInteger("planledger.load.seconds", 30);
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void runtime(DynamicPropertyRegistry registry) {
+        registry.add("planledger.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext application;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    long storedEvents() {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    Response expect(Call call, int status) {
+        Response response = call.send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return response;
+    }
+
+    record Fixture(String planId, String objectiveId, List<String> lead1Actions, List<String> lead2Actions) {
+        String lead1Action() {
+            return lead1Actions.get(0);
+        }
+    }
+
+    /** A plan running over today (so tallies count on today's board), one objective, actions led by lead1 and lead2. */
+    Fixture fixture(int actionsPerLead) {
+        String planId = unique("plan");
+        expect(api.post("/api/plans").json(map("id", planId, "partnership", "Kettering Borough CSP", "title", "Plan",
+                "periodStart", "2024-04-01", "periodEnd", "2028-03-31", "cadence", "QUARTERLY", "effectiveOn", "2024-04-01")), 201);
+        expect(api.post("/api/plans/" + planId + "/priorities").json(map("id", "asb", "title", "ASB", "effectiveOn", "2024-04-01")), 201);
+        expect(api.post("/api/plans/" + planId + "/objectives").json(map("id", "asb-1", "priorityId", "asb",
+                "title", "Reduce ASB", "effectiveOn", "2024-04-01")), 201);
+        List<String> lead1 = new ArrayList<>();
+        List<String> lead2 = new ArrayList<>();
+        for (int i = 0; i < actionsPerLead; i++) {
+            lead1.add(action(planId, "lead1"));
+            lead2.add(action(planId, "lead2"));
+        }
+        return new Fixture(planId, "asb-1", lead1, lead2);
+    }
+
+    String action(String planId, String lead) {
+        String actionId = unique("act");
+        expect(api.post("/api/plans/" + planId + "/actions").json(map("id", actionId, "objectiveId", "asb-1",
+                "title", "Target hardening", "leads", List.of(map("name", "Lead", "organisation", "KBC", "userId", lead)),
+                "startDate", "2024-04-01", "endDate", "2028-03-31", "effectiveOn", "2024-04-01")), 201);
+        return actionId;
+    }
+
+    record StoredEvent(String aggregateId, long sequence, String type, JsonNode payload) {
+    }
+
+    List<StoredEvent> eventsOf(Set<String> aggregateIds) {
+        List<StoredEvent> events = new ArrayList<>();
+        jdbc.query("select aggregateIdentifier, sequenceNumber, payloadType, payload from domain_event_entry order by globalIndex",
+                row -> {
+                    String aggregate = row.getString(1);
+                    if (aggregateIds.contains(aggregate)) {
+                        try {
+                            events.add(new StoredEvent(aggregate, row.getLong(2), row.getString(3).replaceAll("^.*\\.", ""),
+                                    ApiClient.JSON.readTree(new String(row.getBytes(4), StandardCharsets.UTF_8))));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+        return events;
+    }
+
+    // ---- load ---------------------------------------------------------------------------------------
+
+    @Nested
+    class Load {
+
+        record Write(String kind, String actionId, String id, int count, long costPence, String rag) {
+        }
+
+        @Test
+        void sixteenClientsMixingWritesAndReads() throws Exception {
+            Fixture f = fixture(4);
+            List<String> actions = new ArrayList<>(f.lead1Actions());
+            actions.addAll(f.lead2Actions());
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            FinancialYear year = FinancialYear.containing(today);
+            String tallyDay = LocalDate.of(year.startYear(), 4, 1).toString();
+
+            List<Write> acknowledged = Collections.synchronizedList(new ArrayList<>());
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                int client = c;
+                done.add(clients.submit(() -> {
+                    ApiClient http = new ApiClient(port);
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int n = 0; System.nanoTime() < deadline; n++) {
+                        String actionId = actions.get(random.nextInt(actions.size()));
+                        String lead = f.lead1Actions().contains(actionId) ? "lead1" : "lead2";
+                        String user = random.nextBoolean() ? lead : "manager";
+                        int dice = random.nextInt(100);
+                        Write write = null;
+                        Response response;
+                        if (dice < 45) {
+                            String noteId = "n-" + client + "-" + n;
+                            write = new Write("ProgressRecorded", actionId, noteId, 0, 0, null);
+                            response = http.post("/api/actions/" + actionId + "/progress").as(user)
+                                    .json(map("id", noteId, "period", "2025-06", "text", "Load note " + noteId)).send();
+                        } else if (dice < 55) {
+                            String tallyId = "t-" + client + "-" + n;
+                            int count = 1 + random.nextInt(5);
+                            long cost = 100L * random.nextInt(1, 500);
+                            write = new Write("ReferralsTallied", actionId, tallyId, count, cost, null);
+                            response = http.post("/api/actions/" + actionId + "/referral-tallies").as(user)
+                                    .json(map("id", tallyId, "from", tallyDay, "to", tallyDay, "count", count,
+                                            "totalCostPence", cost)).send();
+                        } else if (dice < 65) {
+                            String rag = List.of("GREEN", "AMBER", "RED").get(random.nextInt(3));
+                            write = new Write("RagAssessed", actionId, null, 0, 0, rag);
+                            response = http.put("/api/actions/" + actionId + "/rag").as(user)
+                                    .json(rag.equals("GREEN") ? map("status", rag) : map("status", rag, "reason", "load")).send();
+                        } else if (dice < 80) {
+                            response = http.get("/api/plans/" + f.planId() + "/board").as("board").send();
+                        } else if (dice < 90) {
+                            response = http.get("/api/actions/" + actionId).as("scrutiny").send();
+                        } else if (dice < 95) {
+                            response = http.get("/api/my-actions").as(lead).send();
+                        } else {
+                            response = http.get("/api/audit?planId=" + f.planId() + "&size=20").as("auditor").send();
+                        }
+                        statuses.computeIfAbsent((write == null ? "read " : "write ") + response.status(),
+                                k -> new AtomicInteger()).incrementAndGet();
+                        if (response.status() >= 500) {
+                            failures.add(response.toString());
+                        } else if (write != null && response.status() / 100 == 2) {
+                            acknowledged.add(write);
+                        } else if (response.status() / 100 != 2) {
+                            failures.add("unexpected " + response);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            clients.shutdown();
+            // No deadlock: every client finishes its last request soon after the deadline.
+            assertThat(clients.awaitTermination(LOAD_SECONDS + 90L, TimeUnit.SECONDS)).as("clients finished").isTrue();
+            for (Future<?> future : done) {
+                future.get();
+            }
+            System.out.printf("LOAD %d s, 16 clients: %s; %d acknowledged writes%n", LOAD_SECONDS, new java.util.TreeMap<>(statuses),
+                    acknowledged.size());
+            assertThat(failures).as("5xx and unexpected answers").isEmpty();
+
+            // Zero lost writes: each acknowledged write is exactly one event, and nothing else was stored.
+            List<StoredEvent> events = eventsOf(Set.copyOf(actions)).stream().filter(e -> e.sequence() > 0).toList();
+            assertThat(events).hasSize(acknowledged.size());
+            Map<String, Long> storedNotes = new HashMap<>();
+            events.stream().filter(e -> e.type().equals("ProgressRecorded"))
+                    .forEach(e -> storedNotes.merge(e.payload().path("noteId").asText(), 1L, Long::sum));
+            List<String> ackedNotes = acknowledged.stream().filter(w -> w.kind().equals("ProgressRecorded")).map(Write::id).toList();
+            assertThat(storedNotes.keySet()).containsExactlyInAnyOrderElementsOf(ackedNotes);
+            assertThat(storedNotes.values()).allMatch(count -> count == 1);
+            assertThat(events.stream().filter(e -> e.type().equals("ReferralsTallied")).count())
+                    .isEqualTo(acknowledged.stream().filter(w -> w.kind().equals("ReferralsTallied")).count());
+            assertThat(events.stream().filter(e -> e.type().equals("RagAssessed")).count())
+                    .isEqualTo(acknowledged.stream().filter(w -> w.kind().equals("RagAssessed")).count());
+
+            // The board view's counts equal the events.
+            ReadModels.awaitCaughtUp(application, Duration.ofMinutes(3));
+            JsonNode board = expect(api.get("/api/plans/" + f.planId() + "/board").as("board"), 200).json();
+            Map<String, JsonNode> boardActions = new HashMap<>();
+            board.path("priorities").forEach(p -> p.path("objectives").forEach(o -> o.path("actions")
+                    .forEach(a -> boardActions.put(a.path("actionId").asText(), a))));
+            assertThat(boardActions.keySet()).containsExactlyInAnyOrderElementsOf(actions);
+            Map<String, Integer> ragCounts = new HashMap<>();
+            for (String actionId : actions) {
+                List<StoredEvent> own = events.stream().filter(e -> e.aggregateId().equals(actionId)).toList();
+                JsonNode onBoard = boardActions.get(actionId);
+                int tallied = own.stream().filter(e -> e.type().equals("ReferralsTallied")).mapToInt(e -> e.payload().path("count").asInt()).sum();
+                long cost = own.stream().filter(e -> e.type().equals("ReferralsTallied")).mapToLong(e -> e.payload().path("totalCostPence").asLong()).sum();
+                assertThat(onBoard.path("referrals").path("count").asInt()).as("referrals of " + actionId).isEqualTo(tallied);
+                assertThat(onBoard.path("referrals").path("costPence").asLong()).as("referral cost of " + actionId).isEqualTo(cost);
+                String lastRag = own.stream().filter(e -> e.type().equals("RagAssessed")).reduce((a, b) -> b)
+                        .map(e -> e.payload().path("rag").asText()).orElse(null);
+                assertThat(onBoard.path("rag").isNull() ? null : onBoard.path("rag").asText()).as("RAG of " + actionId).isEqualTo(lastRag);
+                ragCounts.merge(lastRag == null ? "unrated" : lastRag.toLowerCase(), 1, Integer::sum);
+                String lastNote = own.stream().filter(e -> e.type().equals("ProgressRecorded")).reduce((a, b) -> b)
+                        .map(e -> e.payload().path("noteId").asText()).orElse(null);
+                assertThat(onBoard.path("latestNote").path("noteId").asText(null)).as("latest note of " + actionId).isEqualTo(lastNote);
+                JsonNode history = expect(api.get("/api/actions/" + actionId), 200).json();
+                assertThat(history.path("notes").size()).as("notes of " + actionId)
+                        .isEqualTo((int) own.stream().filter(e -> e.type().equals("ProgressRecorded")).count());
+            }
+            JsonNode priorityRag = board.path("priorities").path(0).path("rag");
+            for (String colour : List.of("red", "amber", "green", "unrated")) {
+                assertThat(priorityRag.path(colour).asInt()).as(colour).isEqualTo(ragCounts.getOrDefault(colour, 0));
+            }
+        }
+    }
+
+    // ---- racing If-Match ----------------------------------------------------------------------------
+
+    @Nested
+    class Concurrency {
+
+        @Test
+        void racingUpdatesWithTheSameIfMatchExactlyOneWins() throws Exception {
+            Fixture f = fixture(1);
+            String action = "/api/actions/" + f.lead1Action();
+            String etag = expect(api.put(action + "/rag").as("lead1").json(map("status", "GREEN")), 200).header("ETag");
+            int rounds = 10;
+            int racers = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(racers);
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    long before = storedEvents();
+                    CountDownLatch go = new CountDownLatch(1);
+                    String ifMatch = etag;
+                    int r = round;
+                    List<Future<Response>> answers = new ArrayList<>();
+                    for (int i = 0; i < racers; i++) {
+                        int racer = i;
+                        answers.add(pool.submit(() -> {
+                            ApiClient http = new ApiClient(port);
+                            Call call = racer % 2 == 0
+                                    ? http.put(action + "/rag").as("lead1").header("If-Match", ifMatch)
+                                    .json(map("status", "AMBER", "reason", "racer " + racer))
+                                    : http.post(action + "/progress").as("manager").header("If-Match", ifMatch)
+                                    .json(map("id", "race-" + r + "-" + racer, "period", "2025-06", "text", "racer " + racer));
+                            go.await();
+                            return call.send();
+                        }));
+                    }
+                    go.countDown();
+                    List<Response> responses = new ArrayList<>();
+                    for (Future<Response> answer : answers) {
+                        responses.add(answer.get(60, TimeUnit.SECONDS));
+                    }
+                    List<Response> winners = responses.stream().filter(resp -> resp.status() / 100 == 2).toList();
+                    assertThat(winners).as("round " + round + ": " + responses).hasSize(1);
+                    assertThat(responses.stream().filter(resp -> resp.status() == 409)).hasSize(racers - 1);
+                    responses.stream().filter(resp -> resp.status() == 409).forEach(resp ->
+                            assertThat(resp.header("Content-Type")).startsWith("application/problem+json"));
+                    assertThat(storedEvents()).as("one event per round").isEqualTo(before + 1);
+                    etag = winners.get(0).header("ETag");
+                }
+            } finally {
+                pool.shutdown();
+            }
+            System.out.printf("CONCURRENCY %d rounds of 8 racers with the same If-Match: one winner each%n", rounds);
+        }
+    }
+
+    // ---- each role against each endpoint --------------------------------------------------------------
+
+    @Nested
+    class RoleMatrix {
+
+        enum Rule { STRUCTURE, DELIVERY, READ, AUDIT }
+
+        /** An endpoint: how to prepare what it acts on in a fresh fixture, and the call (method, path, body). */
+        record Endpoint(String name, Rule rule, int success, Function<Fixture, Request> prepare) {
+        }
+
+        record Request(String method, String path, Object body) {
+        }
+
+        static final List<String> ROLES = List.of("anonymous", "wrong-password", "manager", "lead1", "lead2", "board",
+                "auditor", "scrutiny");
+
+        /** Issue 4's rules: lead1 leads the fixture's action, lead2 does not. */
+        static int expected(Rule rule, String role, int success) {
+            return switch (role) {
+                case "anonymous", "wrong-password" -> 401;
+                case "manager" -> success;
+                case "lead1" -> rule == Rule.DELIVERY || rule == Rule.READ ? success : 403;
+                case "lead2", "board", "scrutiny" -> rule == Rule.READ ? success : 403;
+                case "auditor" -> rule == Rule.READ || rule == Rule.AUDIT ? success : 403;
+                default -> throw new IllegalArgumentException(role);
+            };
+        }
+
+        List<Endpoint> endpoints() {
+            String plans = "/api/plans/";
+            String actions = "/api/actions/";
+            List<Endpoint> list = new ArrayList<>();
+            list.add(new Endpoint("POST /api/plans", Rule.STRUCTURE, 201, f -> new Request("POST", "/api/plans",
+                    map("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
+                            "periodEnd", "2027-03-31", "cadence", "QUARTERLY"))));
+            list.add(new Endpoint("POST priorities", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/priorities",
+                    map("id", unique("pr"), "title", "Violence"))));
+            list.add(new Endpoint("PUT priority", Rule.STRUCTURE, 200, f -> new Request("PUT", plans + f.planId() + "/priorities/asb",
+                    map("title", "Anti-social behaviour"))));
+            list.add(new Endpoint("POST priority retirement", Rule.STRUCTURE, 200, f -> new Request("POST",
+                    plans + f.planId() + "/priorities/asb/retirement", map("reason", "merged"))));
+            list.add(new Endpoint("POST objectives", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/objectives",
+                    map("id", unique("ob"), "priorityId", "asb", "title", "Objective"))));
+            list.add(new Endpoint("PUT objective", Rule.STRUCTURE, 200, f -> new Request("PUT", plans + f.planId() + "/objectives/asb-1",
+                    map("title", "Reduce ASB further"))));
+            list.add(new Endpoint("POST indicators", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/indicators",
+                    indicator(unique("ind")))));
+            list.add(new Endpoint("POST indicator rebaselining", Rule.STRUCTURE, 200, f -> {
+                String id = unique("ind");
+                expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                return new Request("POST", plans + f.planId() + "/indicators/" + id + "/rebaselining",
+                        map("target", map("kind", "ABSOLUTE", "value", 1000, "text", "below 1,000"), "reason", "new baseline"));
+            }));
+            list.add(new Endpoint("POST indicator readings", Rule.STRUCTURE, 200, f -> {
+                String id = unique("ind");
+                expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                return new Request("POST", plans + f.planId() + "/indicators/" + id + "/readings", map("value", 1100, "period", "2024/25 Q1"));
+            }));
+            list.add(new Endpoint("POST board-meetings", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/board-meetings",
+                    map("id", unique("m"), "heldOn", "2024-11-21", "title", "CSP Board"))));
+            list.add(new Endpoint("POST refreshes", Rule.STRUCTURE, 200, f -> new Request("POST", plans + f.planId() + "/refreshes",
+                    map("note", "Strategic assessment"))));
+            list.add(new Endpoint("POST plan closure", Rule.STRUCTURE, 200, f -> new Request("POST", plans + f.planId() + "/closure",
+                    map("reason", "period over"))));
+            list.add(new Endpoint("POST actions", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/actions",
+                    map("id", unique("act"), "objectiveId", "asb-1", "title", "Action", "leads", List.of(map("name", "L", "userId", "lead1")),
+                            "startDate", "2024-04-01", "endDate", "2027-03-31"))));
+            list.add(new Endpoint("PUT action schedule", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/schedule",
+                    map("startDate", "2024-05-01", "endDate", "2027-03-31", "reason", "late start"))));
+            list.add(new Endpoint("PUT action leads", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/leads",
+                    map("leads", List.of(map("name", "A", "userId", "lead1"))))));
+            list.add(new Endpoint("PUT action details", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/details",
+                    map("title", "Target hardening, revised"))));
+            list.add(new Endpoint("POST funding", Rule.STRUCTURE, 201, f -> new Request("POST", actions + f.lead1Action() + "/funding",
+                    map("id", unique("f"), "amountPence", 1770000, "source", "PCC", "financialYear", "2024/25"))));
+            list.add(new Endpoint("POST completion", Rule.STRUCTURE, 200, f -> new Request("POST", actions + f.lead1Action() + "/completion",
+                    map("note", "done"))));
+            list.add(new Endpoint("POST cessation", Rule.STRUCTURE, 200, f -> new Request("POST", actions + f.lead1Action() + "/cessation",
+                    map("reason", "DECC no longer operating"))));
+            list.add(new Endpoint("POST reopening", Rule.STRUCTURE, 200, f -> {
+                expect(api.post(actions + f.lead1Action() + "/completion").json(map("note", "done")), 200);
+                return new Request("POST", actions + f.lead1Action() + "/reopening", map("reason", "more to do"));
+            }));
+            list.add(new Endpoint("POST progress", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/progress",
+                    map("period", "2025-06", "text", "Bid submitted"))));
+            list.add(new Endpoint("POST progress correction", Rule.DELIVERY, 200, f -> {
+                String note = note(f);
+                return new Request("POST", actions + f.lead1Action() + "/progress/" + note + "/corrections",
+                        map("text", "Bid submitted to the PCC", "reason", "named the funder"));
+            }));
+            list.add(new Endpoint("POST progress withdrawal", Rule.DELIVERY, 200, f -> new Request("POST",
+                    actions + f.lead1Action() + "/progress/" + note(f) + "/withdrawal", map("reason", "duplicate"))));
+            list.add(new Endpoint("PUT rag", Rule.DELIVERY, 200, f -> new Request("PUT", actions + f.lead1Action() + "/rag",
+                    map("status", "AMBER", "reason", "late"))));
+            list.add(new Endpoint("POST spend", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/spend",
+                    map("id", unique("s"), "amountPence", 125000, "description", "Locks", "financialYear", "2024/25"))));
+            list.add(new Endpoint("POST risks", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/risks",
+                    map("id", unique("k"), "description", "Funding ends", "likelihood", 3, "impact", 4))));
+            list.add(new Endpoint("PUT risk", Rule.DELIVERY, 200, f -> new Request("PUT",
+                    actions + f.lead1Action() + "/risks/" + risk(f), map("likelihood", 2, "impact", 4))));
+            list.add(new Endpoint("POST risk closure", Rule.DELIVERY, 200, f -> new Request("POST",
+                    actions + f.lead1Action() + "/risks/" + risk(f) + "/closure", map("reason", "funded"))));
+            list.add(new Endpoint("POST referral-tallies", Rule.DELIVERY, 201, f -> new Request("POST",
+                    actions + f.lead1Action() + "/referral-tallies",
+                    map("id", unique("t"), "from", "2024-04-01", "to", "2025-03-31", "count", 65, "totalCostPence", 1094300))));
+            list.add(new Endpoint("POST referrals", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/referrals",
+                    map("id", unique("ref"), "receivedOn", "2025-07-02", "referringAgency", "Police", "subjectRef", "KT-041"))));
+            list.add(new Endpoint("POST referral acceptance", Rule.DELIVERY, 200, f -> new Request("POST",
+                    "/api/referrals/" + referral(f) + "/acceptance", null)));
+            list.add(new Endpoint("POST referral decline", Rule.DELIVERY, 200, f -> new Request("POST",
+                    "/api/referrals/" + referral(f) + "/decline", map("reason", "out of area"))));
+            list.add(new Endpoint("POST referral closure", Rule.DELIVERY, 200, f -> {
+                String referral = referral(f);
+                expect(api.post("/api/referrals/" + referral + "/acceptance"), 200);
+                return new Request("POST", "/api/referrals/" + referral + "/closure", map("outcome", "Locks fitted", "costPence", 25000));
+            }));
+            list.add(new Endpoint("POST imports", Rule.STRUCTURE, 201, f -> new Request("POST", "/api/imports", KETTERING.get())));
+            list.add(new Endpoint("GET plans", Rule.READ, 200, f -> new Request("GET", "/api/plans", null)));
+            list.add(new Endpoint("GET board", Rule.READ, 200, f -> new Request("GET", plans + f.planId() + "/board", null)));
+            list.add(new Endpoint("GET board as at", Rule.READ, 200, f -> new Request("GET",
+                    plans + f.planId() + "/board?asAt=2025-12-31", null)));
+            list.add(new Endpoint("GET diff", Rule.READ, 200, f -> new Request("GET",
+                    plans + f.planId() + "/diff?from=2024-04-01&to=2025-12-31", null)));
+            list.add(new Endpoint("GET timeline", Rule.READ, 200, f -> new Request("GET", plans + f.planId() + "/timeline", null)));
+            list.add(new Endpoint("GET referral-statistics", Rule.READ, 200, f -> new Request("GET",
+                    plans + f.planId() + "/referral-statistics?financialYear=2025/26", null)));
+            list.add(new Endpoint("GET action history", Rule.READ, 200, f -> new Request("GET", actions + f.lead1Action(), null)));
+            list.add(new Endpoint("GET my-actions", Rule.READ, 200, f -> new Request("GET", "/api/my-actions", null)));
+            list.add(new Endpoint("GET audit", Rule.AUDIT, 200, f -> new Request("GET", "/api/audit?planId=" + f.planId(), null)));
+            return list;
+        }
+
+        static Map<String, Object> indicator(String id) {
+            return map("id", id, "objectiveId", "asb-1", "name", "Violence with injury", "unit", "COUNT", "direction", "REDUCE",
+                    "target", map("kind", "PERCENT_CHANGE", "value", 5, "text", "5% reduction"));
+        }
+
+        String note(Fixture f) {
+            return expect(api.post("/api/actions/" + f.lead1Action() + "/progress")
+                    .json(map("period", "2025-06", "text", "Bid submitted")), 201).json().path("noteId").asText();
+        }
+
+        String risk(Fixture f) {
+            String id = unique("k");
+            expect(api.post("/api/actions/" + f.lead1Action() + "/risks")
+                    .json(map("id", id, "description", "Funding ends", "likelihood", 3, "impact", 4)), 201);
+            return id;
+        }
+
+        String referral(Fixture f) {
+            String id = unique("ref");
+            expect(api.post("/api/actions/" + f.lead1Action() + "/referrals")
+                    .json(map("id", id, "receivedOn", "2025-07-02", "referringAgency", "Police", "subjectRef", "KT-041")), 201);
+            return id;
+        }
+
+        static final java.util.function.Supplier<String> KETTERING = () -> {
+            try {
+                return new String(new ClassPathResource("plans/kettering-2013-2016.json").getInputStream().readAllBytes(),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        Call call(Request request, String role) {
+            Call call = new Call0(request).call();
+            return switch (role) {
+                case "anonymous" -> call.anonymous();
+                case "wrong-password" -> call.as("manager").password("not-the-password");
+                default -> call.as(role);
+            };
+        }
+
+        final class Call0 {
+            private final Request request;
+
+            Call0(Request request) {
+                this.request = request;
+            }
+
+            Call call() {
+                Call call = switch (request.method()) {
+                    case "GET" -> api.get(request.path());
+                    case "POST" -> api.post(request.path());
+                    case "PUT" -> api.put(request.path());
+                    default -> throw new IllegalArgumentException(request.method());
+                };
+                return request.body() == null ? call : call.json(request.body());
+            }
+        }
+
+        @Test
+        void eachRoleAgainstEachEndpoint() throws Exception {
+            List<String> mismatches = new ArrayList<>();
+            int cases = 0;
+            Fixture readable = fixture(1);
+            referral(readable);
+            ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
+            for (Endpoint endpoint : endpoints()) {
+                // Refusals change nothing, so they share one prepared fixture; each success gets a fresh one.
+                Fixture shared = endpoint.rule() == Rule.READ || endpoint.rule() == Rule.AUDIT ? readable : fixture(1);
+                Request sharedRequest = endpoint.prepare().apply(shared);
+                for (String role : ROLES) {
+                    int expected = expected(endpoint.rule(), role, endpoint.success());
+                    boolean write = !sharedRequest.method().equals("GET");
+                    Request request = write && expected / 100 == 2 ? endpoint.prepare().apply(fixture(1)) : sharedRequest;
+                    long before = storedEvents();
+                    Response response = call(request, role).send();
+                    cases++;
+                    if (response.status() != expected) {
+                        mismatches.add("%-28s %-15s expected %d, got %s".formatted(endpoint.name(), role, expected, response));
+                        continue;
+                    }
+                    if (expected / 100 != 2) {
+                        if (!String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
+                            mismatches.add(endpoint.name() + " " + role + ": not problem+json: " + response.header("Content-Type"));
+                        }
+                        if (storedEvents() != before) {
+                            mismatches.add(endpoint.name() + " " + role + ": a refused request stored events");
+                        }
+                    }
+                    if (request.path().contains("/api/actions/" + readable.lead1Action()) && request.method().equals("GET")
+                            && Set.of("board", "scrutiny").contains(role) && response.text().contains("KT-041")) {
+                        mismatches.add(endpoint.name() + " " + role + ": saw a referral subject reference");
+                    }
+                }
+            }
+            System.out.printf("ROLES %d endpoints x %d callers = %d cases, %d mismatches%n", endpoints().size(), ROLES.size(), cases,
+                    mismatches.size());
+            assertThat(mismatches).isEmpty();
+        }
+    }
+}
