@@ -1,6 +1,10 @@
 package org.planledger.infra.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * Strict reading of request bodies, so a mistake is a 400 naming the field rather than a value
  * silently changed: an unknown field ("titel") is refused, a number is never read from a string or
  * truncated from a fraction (1.5 pence), an enum never from its ordinal, and a missing primitive
- * is not taken as zero. This is the HTTP layer's mapper only; events are written by the event
+ * is not taken as zero, text is never read from a boolean or a number ("description": true), and a
+ * field given twice ({"period": "2013-06", "period": "2013-07"}) is refused rather than the last
+ * one silently winning. This is the HTTP layer's mapper only; events are written by the event
  * store's own mapper (SerializationConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +26,14 @@ public class ApiJson {
     public Jackson2ObjectMapperBuilderCustomizer strictApiJson() {
         return builder -> builder
                 // "periodStart": 12 is a mistake, not the 12th day after 1970-01-01.
-                .postConfigurer(mapper -> mapper.setDefaultLeniency(false))
+                .postConfigurer(mapper -> {
+                    mapper.setDefaultLeniency(false);
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                })
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
