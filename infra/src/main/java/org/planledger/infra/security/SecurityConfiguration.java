@@ -56,6 +56,11 @@ public class SecurityConfiguration {
             "/api/referrals/*/acceptance", "/api/referrals/*/decline", "/api/referrals/*/closure"};
     static final String[] LEAD_PUTS = {"/api/actions/*/rag", "/api/actions/*/risks/*"};
 
+    /** Web pages: public assets, the audit trail (AUDITOR, PLAN_MANAGER) and the record forms (DELIVERY_LEAD, PLAN_MANAGER). */
+    static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    static final String[] AUDIT_PAGES = {"/audit", "/audit/**", "/audit.csv"};
+    static final String[] RECORD_PAGES = {"/actions/*/record", "/actions/*/record/**"};
+
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
@@ -98,9 +103,14 @@ public class SecurityConfiguration {
                         // Scraped by Prometheus without credentials; it carries counts and timings only.
                         "/actuator/prometheus",
                         "/login", "/error").permitAll()
+                // Web pages (org.planledger.infra.pages): the login page's style sheet and script are public;
+                // the audit trail and the record forms follow the API's role rules.
+                .requestMatchers(PAGE_ASSETS).permitAll()
+                .requestMatchers(AUDIT_PAGES).hasAnyRole(AUDITOR, PLAN_MANAGER)
+                .requestMatchers(RECORD_PAGES).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
                 .anyRequest().authenticated());
         if (usesBasic(settings, environment)) {
-            http.formLogin(form -> form.permitAll()).httpBasic(httpBasic -> { });
+            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(httpBasic -> { });
         } else {
             JwtDecoder decoder = decoder(jwtDecoder);
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
