@@ -23,7 +23,11 @@ import org.planledger.infra.web.Queries;
 import org.planledger.infra.web.QueryParameters;
 import org.planledger.infra.web.ResourceNotFoundException;
 import org.springframework.core.env.Environment;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -69,6 +73,12 @@ class PlanPages {
     String login(Model model) {
         model.addAttribute("demoUsers", demoUsers);
         return "login";
+    }
+
+    /** Where the security chain forwards a signed-in person refused a page. */
+    @RequestMapping("/denied")
+    ModelAndView denied(HttpServletRequest request) {
+        return PageAdvice.page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this page.", request);
     }
 
     @GetMapping("/plans")

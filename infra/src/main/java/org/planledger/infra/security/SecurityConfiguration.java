@@ -110,7 +110,9 @@ public class SecurityConfiguration {
                 .requestMatchers(RECORD_PAGES).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
                 .anyRequest().authenticated());
         if (usesBasic(settings, environment)) {
-            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(httpBasic -> { });
+            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(httpBasic -> { })
+                    // A signed-in person refused a page sees why, with the pages' own navigation.
+                    .exceptionHandling(errors -> errors.accessDeniedPage("/denied"));
         } else {
             JwtDecoder decoder = decoder(jwtDecoder);
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
