@@ -1,5 +1,6 @@
 package org.planledger.infra.importer;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import java.net.URI;
 
 /** POST a plan file to import it; for plan managers (see the security rules). */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/imports")
 class PlanImportController {
 
