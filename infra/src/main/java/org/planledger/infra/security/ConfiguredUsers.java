@@ -1,0 +1,105 @@
+package org.planledger.infra.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The users of HTTP Basic and form login: the demo users, while demo mode is on, and the users
+ * file. Built once at start-up.
+ */
+final class ConfiguredUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
+
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final String ACTION = "Set server.address=127.0.0.1, or turn demo mode off "
+            + "(planledger.security.demo-users=false) and give real users in planledger.security.users-file.";
+
+    /** One demo user per role; lead1 and lead2 lead different demo actions. */
+    static final Map<String, String> DEMO_USERS = demoUsers();
+
+    private ConfiguredUsers() {
+    }
+
+    private static Map<String, String> demoUsers() {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("manager", Roles.PLAN_MANAGER);
+        users.put("lead1", Roles.DELIVERY_LEAD);
+        users.put("lead2", Roles.DELIVERY_LEAD);
+        users.put("board", Roles.BOARD);
+        users.put("auditor", Roles.AUDITOR);
+        users.put("scrutiny", Roles.SCRUTINY);
+        return users;
+    }
+
+    static InMemoryUserDetailsManager build(SecuritySettings settings, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        if (settings.demoUsers()) {
+            requireLoopback(environment.getProperty("server.address"));
+            // Cost 4 keeps every Basic request cheap; these users are public knowledge anyway.
+            String hash = new BCryptPasswordEncoder(4).encode(DEMO_PASSWORD);
+            DEMO_USERS.forEach((name, role) -> users.add(user(name, hash, Set.of(role))));
+            log.warn("Demo mode: users {} have the password '{}'. Set planledger.security.demo-users=false "
+                    + "and planledger.security.users-file for real users.", DEMO_USERS.keySet(), DEMO_PASSWORD);
+        }
+        if (settings.usersFile() != null && !settings.usersFile().toString().isBlank()) {
+            for (UsersFile.FileUser fileUser : UsersFile.read(settings.usersFile())) {
+                if (users.stream().anyMatch(u -> u.getUsername().equals(fileUser.username()))) {
+                    throw new IllegalStateException("the users file names '" + fileUser.username()
+                            + "' twice, or a demo user of that name exists");
+                }
+                users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.roles()));
+            }
+        }
+        if (users.isEmpty()) {
+            log.warn("No users: demo mode is off and no planledger.security.users-file is set; every API request "
+                    + "will be refused with 401.");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails user(String name, String bcryptHash, Set<String> roles) {
+        return User.withUsername(name).password("{bcrypt}" + bcryptHash).roles(roles.toArray(String[]::new)).build();
+    }
+
+    /**
+     * Demo users have a published password, so they may exist only while nobody but this machine
+     * can connect. Refuses to start otherwise, naming the setting to change.
+     */
+    static void requireLoopback(String serverAddress) {
+        String why = "Demo mode (planledger.security.demo-users=true) creates users whose password is '"
+                + DEMO_PASSWORD + "', so the service only runs with it while it listens on loopback. ";
+        if (serverAddress == null || serverAddress.isBlank()) {
+            throw new DemoModeRefused(why + "server.address is not set, so it would listen on every "
+                    + "network interface.", ACTION);
+        }
+        boolean loopback;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(serverAddress.strip());
+            loopback = addresses.length > 0;
+            for (InetAddress address : addresses) {
+                loopback &= address.isLoopbackAddress();
+            }
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new DemoModeRefused(why + "server.address is " + serverAddress + ", which is not a "
+                    + "loopback address.", ACTION);
+        }
+    }
+}

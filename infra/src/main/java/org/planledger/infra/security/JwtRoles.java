@@ -1,0 +1,70 @@
+package org.planledger.infra.security;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a token's roles from a configurable claim (a list, or a space or comma separated string;
+ * a dotted path such as {@code realm_access.roles} reaches into nested objects) and its user id
+ * from another claim. Only the five known roles become authorities; anything else in the claim
+ * (an identity provider's own roles) is ignored.
+ */
+public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final String rolesClaim;
+    private final String userIdClaim;
+
+    public JwtRoles(String rolesClaim, String userIdClaim) {
+        this.rolesClaim = rolesClaim;
+        this.userIdClaim = userIdClaim;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+        for (String role : rolesIn(claim(jwt.getClaims(), rolesClaim))) {
+            String name = role.startsWith("ROLE_") ? role.substring(5) : role;
+            if (Roles.ALL.contains(name)) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
+            }
+        }
+        String userId = jwt.getClaimAsString(userIdClaim);
+        return new JwtAuthenticationToken(jwt, authorities, userId != null && !userId.isBlank() ? userId : jwt.getSubject());
+    }
+
+    private static Object claim(Map<String, Object> claims, String path) {
+        Object current = claims;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return current;
+    }
+
+    private static List<String> rolesIn(Object value) {
+        List<String> roles = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> roles.add(String.valueOf(item).strip()));
+        } else if (value instanceof String text) {
+            for (String part : text.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    roles.add(part.strip());
+                }
+            }
+        }
+        return roles;
+    }
+}

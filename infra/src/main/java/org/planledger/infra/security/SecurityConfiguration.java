@@ -1,0 +1,161 @@
+package org.planledger.infra.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.planledger.infra.security.Roles.AUDITOR;
+import static org.planledger.infra.security.Roles.BOARD;
+import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
+import static org.planledger.infra.security.Roles.PLAN_MANAGER;
+import static org.planledger.infra.security.Roles.SCRUTINY;
+
+/**
+ * Who may call what. Two filter chains:
+ * <ul>
+ *   <li>{@code /api/**}: stateless (no session is read or made, so a browser's login cookie
+ *   cannot be ridden by another site and CSRF tokens are not needed), HTTP Basic or a JWT bearer
+ *   token, and the role rules below. 401 and 403 are problem+json.</li>
+ *   <li>everything else (Swagger UI, the OpenAPI document, future pages): form login and HTTP
+ *   Basic with CSRF protection, or a JWT in production.</li>
+ * </ul>
+ * Role rules live here, by method and path, so one table says who may write what. The rule that a
+ * delivery lead updates only the actions they lead needs the action's leads, so it is enforced
+ * where they are kept: the Action aggregate (from the command's actor metadata), and for referral
+ * cases by {@link ReferralLeadership}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** Requests a delivery lead (and a plan manager) may make: progress, RAG, referrals, tallies, spend, risks. */
+    static final String[] LEAD_POSTS = {
+            "/api/actions/*/progress", "/api/actions/*/progress/**",
+            "/api/actions/*/rag",
+            "/api/actions/*/referral-tallies", "/api/actions/*/referrals", "/api/actions/*/spend",
+            "/api/actions/*/risks", "/api/actions/*/risks/**",
+            "/api/referrals/*/acceptance", "/api/referrals/*/decline", "/api/referrals/*/closure"};
+    static final String[] LEAD_PUTS = {"/api/actions/*/rag", "/api/actions/*/risks/*"};
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
+                                           ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        boolean basic = usesBasic(settings, environment);
+        ProblemWriter problems = new ProblemWriter(objectMapper,
+                basic ? "Basic realm=\"Plan Ledger\"" : "Bearer");
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasAnyRole(AUDITOR, PLAN_MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY)
+                        .requestMatchers(HttpMethod.POST, LEAD_POSTS).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
+                        .requestMatchers(HttpMethod.PUT, LEAD_PUTS).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
+                        // Every other write changes the plan's structure.
+                        .anyRequest().hasRole(PLAN_MANAGER))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems));
+        } else {
+            JwtDecoder decoder = decoder(jwtDecoder);
+            http.oauth2ResourceServer(oauth -> oauth
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings)))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
+                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                        // Scraped by Prometheus without credentials; it carries counts and timings only.
+                        "/actuator/prometheus",
+                        "/login", "/error").permitAll()
+                .anyRequest().authenticated());
+        if (usesBasic(settings, environment)) {
+            http.formLogin(form -> form.permitAll()).httpBasic(httpBasic -> { });
+        } else {
+            JwtDecoder decoder = decoder(jwtDecoder);
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
+        }
+        return http.build();
+    }
+
+    /** Basic users: the demo users and the users file. Only built when Basic is in use. */
+    @Bean
+    public UserDetailsService planLedgerUsers(SecuritySettings settings, Environment environment) {
+        if (!usesBasic(settings, environment)) {
+            return new InMemoryUserDetailsManager();
+        }
+        return ConfiguredUsers.build(settings, environment);
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public ReferralLeadership referralLeadership(ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
+        return new ReferralLeadership(eventStore);
+    }
+
+    /**
+     * Spring Boot builds the decoder from spring.security.oauth2.resourceserver.jwt.issuer-uri or
+     * jwk-set-uri. Without either the service still starts (so its wiring can be checked without an
+     * identity provider) but refuses every token, and says so in the log.
+     */
+    private static JwtDecoder decoder(ObjectProvider<JwtDecoder> configured) {
+        JwtDecoder decoder = configured.getIfAvailable();
+        if (decoder != null) {
+            return decoder;
+        }
+        log.warn("JWT authentication is on but neither spring.security.oauth2.resourceserver.jwt.issuer-uri nor "
+                + "jwk-set-uri is set: every API request will be refused with 401.");
+        return token -> {
+            throw new BadJwtException("no issuer is configured to validate tokens");
+        };
+    }
+
+    static JwtRoles jwtRoles(SecuritySettings settings) {
+        return new JwtRoles(settings.jwt().rolesClaim(), settings.jwt().userIdClaim());
+    }
+
+    static boolean usesBasic(SecuritySettings settings, Environment environment) {
+        String mode = settings.authentication() == null ? "" : settings.authentication().strip().toLowerCase();
+        return switch (mode) {
+            case "basic" -> true;
+            case "jwt" -> false;
+            case "" -> environment.acceptsProfiles(Profiles.of("embedded"));
+            default -> throw new IllegalStateException(
+                    "planledger.security.authentication must be basic or jwt, not '" + settings.authentication() + "'");
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package org.planledger.infra.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.planledger.command.api.*;
+import org.planledger.infra.web.ActionRequests.*;
+import org.planledger.infra.web.PlanRequests.LeadBody;
+import org.planledger.infra.web.PlanRequests.ReasonRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.planledger.infra.web.CommandResponses.REASON_HEADER;
+import static org.planledger.infra.web.CommandResponses.changed;
+import static org.planledger.infra.web.CommandResponses.created;
+import static org.planledger.infra.web.CommandResponses.idOr;
+import static org.planledger.infra.web.CommandResponses.reason;
+
+/**
+ * Everything done to one action. The schedule, leads, details, funding and the action's status
+ * are the plan's structure (PLAN_MANAGER); progress, RAG, referrals, tallies, spend and risks are
+ * delivery work (DELIVERY_LEAD on the actions they lead, and PLAN_MANAGER). The lead rule is
+ * checked by the Action itself from the caller named in the command's metadata.
+ * Every change may carry {@code If-Match} with the action's version.
+ */
+@RestController
+@RequestMapping("/api/actions/{actionId}")
+@Tag(name = "Actions", description = "Changing an action: structure (PLAN_MANAGER) and delivery (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
+public class ActionCommandsController {
+
+    private static final String ACTION = "action";
+
+    private final ApiCommands commands;
+
+    public ActionCommandsController(ApiCommands commands) {
+        this.commands = commands;
+    }
+
+    private Long send(Object command, String actionId, String reason) {
+        return commands.send(command, actionId, ACTION, reason);
+    }
+
+    @PutMapping("/schedule")
+    @Operation(summary = "Reschedule the action (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> reschedule(@PathVariable String actionId, @Valid @RequestBody RescheduleRequest body,
+                                               @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                               @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        return changed(actionId, send(new RescheduleAction(actionId, body.startDate(), body.endDate(), body.reason(),
+                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+    }
+
+    @PutMapping("/leads")
+    @Operation(summary = "Change the action's leads (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> changeLeads(@PathVariable String actionId, @Valid @RequestBody ChangeLeadsRequest body,
+                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        return changed(actionId, send(new ChangeActionLeads(actionId, LeadBody.toLeads(body.leads()), body.reason(),
+                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+    }
+
+    @PutMapping("/details")
+    @Operation(summary = "Revise the action's text, outputs, indicators, resources, partners and risks (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> reviseDetails(@PathVariable String actionId, @Valid @RequestBody ReviseDetailsRequest body,
+                                                  @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                  @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        return changed(actionId, send(new ReviseActionDetails(actionId, body.title(), body.outputs(),
+                body.monitoringIndicators(), body.resources(), body.partners(), body.risks(), body.reason(),
+                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+    }
+
+    @PostMapping("/progress")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record progress: a dated note on the action's current position",
+            description = "Answers 201 with the note's noteId. Refused with 409 on a completed or ceased action.")
+    public ResponseEntity<ProgressNoteAccepted> recordProgress(
+            @PathVariable String actionId, @Valid @RequestBody ProgressRequest body,
+            @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        String noteId = idOr(body.id());
+        Long version = send(new RecordProgress(actionId, noteId, body.period(), body.text(),
+                IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+        return created("/api/actions/" + actionId + "/progress/" + noteId, version,
+                new ProgressNoteAccepted(noteId, actionId, version));
+    }
+
+    @PostMapping("/progress/{noteId}/corrections")
+    @Operation(summary = "Correct a progress note", description = "The original text stays readable in the history.")
+    public ResponseEntity<Accepted> correctNote(@PathVariable String actionId, @PathVariable String noteId,
+                                                @Valid @RequestBody CorrectionRequest body,
+                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(noteId, send(new CorrectProgressNote(actionId, noteId, body.text(), body.reason(),
+                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+
+    @PostMapping("/progress/{noteId}/withdrawal")
+    @Operation(summary = "Withdraw a progress note", description = "The note stays readable in the history, marked withdrawn.")
+    public ResponseEntity<Accepted> withdrawNote(@PathVariable String actionId, @PathVariable String noteId,
+                                                 @Valid @RequestBody ReasonRequest body,
+                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(noteId, send(new WithdrawProgressNote(actionId, noteId, body.reason(), body.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+
+    @PutMapping("/rag")
+    @Operation(summary = "Rate the action Red, Amber or Green", description = "RED and AMBER need a reason.")
+    public ResponseEntity<Accepted> assessRag(@PathVariable String actionId, @Valid @RequestBody RagRequest body,
+                                              @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(actionId, send(new AssessRag(actionId, body.status(), body.reason(), body.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+
+    @PostMapping("/funding")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Allocate funding to the action (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body,
+                                                    @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                    @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        String fundingId = idOr(body.id());
+        Long version = send(new AllocateFunding(actionId, fundingId, body.amountPence(), body.source(),
+                body.financialYear(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+        return created("/api/actions/" + actionId + "/funding/" + fundingId, fundingId, version);
+    }
+
+    @PostMapping("/spend")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record spend against the action")
+    public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body,
+                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        String spendId = idOr(body.id());
+        Long version = send(new RecordSpend(actionId, spendId, body.amountPence(), body.description(),
+                body.financialYear(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+        return created("/api/actions/" + actionId + "/spend/" + spendId, spendId, version);
+    }
+
+    @PostMapping("/risks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Identify a risk (likelihood and impact 1-5)")
+    public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body,
+                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                 @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        String riskId = idOr(body.id());
+        Long version = send(new IdentifyRisk(actionId, riskId, body.description(), body.likelihood(), body.impact(),
+                body.owner(), body.mitigation(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
+                reason(null, why));
+        return created("/api/actions/" + actionId + "/risks/" + riskId, riskId, version);
+    }
+
+    @PutMapping("/risks/{riskId}")
+    @Operation(summary = "Reassess a risk")
+    public ResponseEntity<Accepted> reassessRisk(@PathVariable String actionId, @PathVariable String riskId,
+                                                 @Valid @RequestBody ReassessRiskRequest body,
+                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                 @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        return changed(riskId, send(new ReassessRisk(actionId, riskId, body.likelihood(), body.impact(), body.owner(),
+                body.mitigation(), body.reason(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
+                reason(body.reason(), why)));
+    }
+
+    @PostMapping("/risks/{riskId}/closure")
+    @Operation(summary = "Close a risk", description = "A reason is required.")
+    public ResponseEntity<Accepted> closeRisk(@PathVariable String actionId, @PathVariable String riskId,
+                                              @Valid @RequestBody ReasonRequest body,
+                                              @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(riskId, send(new CloseRisk(actionId, riskId, body.reason(), body.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+
+    @PostMapping("/referral-tallies")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a referral tally for a period",
+            description = "For historical figures such as \"65 referrals April 2012 - March 2013, total spend £10,943\".")
+    public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body,
+                                                   @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                   @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        String tallyId = idOr(body.id());
+        Long version = send(new TallyReferrals(actionId, tallyId, body.from(), body.to(), body.count(),
+                body.totalCostPence(), body.note(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
+                reason(null, why));
+        return created("/api/actions/" + actionId + "/referral-tallies/" + tallyId, tallyId, version);
+    }
+
+    @PostMapping("/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a referral case into the scheme this action runs",
+            description = "The Location and ETag are the new case's.")
+    public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body,
+                                                   @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        String referralId = idOr(body.id());
+        Long version = commands.send(new RecordReferral(actionId, referralId, body.receivedOn(), body.referringAgency(),
+                body.subjectRef(), body.reason(), IfMatch.expectedVersion(ifMatch)), referralId, ACTION, body.reason());
+        return created("/api/referrals/" + referralId, referralId, version);
+    }
+
+    @PostMapping("/completion")
+    @Operation(summary = "Complete the action (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> complete(@PathVariable String actionId,
+                                             @Valid @RequestBody(required = false) CompleteRequest body,
+                                             @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                             @RequestHeader(value = REASON_HEADER, required = false) String why) {
+        CompleteRequest request = body == null ? new CompleteRequest(null, null) : body;
+        return changed(actionId, send(new CompleteAction(actionId, request.note(), request.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why)));
+    }
+
+    @PostMapping("/cessation")
+    @Operation(summary = "Cease the action (PLAN_MANAGER)", description = "A reason is required.")
+    public ResponseEntity<Accepted> cease(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
+                                          @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(actionId, send(new CeaseAction(actionId, body.reason(), body.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+
+    @PostMapping("/reopening")
+    @Operation(summary = "Reopen a completed or ceased action (PLAN_MANAGER)", description = "A reason is required.")
+    public ResponseEntity<Accepted> reopen(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
+                                           @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return changed(actionId, send(new ReopenAction(actionId, body.reason(), body.effectiveOn(),
+                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+    }
+}

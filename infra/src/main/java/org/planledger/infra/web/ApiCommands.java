@@ -1,0 +1,54 @@
+package org.planledger.infra.web;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.planledger.infra.command.CommandOrigin;
+import org.planledger.infra.security.Roles;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of the signed-in caller: the metadata names the caller
+ * ({@code actor}), their roles ({@code actorRoles}), the optional reason and {@code source=api},
+ * so every event says who did it and the Action can apply the delivery-lead rule.
+ * Returns the version the named aggregate reached, when the command changed it.
+ */
+@Component
+public class ApiCommands {
+
+    private final CommandGateway commandGateway;
+    private final AppliedVersions appliedVersions;
+
+    public ApiCommands(CommandGateway commandGateway, AppliedVersions appliedVersions) {
+        this.commandGateway = commandGateway;
+        this.appliedVersions = appliedVersions;
+    }
+
+    /**
+     * @param command   the command
+     * @param versionOf the aggregate whose new version the response reports (the one the resource lives in)
+     * @param kind      what the command's target is called in a 404 ("plan", "action", "referral")
+     * @param reason    why, for the audit trail; may be null
+     * @return the version {@code versionOf} reached, or null if the command changed nothing (a repeated create)
+     */
+    public Long send(Object command, String versionOf, String kind, String reason) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        CommandOrigin origin = new CommandOrigin(caller.getName(), Roles.of(caller), reason, CommandOrigin.SOURCE_API, null);
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(origin.toMetaData());
+        appliedVersions.await(message.getIdentifier());
+        Map<String, Long> versions;
+        try {
+            commandGateway.sendAndWait(message);
+        } catch (AggregateNotFoundException notFound) {
+            throw new ResourceNotFoundException(kind, String.valueOf(notFound.getAggregateIdentifier()));
+        } finally {
+            versions = appliedVersions.take(message.getIdentifier());
+        }
+        return versions.get(versionOf);
+    }
+}

@@ -1,0 +1,52 @@
+package org.planledger.infra.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Shapes shared by the command endpoints: ids, reasons, 201 with Location, ETag. */
+final class CommandResponses {
+
+    /** An optional header giving the reason for a change whose body has no reason field. */
+    static final String REASON_HEADER = "X-Change-Reason";
+
+    private CommandResponses() {
+    }
+
+    /** The client's id, so a retried create is harmless, or a new one. */
+    static String idOr(String clientId) {
+        return clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId;
+    }
+
+    static String reason(String bodyReason, String headerReason) {
+        if (bodyReason != null && !bodyReason.isBlank()) {
+            return bodyReason;
+        }
+        return headerReason == null || headerReason.isBlank() ? null : headerReason;
+    }
+
+    static <T> ResponseEntity<T> created(String path, Long version, T body) {
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUri();
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED).location(location);
+        if (version != null) {
+            builder.header(HttpHeaders.ETAG, IfMatch.etag(version));
+        }
+        return builder.body(body);
+    }
+
+    static ResponseEntity<Accepted> created(String path, String id, Long version) {
+        return created(path, version, new Accepted(id, version));
+    }
+
+    static ResponseEntity<Accepted> changed(String id, Long version) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
+        if (version != null) {
+            builder.header(HttpHeaders.ETAG, IfMatch.etag(version));
+        }
+        return builder.body(new Accepted(id, version));
+    }
+}

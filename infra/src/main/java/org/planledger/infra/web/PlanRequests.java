@@ -1,0 +1,176 @@
+package org.planledger.infra.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.planledger.command.api.Limits;
+import org.planledger.events.Baseline;
+import org.planledger.events.Cadence;
+import org.planledger.events.Direction;
+import org.planledger.events.IndicatorUnit;
+import org.planledger.events.Lead;
+import org.planledger.events.Target;
+import org.planledger.events.TargetKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Request bodies of the plan endpoints. Limits come from the command side's {@link Limits}, so
+ * the API refuses exactly what the commands would, but earlier and naming the JSON field.
+ * {@code effectiveOn} (optional everywhere) is the business date the change speaks for; it
+ * defaults to today.
+ */
+public final class PlanRequests {
+
+    private PlanRequests() {
+    }
+
+    public record DraftPlanRequest(
+            @Schema(description = "Client-chosen id; a retry with the same id and content is harmless", example = "kettering-2013")
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @Schema(example = "Kettering Borough Community Safety Partnership") @NotBlank @Size(max = Limits.TITLE) String partnership,
+            @Schema(example = "Community Safety Plan 2013-2016") @NotBlank @Size(max = Limits.TITLE) String title,
+            @Schema(example = "2013-04-01") @NotNull @BusinessDate LocalDate periodStart,
+            @Schema(example = "2016-03-31") @NotNull @BusinessDate LocalDate periodEnd,
+            @NotNull Cadence cadence,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record AddPriorityRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @Schema(example = "Anti-social behaviour") @NotBlank @Size(max = Limits.TITLE) String title,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> leads,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record RevisePriorityRequest(
+            @NotBlank @Size(max = Limits.TITLE) String title,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> leads,
+            @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record ReasonRequest(
+            @Schema(description = "Why; required") @NotBlank @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record OptionalReasonRequest(
+            @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record AddObjectiveRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String priorityId,
+            @Schema(example = "Reduce the perception of anti-social behaviour") @NotBlank @Size(max = Limits.TITLE) String title,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> outcomes,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record ReviseObjectiveRequest(
+            @NotBlank @Size(max = Limits.TITLE) String title,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> outcomes,
+            @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    @Schema(description = "\"9.7% (2012/2013 Police Local Survey)\": value, period, source and the words as written")
+    public record BaselineBody(
+            BigDecimal value,
+            @Size(max = Limits.TITLE) String period,
+            @Size(max = Limits.TITLE) String source,
+            @Size(max = Limits.TITLE) String text) {
+
+        Baseline toBaseline() {
+            return new Baseline(value, period, source, text);
+        }
+    }
+
+    @Schema(description = "ABSOLUTE (\"below 9%\"), PERCENT_CHANGE (\"5% reduction\") or MONITOR_ONLY (no value)")
+    public record TargetBody(
+            @NotNull TargetKind kind,
+            BigDecimal value,
+            @Size(max = Limits.TITLE) String text) {
+
+        Target toTarget() {
+            return new Target(kind, value, text);
+        }
+    }
+
+    public record DefineIndicatorRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+            @Schema(example = "Perception of ASB as a problem") @NotBlank @Size(max = Limits.TITLE) String name,
+            @NotNull IndicatorUnit unit,
+            @NotNull Direction direction,
+            @Valid BaselineBody baseline,
+            @NotNull @Valid TargetBody target,
+            @Size(max = Limits.TITLE) String changeRequired,
+            @BusinessDate LocalDate dueOn,
+            @Size(max = Limits.TITLE) String lead,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record RebaselineIndicatorRequest(
+            @Valid BaselineBody baseline,
+            @NotNull @Valid TargetBody target,
+            @Size(max = Limits.TITLE) String changeRequired,
+            @NotBlank @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record IndicatorReadingRequest(
+            @NotNull BigDecimal value,
+            @Schema(example = "2013/14 Q1") @NotBlank @Size(max = Limits.TITLE) String period,
+            @Size(max = Limits.TITLE) String source,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record BoardMeetingRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @Schema(example = "2013-11-21") @NotNull @BusinessDate LocalDate heldOn,
+            @Schema(example = "CSP Board") @NotBlank @Size(max = Limits.TITLE) String title) {
+    }
+
+    public record RefreshPlanRequest(
+            @Schema(description = "What the annual strategic assessment changed") @NotBlank @Size(max = Limits.TEXT) String note,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    @Schema(description = "A lead of an action; userId links the person to a login so they may update it")
+    public record LeadBody(
+            @Schema(example = "Jo Smith") @NotBlank @Size(max = Limits.TITLE) String name,
+            @Schema(example = "Kettering Borough Council") @Size(max = Limits.TITLE) String organisation,
+            @Schema(example = "lead1") @Size(max = Limits.ID) String userId) {
+
+        Lead toLead() {
+            return new Lead(name, organisation, userId);
+        }
+
+        static List<Lead> toLeads(List<LeadBody> leads) {
+            return leads == null ? null : leads.stream().map(lead -> lead == null ? null : lead.toLead()).toList();
+        }
+    }
+
+    public record AddActionRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
+            @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+            @Schema(example = "Target hardening for repeat victims") @NotBlank @Size(max = Limits.TEXT) String title,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> outputs,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> monitoringIndicators,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> resources,
+            @NotEmpty @Size(max = Limits.LIST) List<@NotNull @Valid LeadBody> leads,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> partners,
+            @Schema(example = "2013-04-01") @NotNull @BusinessDate LocalDate startDate,
+            @Schema(example = "2014-03-31") @NotNull @BusinessDate LocalDate endDate,
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> risks,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+}

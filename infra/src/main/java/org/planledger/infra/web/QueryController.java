@@ -1,0 +1,162 @@
+package org.planledger.infra.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.planledger.events.FinancialYear;
+import org.planledger.query.api.ActionHistory;
+import org.planledger.query.api.AuditFilter;
+import org.planledger.query.api.AuditTrailPage;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.DiffPlan;
+import org.planledger.query.api.FindActionHistory;
+import org.planledger.query.api.FindAuditTrail;
+import org.planledger.query.api.FindBoardView;
+import org.planledger.query.api.FindMyActions;
+import org.planledger.query.api.FindPlanAsAt;
+import org.planledger.query.api.FindPlanTimeline;
+import org.planledger.query.api.FindReferralStatistics;
+import org.planledger.query.api.ListPlans;
+import org.planledger.query.api.MyActions;
+import org.planledger.query.api.PlanDiff;
+import org.planledger.query.api.PlanList;
+import org.planledger.query.api.PlanTimeline;
+import org.planledger.query.api.ReferralStatistics;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The read side over HTTP: every answer comes from the query side's read models through Axon's
+ * query gateway. Read models follow the event store a moment behind, so a GET straight after a
+ * write may not show it yet. Any signed-in role may read, except the audit trail (AUDITOR and
+ * PLAN_MANAGER); referral subject references are removed for BOARD and SCRUTINY
+ * ({@link SubjectReferenceRedaction}).
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Reading", description = "Board view, replay, diff, history, statistics, audit trail")
+public class QueryController {
+
+    private final Queries queries;
+
+    public QueryController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/plans")
+    @Operation(summary = "List the plans")
+    public PlanList listPlans() {
+        return queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class));
+    }
+
+    @GetMapping("/plans/{planId}/board")
+    @Operation(summary = "The board view: RAG by priority, overdue and stale actions, indicators against target",
+            description = "Without parameters, the live board. With asAt, the plan as it stood on that date (events "
+                    + "effective on or before it); with knownAt as well, only from what had been recorded by then.")
+    public BoardView board(@PathVariable String planId,
+                           @Parameter(description = "Business date to replay the plan to", example = "2013-11-21")
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+                           @Parameter(description = "Only what had been recorded by this instant", example = "2013-11-21T18:00:00Z")
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        QueryParameters.id("planId", planId);
+        QueryParameters.date("asAt", asAt);
+        Optional<BoardView> board = asAt == null && knownAt == null
+                ? queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class))
+                : queries.ask(new FindPlanAsAt(planId, asAt != null ? asAt : QueryParameters.today(), knownAt),
+                        ResponseTypes.optionalInstanceOf(BoardView.class));
+        return board.orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+    }
+
+    @GetMapping("/plans/{planId}/diff")
+    @Operation(summary = "What changed in the plan between two dates")
+    public PlanDiff diff(@PathVariable String planId,
+                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        QueryParameters.id("planId", planId);
+        QueryParameters.date("from", from);
+        QueryParameters.date("to", to);
+        if (to.isBefore(from)) {
+            throw new InvalidParameterException("to", "to (" + to + ") is before from (" + from + ")");
+        }
+        return queries.ask(new DiffPlan(planId, from, to), ResponseTypes.optionalInstanceOf(PlanDiff.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+    }
+
+    @GetMapping("/plans/{planId}/timeline")
+    @Operation(summary = "The plan's evolution, board meeting by board meeting and refresh by refresh")
+    public PlanTimeline timeline(@PathVariable String planId) {
+        QueryParameters.id("planId", planId);
+        return queries.ask(new FindPlanTimeline(planId), ResponseTypes.optionalInstanceOf(PlanTimeline.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+    }
+
+    @GetMapping("/plans/{planId}/referral-statistics")
+    @Operation(summary = "Referral statistics per action for one financial year")
+    public ReferralStatistics referralStatistics(
+            @PathVariable String planId,
+            @Parameter(description = "Financial year, written 2013/14; defaults to the current one", example = "2013/14")
+            @RequestParam(required = false) String financialYear) {
+        QueryParameters.id("planId", planId);
+        FinancialYear year;
+        try {
+            year = financialYear == null || financialYear.isBlank()
+                    ? FinancialYear.containing(QueryParameters.today()) : FinancialYear.parse(financialYear);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("financialYear", e.getMessage());
+        }
+        return queries.ask(new FindReferralStatistics(planId, year), ResponseTypes.optionalInstanceOf(ReferralStatistics.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+    }
+
+    @GetMapping("/actions/{actionId}")
+    @Operation(summary = "The action's history: notes with their corrections and withdrawals, RAG, status, money, "
+            + "risks, tallies and referral cases")
+    public ActionHistory actionHistory(@PathVariable String actionId) {
+        QueryParameters.id("actionId", actionId);
+        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
+                .orElseThrow(() -> new ResourceNotFoundException("action", actionId));
+    }
+
+    @GetMapping("/my-actions")
+    @Operation(summary = "The actions the signed-in user leads, soonest due first")
+    public MyActions myActions(Authentication caller) {
+        return queries.ask(new FindMyActions(caller.getName()), ResponseTypes.instanceOf(MyActions.class));
+    }
+
+    @GetMapping("/audit")
+    @Operation(summary = "The audit trail: who changed what, when, from what to what, and why (AUDITOR, PLAN_MANAGER)",
+            description = "Newest first. from and to bound the recorded time: an instant, or a date meaning that whole day.")
+    public AuditTrailPage audit(@RequestParam(required = false) String planId,
+                                @RequestParam(required = false) String aggregateId,
+                                @RequestParam(required = false) String actor,
+                                @Parameter(description = "Event type, e.g. ProgressRecorded") @RequestParam(required = false) String type,
+                                @Parameter(example = "2013-06-01") @RequestParam(required = false) String from,
+                                @Parameter(example = "2013-06-30") @RequestParam(required = false) String to,
+                                @Parameter(description = "From 0") @RequestParam(required = false) Integer page,
+                                @Parameter(description = "1 to " + FindAuditTrail.MAX_PAGE_SIZE) @RequestParam(required = false) Integer size) {
+        AuditFilter filter = new AuditFilter(
+                QueryParameters.id("planId", planId),
+                QueryParameters.id("aggregateId", aggregateId),
+                QueryParameters.user("actor", actor),
+                QueryParameters.eventType("type", type),
+                QueryParameters.instantOrDate("from", from, false),
+                QueryParameters.instantOrDate("to", to, true));
+        if (filter.recordedFrom() != null && filter.recordedTo() != null && filter.recordedTo().isBefore(filter.recordedFrom())) {
+            throw new InvalidParameterException("to", "to is before from");
+        }
+        return queries.ask(new FindAuditTrail(filter,
+                        QueryParameters.range("page", page, 0, 0, 1_000_000),
+                        QueryParameters.range("size", size, FindAuditTrail.DEFAULT_PAGE_SIZE, 1, FindAuditTrail.MAX_PAGE_SIZE)),
+                ResponseTypes.instanceOf(AuditTrailPage.class));
+    }
+}

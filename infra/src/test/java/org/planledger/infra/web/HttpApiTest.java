@@ -1,0 +1,837 @@
+package org.planledger.infra.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.web.ApiClient.Call;
+import org.planledger.infra.web.ApiClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API end to end: the application on the embedded profile in a temporary data directory,
+ * on a random port, driven by a real HTTP client. One Spring context for every nested group.
+ * Every rejected request is checked to have stored no event.
+ */
+@SpringBootTest(classes = PlanLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpApiTest {
+
+    static final int BODY_LIMIT = 65_536;
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void runtime(DynamicPropertyRegistry registry) {
+        registry.add("planledger.data-dir", () -> dataDir.toString());
+        registry.add("planledger.api.max-request-bytes", () -> BODY_LIMIT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    long storedEvents() {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Response ok(Call call, int status) {
+        Response response = call.send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return response;
+    }
+
+    /** The request is refused with this status as problem+json, and the event store is unchanged. */
+    Response refused(Call call, int status) {
+        long before = storedEvents();
+        Response response = call.send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).startsWith("urn:planledger:problem:");
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+        assertThat(storedEvents()).as("events stored by a refused request").isEqualTo(before);
+        return response;
+    }
+
+    Response badField(Call call, String field) {
+        Response response = refused(call, 400);
+        assertThat(response.json().path("field").asText()).as(response.toString()).isEqualTo(field);
+        return response;
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static Map<String, Object> planBody(String id) {
+        return map("id", id, "partnership", "Kettering Borough Community Safety Partnership",
+                "title", "Community Safety Plan 2013-2016", "periodStart", "2013-04-01", "periodEnd", "2016-03-31",
+                "cadence", "BI_MONTHLY", "effectiveOn", "2013-04-01");
+    }
+
+    static Map<String, Object> actionBody(String id, String objectiveId, String leadUserId) {
+        return map("id", id, "objectiveId", objectiveId, "title", "Target hardening for repeat victims",
+                "outputs", List.of("Locks fitted"), "leads",
+                List.of(map("name", "Lead " + leadUserId, "organisation", "Kettering Borough Council", "userId", leadUserId)),
+                "partners", List.of("Police"), "startDate", "2013-04-01", "endDate", "2014-03-31",
+                "effectiveOn", "2013-04-01");
+    }
+
+    /** A plan with one priority and objective and two actions, led by lead1 and lead2. */
+    record Fixture(String planId, String priorityId, String objectiveId, String lead1Action, String lead2Action) {
+    }
+
+    Fixture fixture() {
+        String planId = unique("plan");
+        ok(api.post("/api/plans").json(planBody(planId)), 201);
+        ok(api.post("/api/plans/" + planId + "/priorities").json(map("id", "asb", "title", "Anti-social behaviour", "effectiveOn", "2013-04-01")), 201);
+        ok(api.post("/api/plans/" + planId + "/objectives")
+                .json(map("id", "asb-1", "priorityId", "asb", "title", "Reduce ASB", "effectiveOn", "2013-04-01")), 201);
+        String lead1Action = unique("a1");
+        String lead2Action = unique("a2");
+        ok(api.post("/api/plans/" + planId + "/actions").json(actionBody(lead1Action, "asb-1", "lead1")), 201);
+        ok(api.post("/api/plans/" + planId + "/actions").json(actionBody(lead2Action, "asb-1", "lead2")), 201);
+        return new Fixture(planId, "asb", "asb-1", lead1Action, lead2Action);
+    }
+
+    String progress(String actionId, String user) {
+        Response response = ok(api.post("/api/actions/" + actionId + "/progress").as(user)
+                .json(map("period", "2013-06", "text", "Bid successful, £17.7k awarded")), 201);
+        return response.json().path("noteId").asText();
+    }
+
+    /** Read models follow the event store a moment behind: ask until the answer shows what was written. */
+    Response eventually(java.util.function.Supplier<Call> call, java.util.function.Predicate<Response> shows) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        Response response = call.get().send();
+        while (!shows.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            response = call.get().send();
+        }
+        assertThat(shows.test(response)).as("read model never showed it: " + response).isTrue();
+        return response;
+    }
+
+    // ---- happy paths ------------------------------------------------------------------------------
+
+    @Nested
+    class PlanStructure {
+
+        @Test
+        void draftPlanAnswers201WithLocationEtagAndId() {
+            String planId = unique("plan");
+            Response response = ok(api.post("/api/plans").json(planBody(planId)), 201);
+            assertThat(response.header("Location")).endsWith("/api/plans/" + planId);
+            assertThat(response.header("ETag")).isEqualTo("\"0\"");
+            assertThat(response.json().path("id").asText()).isEqualTo(planId);
+            assertThat(response.json().path("version").asLong()).isZero();
+        }
+
+        @Test
+        void aRetriedCreateIsHarmlessAndStoresNothingNew() {
+            String planId = unique("plan");
+            ok(api.post("/api/plans").json(planBody(planId)), 201);
+            long before = storedEvents();
+            Response retry = ok(api.post("/api/plans").json(planBody(planId)), 201);
+            assertThat(retry.header("Location")).endsWith("/api/plans/" + planId);
+            assertThat(storedEvents()).isEqualTo(before);
+        }
+
+        @Test
+        void draftPlanWithoutIdGetsOne() {
+            Map<String, Object> body = planBody(null);
+            body.remove("id");
+            Response response = ok(api.post("/api/plans").json(body), 201);
+            String id = response.json().path("id").asText();
+            assertThat(id).isNotBlank();
+            assertThat(response.header("Location")).endsWith("/api/plans/" + id);
+        }
+
+        @Test
+        void everyStructuralCommandOfThePlan() {
+            String planId = unique("plan");
+            String plan = "/api/plans/" + planId;
+            ok(api.post("/api/plans").json(planBody(planId)), 201);
+            Response priority = ok(api.post(plan + "/priorities")
+                    .json(map("id", "violence", "title", "Violence", "leads", List.of("Police"))), 201);
+            assertThat(priority.header("Location")).endsWith(plan + "/priorities/violence");
+            assertThat(priority.header("ETag")).isEqualTo("\"1\"");
+            Response revised = ok(api.put(plan + "/priorities/violence").header("If-Match", "\"1\"")
+                    .json(map("title", "Violent crime", "reason", "board asked")), 200);
+            assertThat(revised.header("ETag")).isEqualTo("\"2\"");
+            ok(api.post(plan + "/objectives").json(map("id", "v-1", "priorityId", "violence",
+                    "title", "Reduce violence", "outcomes", List.of("Fewer victims"))), 201);
+            ok(api.put(plan + "/objectives/v-1").json(map("title", "Reduce violent crime", "outcomes", List.of())), 200);
+            ok(api.post(plan + "/indicators").json(map("id", "ind-1", "objectiveId", "v-1",
+                    "name", "Violence with injury", "unit", "COUNT", "direction", "REDUCE",
+                    "baseline", map("value", 1140, "period", "2012/13", "source", "Police", "text", "1,140"),
+                    "target", map("kind", "PERCENT_CHANGE", "value", 5, "text", "5% reduction"),
+                    "changeRequired", "57 (5%)", "dueOn", "2014-03-31", "lead", "Police")), 201);
+            ok(api.post(plan + "/indicators/ind-1/readings").json(map("value", 1100, "period", "2013/14 Q1")), 200);
+            ok(api.post(plan + "/indicators/ind-1/rebaselining").json(map(
+                    "target", map("kind", "ABSOLUTE", "value", 1000, "text", "below 1,000"), "reason", "new baseline")), 200);
+            ok(api.post(plan + "/board-meetings").json(map("id", "m-1", "heldOn", "2013-11-21", "title", "CSP Board")), 201);
+            ok(api.post(plan + "/refreshes").json(map("note", "Strategic assessment 2014")), 200);
+            ok(api.post(plan + "/priorities/violence/retirement").json(map("reason", "merged")), 200);
+            Response closed = ok(api.post(plan + "/closure").json(map("reason", "period over")), 200);
+            assertThat(closed.json().path("version").asLong()).isEqualTo(Long.parseLong(closed.header("ETag").replace("\"", "")));
+            refused(api.post(plan + "/refreshes").json(map("note", "too late")), 409);
+        }
+    }
+
+    @Nested
+    class ActionWork {
+
+        @Test
+        void addActionAnswersWithTheActionsLocationAndVersion() {
+            Fixture f = fixture();
+            String actionId = unique("act");
+            Response response = ok(api.post("/api/plans/" + f.planId() + "/actions")
+                    .json(actionBody(actionId, f.objectiveId(), "lead1")), 201);
+            assertThat(response.header("Location")).endsWith("/api/actions/" + actionId);
+            assertThat(response.header("ETag")).isEqualTo("\"0\"");
+        }
+
+        @Test
+        void leadRecordsProgressCorrectsAndWithdrawsNotes() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            Response first = ok(api.post(action + "/progress").as("lead1")
+                    .json(map("period", "2013-06", "text", "Bid submitted")), 201);
+            String noteId = first.json().path("noteId").asText();
+            assertThat(noteId).isNotBlank();
+            assertThat(first.header("Location")).endsWith(action + "/progress/" + noteId);
+            assertThat(first.header("ETag")).isEqualTo("\"1\"");
+            Response second = ok(api.post(action + "/progress").as("lead1")
+                    .json(map("id", "note-2", "period", "2013-08-14", "text", "Bid successful")), 201);
+            assertThat(second.json().path("noteId").asText()).isEqualTo("note-2");
+            ok(api.post(action + "/progress/" + noteId + "/corrections").as("lead1")
+                    .json(map("text", "Bid submitted to the PCC", "reason", "named the funder")), 200);
+            ok(api.post(action + "/progress/note-2/withdrawal").as("lead1").json(map("reason", "duplicate")), 200);
+            refused(api.post(action + "/progress/note-2/corrections").as("lead1")
+                    .json(map("text", "x", "reason", "y")), 409);
+            refused(api.post(action + "/progress/no-such-note/withdrawal").as("lead1").json(map("reason", "x")), 404);
+        }
+
+        @Test
+        void deliveryWorkOnTheLeadsOwnAction() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            Response rag = ok(api.put(action + "/rag").as("lead1").json(map("status", "AMBER", "reason", "bid late")), 200);
+            assertThat(rag.header("ETag")).isEqualTo("\"1\"");
+            ok(api.post(action + "/spend").as("lead1").json(map("id", "s-1", "amountPence", 125000,
+                    "description", "Locks", "financialYear", "2013/14")), 201);
+            ok(api.post(action + "/risks").as("lead1").json(map("id", "r-1", "description", "Funding ends",
+                    "likelihood", 3, "impact", 4, "owner", "CSP manager", "mitigation", "Seek PCC bid")), 201);
+            ok(api.put(action + "/risks/r-1").as("lead1").json(map("likelihood", 2, "impact", 4)), 200);
+            ok(api.post(action + "/risks/r-1/closure").as("lead1").json(map("reason", "funded")), 200);
+            Response tally = ok(api.post(action + "/referral-tallies").as("lead1").json(map("id", "t-1",
+                    "from", "2012-04-01", "to", "2013-03-31", "count", 65, "totalCostPence", 1094300)), 201);
+            assertThat(tally.header("Location")).endsWith(action + "/referral-tallies/t-1");
+        }
+
+        @Test
+        void referralCasesFromRecordToClose() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            String referralId = unique("ref");
+            Response recorded = ok(api.post(action + "/referrals").as("lead1").json(map("id", referralId,
+                    "receivedOn", "2013-07-02", "referringAgency", "Police", "subjectRef", "KT-041",
+                    "reason", "repeat burglary victim")), 201);
+            assertThat(recorded.header("Location")).endsWith("/api/referrals/" + referralId);
+            assertThat(recorded.header("ETag")).isEqualTo("\"0\"");
+            Response accepted = ok(api.post("/api/referrals/" + referralId + "/acceptance").as("lead1"), 200);
+            assertThat(accepted.header("ETag")).isEqualTo("\"1\"");
+            ok(api.post("/api/referrals/" + referralId + "/closure").as("lead1")
+                    .json(map("outcome", "Locks fitted", "costPence", 25000)), 200);
+            refused(api.post("/api/referrals/" + referralId + "/closure").as("lead1")
+                    .json(map("outcome", "again", "costPence", 1)), 409);
+
+            String declined = unique("ref");
+            ok(api.post(action + "/referrals").as("manager").json(map("id", declined,
+                    "receivedOn", "2013-07-03", "referringAgency", "Housing")), 201);
+            ok(api.post("/api/referrals/" + declined + "/decline").as("manager").json(map("reason", "out of area")), 200);
+        }
+
+        @Test
+        void managerChangesTheActionsShapeAndStatus() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            ok(api.put(action + "/schedule").json(map("startDate", "2013-05-01", "endDate", "2014-06-30",
+                    "reason", "late start")), 200);
+            ok(api.put(action + "/leads").json(map("leads", List.of(map("name", "A", "userId", "lead1"),
+                    map("name", "B", "organisation", "Police", "userId", "lead2")))), 200);
+            ok(api.put(action + "/details").json(map("title", "Target hardening", "outputs", List.of("Locks")) ), 200);
+            ok(api.post(action + "/funding").json(map("id", "f-1", "amountPence", 1770000,
+                    "source", "Police and Crime Commissioner", "financialYear", "2013/14")), 201);
+            ok(api.post(action + "/completion").json(map("note", "done")), 200);
+            ok(api.post(action + "/reopening").json(map("reason", "more to do")), 200);
+            Response ceased = ok(api.post(action + "/cessation").json(map("reason", "DECC no longer operating")), 200);
+            assertThat(ceased.header("ETag")).isNotBlank();
+        }
+
+        @Test
+        void versionsInEtagsFollowEachChange() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            Response first = ok(api.put(action + "/rag").as("lead1").header("If-Match", "\"0\"")
+                    .json(map("status", "GREEN")), 200);
+            assertThat(first.header("ETag")).isEqualTo("\"1\"");
+            Response second = ok(api.put(action + "/rag").as("lead1").header("If-Match", first.header("ETag"))
+                    .json(map("status", "AMBER", "reason", "slipping")), 200);
+            assertThat(second.header("ETag")).isEqualTo("\"2\"");
+        }
+    }
+
+    // ---- errors -----------------------------------------------------------------------------------
+
+    @Nested
+    class BadInput {
+
+        @Test
+        void missingField() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.remove("title");
+            Response response = badField(api.post("/api/plans").json(body), "title");
+            assertThat(response.json().path("errors").get(0).path("message").asText()).isEqualTo("is required");
+        }
+
+        @Test
+        void blankField() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("partnership", "   ");
+            badField(api.post("/api/plans").json(body), "partnership");
+        }
+
+        @Test
+        void tooLongField() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("title", "x".repeat(501));
+            Response response = badField(api.post("/api/plans").json(body), "title");
+            assertThat(response.json().path("detail").asText()).contains("size must be between");
+        }
+
+        @Test
+        void wrongType() {
+            Fixture f = fixture();
+            badField(api.post("/api/actions/" + f.lead1Action() + "/referral-tallies").json(map(
+                    "from", "2012-04-01", "to", "2013-03-31", "count", "sixty-five", "totalCostPence", 1)), "count");
+            badField(api.post("/api/actions/" + f.lead1Action() + "/referral-tallies").json(map(
+                    "from", "2012-04-01", "to", "2013-03-31", "count", 65, "totalCostPence", 1.5)), "totalCostPence");
+            badField(api.post("/api/plans/" + f.planId() + "/actions").json(map("objectiveId", "asb-1", "title", "t",
+                    "leads", "lead1", "startDate", "2013-04-01", "endDate", "2014-03-31")), "leads");
+            Map<String, Object> plan = planBody(unique("plan"));
+            plan.put("periodStart", 12);
+            badField(api.post("/api/plans").json(plan), "periodStart");
+        }
+
+        @Test
+        void nestedFieldIsNamedByItsPath() {
+            Fixture f = fixture();
+            Map<String, Object> body = actionBody(unique("act"), f.objectiveId(), "lead1");
+            body.put("leads", List.of(map("name", "ok"), map("organisation", "Police")));
+            badField(api.post("/api/plans/" + f.planId() + "/actions").json(body), "leads[1].name");
+        }
+
+        @Test
+        void malformedJson() {
+            Response response = refused(api.post("/api/plans").json("{\"title\": \"unterminated"), 400);
+            assertThat(response.json().path("detail").asText()).contains("not well-formed JSON");
+        }
+
+        @Test
+        void missingBody() {
+            refused(api.post("/api/plans").header("Content-Type", "application/json"), 400);
+        }
+
+        @Test
+        void unknownEnumValue() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("cadence", "WEEKLY");
+            Response response = badField(api.post("/api/plans").json(body), "cadence");
+            assertThat(response.json().path("detail").asText()).contains("BI_MONTHLY", "QUARTERLY", "SIX_MONTHLY");
+        }
+
+        @Test
+        void unknownField() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("titel", "typo");
+            badField(api.post("/api/plans").json(body), "titel");
+        }
+
+        @Test
+        void dateOutOfRange() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("periodStart", "0999-04-01");
+            badField(api.post("/api/plans").json(body), "periodStart");
+            body.put("periodStart", "2013-02-30");
+            badField(api.post("/api/plans").json(body), "periodStart");
+        }
+
+        @Test
+        void badProgressPeriod() {
+            Fixture f = fixture();
+            badField(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
+                    .json(map("period", "June 2013", "text", "x")), "period");
+            badField(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
+                    .json(map("period", "2013-13", "text", "x")), "period");
+        }
+
+        @Test
+        void negativeMoney() {
+            Fixture f = fixture();
+            badField(api.post("/api/actions/" + f.lead1Action() + "/spend").json(map("amountPence", -1,
+                    "description", "refund", "financialYear", "2013/14")), "amountPence");
+            badField(api.post("/api/actions/" + f.lead1Action() + "/referral-tallies").json(map(
+                    "from", "2012-04-01", "to", "2013-03-31", "count", 65, "totalCostPence", -100)), "totalCostPence");
+        }
+
+        @Test
+        void badFinancialYear() {
+            Fixture f = fixture();
+            badField(api.post("/api/actions/" + f.lead1Action() + "/funding").json(map("amountPence", 1,
+                    "source", "PCC", "financialYear", "2013/15")), "financialYear");
+        }
+
+        @Test
+        void endBeforeStart() {
+            Map<String, Object> plan = planBody(unique("plan"));
+            plan.put("periodEnd", "2012-03-31");
+            Response response = badField(api.post("/api/plans").json(plan), "periodEnd");
+            assertThat(response.json().path("code").asText()).isEqualTo("END_BEFORE_START");
+            Fixture f = fixture();
+            badField(api.put("/api/actions/" + f.lead1Action() + "/schedule")
+                    .json(map("startDate", "2014-01-01", "endDate", "2013-01-01")), "endDate");
+        }
+
+        @Test
+        void reasonRequiredForAmber() {
+            Fixture f = fixture();
+            Response response = badField(api.put("/api/actions/" + f.lead1Action() + "/rag").as("lead1")
+                    .json(map("status", "AMBER")), "reason");
+            assertThat(response.json().path("code").asText()).isEqualTo("REASON_REQUIRED");
+        }
+
+        @Test
+        void badIdInPath() {
+            badField(api.post("/api/actions/bad%20id/progress").as("manager")
+                    .json(map("period", "2013-06", "text", "x")), "actionId");
+        }
+
+        @Test
+        void badIfMatch() {
+            Fixture f = fixture();
+            badField(api.put("/api/actions/" + f.lead1Action() + "/rag").as("lead1").header("If-Match", "\"abc\"")
+                    .json(map("status", "GREEN")), "If-Match");
+        }
+
+        @Test
+        void bodyOverTheLimit() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("title", "x".repeat(BODY_LIMIT + 10));
+            Response response = refused(api.post("/api/plans").json(body), 413);
+            assertThat(response.json().path("type").asText()).endsWith("payload-too-large");
+        }
+    }
+
+    @Nested
+    class NotFoundAndConflicts {
+
+        @Test
+        void unknownPlanActionAndReferral() {
+            refused(api.post("/api/plans/no-such-plan/priorities").json(map("title", "x")), 404);
+            refused(api.post("/api/actions/no-such-action/progress").json(map("period", "2013-06", "text", "x")), 404);
+            refused(api.post("/api/referrals/no-such-referral/acceptance"), 404);
+            Fixture f = fixture();
+            refused(api.post("/api/plans/" + f.planId() + "/objectives")
+                    .json(map("priorityId", "no-such-priority", "title", "x")), 404);
+        }
+
+        @Test
+        void unknownPathIsProblemJson() {
+            refused(api.get("/api/no-such-thing"), 404);
+        }
+
+        @Test
+        void staleIfMatch() {
+            Fixture f = fixture();
+            String rag = "/api/actions/" + f.lead1Action() + "/rag";
+            ok(api.put(rag).as("lead1").header("If-Match", "\"0\"").json(map("status", "GREEN")), 200);
+            Response stale = refused(api.put(rag).as("lead1").header("If-Match", "\"0\"")
+                    .json(map("status", "RED", "reason", "stalled")), 409);
+            assertThat(stale.json().path("code").asText()).isEqualTo("STALE_VERSION");
+            assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(1);
+            refused(api.post("/api/plans/" + f.planId() + "/priorities").header("If-Match", "\"1\"")
+                    .json(map("title", "Violence")), 409);
+        }
+
+        @Test
+        void duplicateIdWithDifferentContent() {
+            String planId = unique("plan");
+            ok(api.post("/api/plans").json(planBody(planId)), 201);
+            Map<String, Object> different = planBody(planId);
+            different.put("title", "Another plan");
+            Response response = refused(api.post("/api/plans").json(different), 409);
+            assertThat(response.json().path("code").asText()).isEqualTo("DUPLICATE_ID");
+        }
+
+        @Test
+        void actionIdUsedByAnotherPlan() {
+            Fixture one = fixture();
+            Fixture two = fixture();
+            refused(api.post("/api/plans/" + two.planId() + "/actions")
+                    .json(actionBody(one.lead1Action(), two.objectiveId(), "lead1")), 409);
+        }
+
+        @Test
+        void anIdOfAnotherKindIsNeverWrittenTo() {
+            Fixture f = fixture();
+            // a plan command aimed at an action's stream, an action command at a plan's, a referral command at an action's
+            refused(api.post("/api/plans/" + f.lead1Action() + "/priorities").json(map("title", "x")), 404);
+            refused(api.post("/api/actions/" + f.planId() + "/progress").json(map("period", "2013-06", "text", "x")), 404);
+            refused(api.post("/api/referrals/" + f.lead1Action() + "/acceptance"), 404);
+            refused(api.post("/api/referrals/" + f.lead1Action() + "/acceptance").as("lead1"), 404);
+            Response reused = refused(api.post("/api/plans").json(planBody(f.lead1Action())), 409);
+            assertThat(reused.json().path("code").asText()).isEqualTo("DUPLICATE_ID");
+        }
+
+        @Test
+        void progressOnACeasedAction() {
+            Fixture f = fixture();
+            ok(api.post("/api/actions/" + f.lead1Action() + "/cessation").json(map("reason", "DECC closed")), 200);
+            Response response = refused(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
+                    .json(map("period", "2013-06", "text", "x")), 409);
+            assertThat(response.json().path("code").asText()).isEqualTo("ACTION_NOT_OPEN");
+        }
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    @Nested
+    class Reading {
+
+        JsonNode boardAction(JsonNode board, String actionId) {
+            for (JsonNode priority : board.path("priorities")) {
+                for (JsonNode objective : priority.path("objectives")) {
+                    for (JsonNode action : objective.path("actions")) {
+                        if (action.path("actionId").asText().equals(actionId)) {
+                            return action;
+                        }
+                    }
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+
+        @Test
+        void boardHistoryAuditAndTheRestShowWhatWasWritten() {
+            Fixture f = fixture();
+            String action = "/api/actions/" + f.lead1Action();
+            ok(api.post(action + "/progress").as("lead1").json(map("period", "2013-06", "text", "Bid submitted")), 201);
+            ok(api.post(action + "/progress").as("lead1").json(map("period", "2013-08", "text", "Bid successful")), 201);
+            ok(api.put(action + "/rag").as("lead1").json(map("status", "AMBER", "reason", "Spend behind profile")), 200);
+            String referralId = unique("ref");
+            ok(api.post(action + "/referrals").as("lead1").json(map("id", referralId, "receivedOn", "2013-07-02",
+                    "referringAgency", "Police", "subjectRef", "KT-2013-041")), 201);
+
+            Response board = eventually(() -> api.get("/api/plans/" + f.planId() + "/board").as("board"),
+                    r -> r.status() == 200 && boardAction(r.json(), f.lead1Action()).path("rag").asText().equals("AMBER")
+                            && boardAction(r.json(), f.lead1Action()).path("latestNote").path("period").asText().equals("2013-08"));
+            JsonNode json = board.json();
+            assertThat(json.path("planId").asText()).isEqualTo(f.planId());
+            assertThat(json.path("title").asText()).isEqualTo("Community Safety Plan 2013-2016");
+            assertThat(json.has("asAt")).isTrue();
+            JsonNode priority = json.path("priorities").get(0);
+            assertThat(priority.path("priorityId").asText()).isEqualTo("asb");
+            assertThat(priority.path("rag").path("amber").asInt()).isEqualTo(1);
+            assertThat(priority.path("rag").has("unrated")).isTrue();
+            JsonNode boardAction = boardAction(json, f.lead1Action());
+            assertThat(boardAction.path("status").asText()).isEqualTo("OPEN");
+            assertThat(boardAction.path("endDate").asText()).isEqualTo("2014-03-31");
+            assertThat(boardAction.has("overdue")).isTrue();
+            assertThat(boardAction.has("stale")).isTrue();
+            assertThat(boardAction.path("latestNote").path("period").asText()).isEqualTo("2013-08");
+            assertThat(boardAction.path("latestNote").path("text").asText()).isEqualTo("Bid successful");
+            assertThat(boardAction.path("referrals").has("count")).isTrue();
+            assertThat(boardAction.path("referrals").has("costPence")).isTrue();
+
+            Response asAt = ok(api.get("/api/plans/" + f.planId() + "/board?asAt=2013-07-15").as("scrutiny"), 200);
+            assertThat(boardAction(asAt.json(), f.lead1Action()).path("latestNote").path("period").asText()).isEqualTo("2013-06");
+            ok(api.get("/api/plans/" + f.planId() + "/board?asAt=2013-07-15&knownAt=2099-01-01T00:00:00Z").as("scrutiny"), 200);
+
+            Response history = eventually(() -> api.get(action).as("lead1"),
+                    r -> r.status() == 200 && r.json().path("notes").size() == 2 && r.json().path("referrals").size() == 1);
+            JsonNode note = history.json().path("notes").get(0);
+            assertThat(note.has("noteId")).isTrue();
+            assertThat(note.path("period").asText()).isEqualTo("2013-06");
+            assertThat(note.has("status")).isTrue();
+            assertThat(note.path("corrections").isArray()).isTrue();
+            assertThat(history.text()).contains("KT-2013-041");
+            for (String reader : List.of("board", "scrutiny")) {
+                Response hidden = ok(api.get(action).as(reader), 200);
+                assertThat(hidden.text()).doesNotContain("KT-2013-041").doesNotContain("subjectRef");
+                assertThat(hidden.json().path("referrals").get(0).path("referralId").asText()).isEqualTo(referralId);
+            }
+
+            Response audit = eventually(() -> api.get("/api/audit?planId=" + f.planId() + "&actor=lead1&size=10").as("auditor"),
+                    r -> r.status() == 200 && r.json().path("total").asInt() >= 4);
+            JsonNode entry = audit.json().path("entries").get(0);
+            assertThat(entry.path("actor").asText()).isEqualTo("lead1");
+            for (String field : List.of("sequence", "recordedAt", "effectiveOn", "type", "aggregateId")) {
+                assertThat(entry.has(field)).as(field).isTrue();
+            }
+            assertThat(audit.json().path("page").asInt()).isZero();
+            assertThat(audit.json().path("size").asInt()).isEqualTo(10);
+            ok(api.get("/api/audit?type=RagAssessed&from=2000-01-01&to=2999-12-31T00:00:00Z&page=0&size=5").as("manager"), 200);
+
+            Response plans = ok(api.get("/api/plans").as("scrutiny"), 200);
+            assertThat(plans.text()).contains(f.planId());
+            Response diff = ok(api.get("/api/plans/" + f.planId() + "/diff?from=2013-05-01&to=2013-12-31").as("scrutiny"), 200);
+            assertThat(diff.json().path("changes").isArray()).isTrue();
+            assertThat(diff.json().path("changes").size()).isPositive();
+            assertThat(diff.text()).doesNotContain("KT-2013-041");
+            ok(api.get("/api/plans/" + f.planId() + "/timeline").as("board"), 200);
+            ok(api.get("/api/plans/" + f.planId() + "/referral-statistics?financialYear=2013/14").as("board"), 200);
+            eventually(() -> api.get("/api/my-actions").as("lead1"),
+                    r -> r.status() == 200 && r.text().contains(f.lead1Action()));
+        }
+
+        @Test
+        void unknownPlanOrActionIs404() {
+            refused(api.get("/api/plans/no-such-plan/board").as("board"), 404);
+            refused(api.get("/api/plans/no-such-plan/diff?from=2013-01-01&to=2014-01-01").as("scrutiny"), 404);
+            refused(api.get("/api/actions/no-such-action").as("board"), 404);
+        }
+
+        @Test
+        void queryParametersAreTypedAndValidated() {
+            badField(api.get("/api/audit?actor=" + encode("{\"$gt\":\"\"}")).as("auditor"), "actor");
+            badField(api.get("/api/audit?planId=" + encode("{\"$ne\":null}")).as("auditor"), "planId");
+            badField(api.get("/api/audit?type=" + encode("{\"$regex\":\".*\"}")).as("auditor"), "type");
+            badField(api.get("/api/audit?from=yesterday").as("auditor"), "from");
+            badField(api.get("/api/audit?size=100000").as("auditor"), "size");
+            badField(api.get("/api/audit?page=abc").as("auditor"), "page");
+            badField(api.get("/api/plans/p/board?asAt=2013-13-01").as("board"), "asAt");
+            badField(api.get("/api/plans/p/diff?from=2014-01-01&to=2013-01-01").as("board"), "to");
+            badField(api.get("/api/plans/p/diff?from=2014-01-01").as("board"), "to");
+            badField(api.get("/api/plans/p/referral-statistics?financialYear=2013").as("board"), "financialYear");
+        }
+
+        String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---- security ---------------------------------------------------------------------------------
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void noCredentialsIs401() {
+            Response response = refused(api.post("/api/plans").anonymous().json(planBody(unique("plan"))), 401);
+            assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+            refused(api.get("/api/plans").anonymous(), 401);
+        }
+
+        @Test
+        void wrongPasswordIs401() {
+            refused(api.post("/api/plans").password("not-demo").json(planBody(unique("plan"))), 401);
+            refused(api.post("/api/plans").as("nobody").json(planBody(unique("plan"))), 401);
+        }
+
+        @Test
+        void openApiDocumentIsPublicAndDescribesErrors() {
+            Response docs = ok(api.get("/v3/api-docs").anonymous(), 200);
+            JsonNode paths = docs.json().path("paths");
+            assertThat(paths.has("/api/plans")).isTrue();
+            assertThat(paths.has("/api/actions/{actionId}/progress")).isTrue();
+            JsonNode progress = paths.path("/api/actions/{actionId}/progress").path("post");
+            assertThat(progress.path("requestBody").isMissingNode()).isFalse();
+            assertThat(progress.path("responses").has("201")).isTrue();
+            for (String status : List.of("400", "401", "403", "404", "409", "413")) {
+                assertThat(progress.path("responses").path(status).path("content").has("application/problem+json"))
+                        .as(status).isTrue();
+            }
+            ok(api.get("/swagger-ui/index.html").anonymous(), 200);
+        }
+    }
+
+    @Nested
+    class Imports {
+
+        /** The first objective of the Kettering plan under a fresh plan id: small enough for this context's body limit. */
+        String smallPlanFile(String planId) throws IOException {
+            ObjectNode plan;
+            try (InputStream in = HttpApiTest.class.getResourceAsStream("/plans/kettering-2013-2016.json")) {
+                plan = (ObjectNode) ApiClient.JSON.readTree(in);
+            }
+            ((ObjectNode) plan.get("plan")).put("id", planId);
+            ArrayNode priorities = (ArrayNode) plan.get("priorities");
+            ObjectNode first = (ObjectNode) priorities.get(0);
+            ArrayNode objectives = (ArrayNode) first.get("objectives");
+            ObjectNode objective = (ObjectNode) objectives.get(0);
+            for (JsonNode action : objective.get("actions")) {
+                ((ObjectNode) action).put("id", planId + "-" + action.get("id").asText());
+            }
+            objectives.removeAll();
+            objectives.add(objective);
+            priorities.removeAll();
+            priorities.add(first);
+            return ApiClient.JSON.writeValueAsString(plan);
+        }
+
+        @Test
+        void aPlanManagerImportsAPlanFileAndAnotherRoleMayNot() throws Exception {
+            String planId = unique("imported");
+            String file = smallPlanFile(planId);
+            refused(api.post("/api/imports").as("board").json(file), 403);
+            refused(api.post("/api/imports").as("lead1").json(file), 403);
+
+            Response imported = ok(api.post("/api/imports").as("manager").json(file), 201);
+
+            assertThat(imported.header("Location")).endsWith("/api/plans/" + planId);
+            assertThat(imported.json().path("planId").asText()).isEqualTo(planId);
+            assertThat(imported.json().path("actions").asInt()).isEqualTo(2);
+            long afterFirst = storedEvents();
+            ok(api.post("/api/imports").as("manager").json(file), 201);
+            assertThat(storedEvents()).as("a second import of the same file").isEqualTo(afterFirst);
+        }
+
+        @Test
+        void aRefusedPlanFileListsEveryProblemAndImportsNothing() throws Exception {
+            String file = smallPlanFile(unique("broken"))
+                    .replaceFirst("\"cadence\":\"BI_MONTHLY\"", "\"cadence\":\"WEEKLY\"")
+                    .replaceFirst("\"periodEnd\":\"2016-03-31\"", "\"periodEnd\":\"2016-02-30\"");
+
+            Response response = refused(api.post("/api/imports").as("manager").json(file), 400);
+
+            assertThat(response.json().path("errors").findValuesAsText("field"))
+                    .contains("$.plan.cadence", "$.plan.periodEnd");
+        }
+    }
+
+    @Nested
+    class RoleRules {
+
+        @Test
+        void onlyPlanManagersChangeStructure() {
+            Fixture f = fixture();
+            for (String user : List.of("lead1", "board", "auditor", "scrutiny")) {
+                refused(api.post("/api/plans").as(user).json(planBody(unique("plan"))), 403);
+                refused(api.post("/api/plans/" + f.planId() + "/priorities").as(user).json(map("title", "x")), 403);
+                refused(api.post("/api/plans/" + f.planId() + "/actions").as(user)
+                        .json(actionBody(unique("act"), f.objectiveId(), "lead1")), 403);
+                refused(api.put("/api/actions/" + f.lead1Action() + "/schedule").as(user)
+                        .json(map("startDate", "2013-04-01", "endDate", "2015-01-01")), 403);
+                refused(api.post("/api/actions/" + f.lead1Action() + "/funding").as(user).json(map("amountPence", 1,
+                        "source", "PCC", "financialYear", "2013/14")), 403);
+                refused(api.post("/api/actions/" + f.lead1Action() + "/cessation").as(user).json(map("reason", "x")), 403);
+            }
+        }
+
+        @Test
+        void readersNeverWrite() {
+            Fixture f = fixture();
+            for (String user : List.of("board", "auditor", "scrutiny")) {
+                refused(api.post("/api/actions/" + f.lead1Action() + "/progress").as(user)
+                        .json(map("period", "2013-06", "text", "x")), 403);
+                refused(api.put("/api/actions/" + f.lead1Action() + "/rag").as(user).json(map("status", "GREEN")), 403);
+                refused(api.post("/api/actions/" + f.lead1Action() + "/referrals").as(user)
+                        .json(map("receivedOn", "2013-07-01", "referringAgency", "Police")), 403);
+            }
+        }
+
+        @Test
+        void aLeadCannotWriteToAnotherLeadsAction() {
+            Fixture f = fixture();
+            String other = "/api/actions/" + f.lead2Action();
+            Response response = refused(api.post(other + "/progress").as("lead1")
+                    .json(map("period", "2013-06", "text", "not mine")), 403);
+            assertThat(response.json().path("code").asText()).isEqualTo("NOT_ACTION_LEAD");
+            refused(api.put(other + "/rag").as("lead1").json(map("status", "GREEN")), 403);
+            refused(api.post(other + "/spend").as("lead1").json(map("amountPence", 1, "description", "x",
+                    "financialYear", "2013/14")), 403);
+            refused(api.post(other + "/risks").as("lead1").json(map("description", "x", "likelihood", 1, "impact", 1)), 403);
+            refused(api.post(other + "/referral-tallies").as("lead1").json(map("from", "2012-04-01",
+                    "to", "2013-03-31", "count", 1, "totalCostPence", 1)), 403);
+            refused(api.post(other + "/referrals").as("lead1")
+                    .json(map("receivedOn", "2013-07-01", "referringAgency", "Police")), 403);
+            String noteId = progress(f.lead2Action(), "lead2");
+            refused(api.post(other + "/progress/" + noteId + "/withdrawal").as("lead1").json(map("reason", "x")), 403);
+            // ...but lead2 and the manager may.
+            progress(f.lead2Action(), "manager");
+        }
+
+        @Test
+        void aLeadCannotDecideAnotherLeadsReferral() {
+            Fixture f = fixture();
+            String referralId = unique("ref");
+            ok(api.post("/api/actions/" + f.lead2Action() + "/referrals").as("lead2")
+                    .json(map("id", referralId, "receivedOn", "2013-07-01", "referringAgency", "Police")), 201);
+            refused(api.post("/api/referrals/" + referralId + "/acceptance").as("lead1"), 403);
+            refused(api.post("/api/referrals/" + referralId + "/decline").as("lead1").json(map("reason", "x")), 403);
+            ok(api.post("/api/referrals/" + referralId + "/acceptance").as("lead2"), 200);
+        }
+
+        @Test
+        void auditTrailOnlyForAuditorsAndManagers() {
+            for (String user : List.of("lead1", "board", "scrutiny")) {
+                refused(api.get("/api/audit").as(user), 403);
+            }
+        }
+
+        @Test
+        void unsupportedMethodsAreRefused() {
+            Fixture f = fixture();
+            refused(api.delete("/api/plans/" + f.planId()).as("lead1"), 403);
+        }
+    }
+}
