@@ -92,13 +92,17 @@ public class SecurityConfiguration {
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
                                             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                        "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                        // Scraped by Prometheus without credentials; it carries counts and timings only.
-                        "/actuator/prometheus",
-                        "/login", "/error").permitAll()
-                .anyRequest().authenticated());
+        String[] publicActuator = settings.publicActuatorPaths();
+        http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                    "/swagger-ui/**", "/login", "/error").permitAll();
+            // Health, info and metrics without credentials only where planledger.security.public-actuator-endpoints
+            // says so (a Prometheus scraper on a private network, say); otherwise any signed-in user.
+            if (publicActuator.length > 0) {
+                rules.requestMatchers(publicActuator).permitAll();
+            }
+            rules.anyRequest().authenticated();
+        });
         if (usesBasic(settings, environment)) {
             http.formLogin(form -> form.permitAll()).httpBasic(httpBasic -> { });
         } else {
