@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code setBytes} and the migration stores as {@code BYTEA}: plain bytes in the row, never the
  * PostgreSQL large objects ({@code oid}) that JPA's {@code @Lob} mapping produces and that
  * {@code VACUUM} does not reclaim. Second, its gap handling comes from {@link JdbcEventStoreSettings}.
+ * Third, a duplicate (aggregate, sequence) is recognised on PostgreSQL too ({@link UniqueViolationResolver}).
  * With {@code axon.axonserver.enabled=true} Axon Server is the event store and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,12 @@ public class EventStoreConfiguration {
                 .eventTable(DOMAIN_EVENT_TABLE)
                 .snapshotTable(SNAPSHOT_TABLE)
                 .build();
+    }
+
+    /** Replaces Axon's resolver, which misses PostgreSQL's duplicate keys; see {@link UniqueViolationResolver}. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean
