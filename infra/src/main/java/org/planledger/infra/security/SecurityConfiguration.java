@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,8 @@ import static org.planledger.infra.security.Roles.SCRUTINY;
  * cases by {@link ReferralLeadership}.
  */
 @Configuration(proxyBeanMethods = false)
+// Only a servlet web application has requests to secure; the import command runs without one.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class SecurityConfiguration {
 
@@ -124,11 +127,6 @@ public class SecurityConfiguration {
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    public ReferralLeadership referralLeadership(ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
-        return new ReferralLeadership(eventStore);
     }
 
     /**
