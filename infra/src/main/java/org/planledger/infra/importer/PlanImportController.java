@@ -1,5 +1,6 @@
 package org.planledger.infra.importer;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import java.net.URI;
  * answered by the API's error handling with every problem and its JSON path.
  */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/imports")
 class PlanImportController {
 
