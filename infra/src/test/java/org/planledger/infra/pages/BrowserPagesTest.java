@@ -79,7 +79,7 @@ class BrowserPagesTest {
         browser.waitFor(".notice-success");
         assertThat(browser.text()).contains("Referral recorded.").contains(SUBJECT_REF);
         assertThat(browser.all("#cases ~ .table-wrap th, section[aria-labelledby=cases] th"))
-                .anyMatch(th -> th.getAttribute("textContent").contains("Subject reference"));
+                .anyMatch(th -> th.getDomProperty("textContent").contains("Subject reference"));
         // ... but may not record on an action led by someone else, nor read the audit trail.
         browser.open("/actions/" + LEAD2_ACTION);
         assertThat(browser.all("a[href$='/record']")).isEmpty();
@@ -169,8 +169,8 @@ class BrowserPagesTest {
         browser.waitFor(".error-summary");
         assertThat(browser.text()).contains("Nothing was recorded");
         assertThat(browser.one("#rag-reason-error").getText()).containsIgnoringCase("reason");
-        assertThat(browser.one("#rag-reason").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.one("#rag-reason").getAttribute("aria-describedby")).contains("rag-reason-error");
+        assertThat(browser.one("#rag-reason").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.one("#rag-reason").getDomAttribute("aria-describedby")).contains("rag-reason-error");
         assertThat(browser.one("#rag-red").isSelected()).as("the choice is kept").isTrue();
         PageChecks.assertAccessible(browser, "refused RAG form");
         browser.screenshot("record-refused-rag-desktop", Browser.DESKTOP);
@@ -181,7 +181,7 @@ class BrowserPagesTest {
         browser.submit("#progress-form");
         browser.waitFor("#progress-period-error");
         assertThat(browser.one("#progress-period-error").getText()).isNotBlank();
-        assertThat(browser.one("#progress-text").getAttribute("value")).contains("cannot read");
+        assertThat(browser.one("#progress-text").getDomProperty("value")).contains("cannot read");
 
         browser.type("#spend-amount", "lots");
         browser.type("#spend-description", "Paint");
