@@ -35,6 +35,16 @@ class QueryBusWiringTest {
             assertThat(ask(bus, new DiffPlan(PLAN, d("2013-01-01"), d("2014-01-01")), PlanDiff.class)).isPresent();
             assertThat(ask(bus, new FindPlanTimeline(PLAN), PlanTimeline.class)).isPresent();
             assertThat(ask(bus, new FindActionHistory(A1), ActionHistory.class)).isPresent();
+            PlanCharts charts = ask(bus, new FindPlanCharts(PLAN, java.util.List.of(d("2014-03-01"), d("2013-01-01"))),
+                    PlanCharts.class).orElseThrow();
+            assertThat(charts.rag()).extracting(RagPoint::date).containsExactly(d("2013-01-01"), d("2014-03-01"));
+            assertThat(charts.rag().get(1).rag().red()).isEqualTo(1);
+            assertThat(charts.indicators()).filteredOn(i -> i.indicatorId().equals("asb-perception")).singleElement()
+                    .satisfies(i -> {
+                        assertThat(i.readings()).extracting(r -> r.value().toPlainString()).containsExactly("8.5");
+                        assertThat(i.target().text()).isEqualTo("5% reduction");
+                    });
+            assertThat(ask(bus, new FindPlanCharts("unknown", java.util.List.of()), PlanCharts.class)).isEmpty();
             assertThat(ask(bus, new FindReferralStatistics(PLAN, new FinancialYear(2013)), ReferralStatistics.class)).isPresent();
             assertThat(bus.query(new GenericQueryMessage<>(new FindMyActions("lead1"), ResponseTypes.instanceOf(MyActions.class)))
                     .get().getPayload().actions()).isNotEmpty();

@@ -2,6 +2,7 @@ package org.planledger.infra.axon;
 
 import org.axonframework.config.ConfigurerModule;
 import org.planledger.command.CommandSideModel;
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +14,11 @@ import org.springframework.context.annotation.Configuration;
  * {@link CommandSideModel#aggregateTypes()} instead. Axon's Spring Boot support applies every
  * {@link ConfigurerModule} bean to its {@code SpringConfigurer}, which gives each type an
  * event-sourcing repository on the auto-configured event store and subscribes its command handlers.
+ * <p>
+ * A query-only process ({@code planledger.command-side.enabled=false}) registers no aggregate.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnCommandSide
 public class CommandSideConfiguration {
 
     @Bean

@@ -1,16 +1,32 @@
 package org.planledger.infra.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The JDBC event store. Axon's auto-configuration builds the {@code JdbcEventStorageEngine} from
- * the DataSource (H2 on the embedded profile, PostgreSQL on the postgres profile) but never
- * creates tables: Flyway does, from {@code db/migration}. This schema names those tables; the
+ * The JDBC event store (embedded profile: H2; postgres profile: PostgreSQL). Flyway creates the
+ * tables from {@code db/migration}; Axon's engine never does. This schema names those tables; the
  * column names are Axon's defaults.
+ * <p>
+ * The engine is built here rather than by Axon's auto-configuration to state two things it leaves
+ * implicit. First, payload and metadata travel as {@code byte[]}, which the engine writes with
+ * {@code setBytes} and the migration stores as {@code BYTEA}: plain bytes in the row, never the
+ * PostgreSQL large objects ({@code oid}) that JPA's {@code @Lob} mapping produces and that
+ * {@code VACUUM} does not reclaim. Second, its gap handling comes from {@link JdbcEventStoreSettings}.
+ * Third, a duplicate (aggregate, sequence) is recognised on PostgreSQL too ({@link UniqueViolationResolver}).
+ * With {@code axon.axonserver.enabled=true} Axon Server is the event store and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class EventStoreConfiguration {
 
     public static final String DOMAIN_EVENT_TABLE = "domain_event_entry";
@@ -21,6 +37,41 @@ public class EventStoreConfiguration {
         return EventSchema.builder()
                 .eventTable(DOMAIN_EVENT_TABLE)
                 .snapshotTable(SNAPSHOT_TABLE)
+                .build();
+    }
+
+    /** Replaces Axon's resolver, which misses PostgreSQL's duplicate keys; see {@link UniqueViolationResolver}. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema,
+                                                 JdbcEventStoreSettings settings) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                // BYTEA columns (V1__event_store.sql)
+                .dataType(byte[].class)
+                .batchSize(settings.batchSize())
+                .maxGapOffset(settings.maxGapOffset())
+                .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
+                .gapCleaningThreshold(settings.gapCleaningThreshold())
+                // BIGSERIAL starts at 1
+                .lowestGlobalSequence(1)
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package org.planledger.infra.importer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
  * ones, so each sees a different set of "my actions".
  */
 @Component
+@ConditionalOnCommandSide
 @ConditionalOnProperty(name = "planledger.demo.enabled", havingValue = "true", matchIfMissing = false)
 class DemoPlanLoader implements ApplicationRunner {
 

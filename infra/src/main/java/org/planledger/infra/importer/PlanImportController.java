@@ -1,12 +1,10 @@
 package org.planledger.infra.importer;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import java.security.Principal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,8 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** POST a plan file to import it; for plan managers (see the security rules). */
+/**
+ * POST a plan file to import it; for plan managers (see the security rules). A refused file is
+ * answered by the API's error handling with every problem and its JSON path.
+ */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/imports")
 class PlanImportController {
 
@@ -31,15 +33,5 @@ class PlanImportController {
     ResponseEntity<ImportReport> importPlan(@RequestBody byte[] planFile, Principal caller) {
         ImportReport report = importer.importFile(planFile, "an upload by " + caller.getName(), caller.getName(), log::info);
         return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);
-    }
-
-    /** A refused file lists every problem, each with the JSON path of the part at fault. */
-    @ExceptionHandler(InvalidPlanDocumentException.class)
-    ProblemDetail refused(InvalidPlanDocumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the plan file was refused and nothing was imported (" + e.problems().size() + " problems)");
-        problem.setTitle("Invalid plan file");
-        problem.setProperty("errors", e.problems());
-        return problem;
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.infra.config.PlanLedgerProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,11 @@ import java.nio.file.Path;
  * in-process wire server is started under the data directory; otherwise the URI is used as is.
  * Either way the application holds one official-driver {@link MongoClient}; defining it here also
  * makes Spring Boot's own Mongo auto-configuration (which would dial localhost:27017) back off.
+ * <p>
+ * Only the query side reads and writes MongoDB, so a command-only process never connects to it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnQuerySide
 public class MongoConfiguration {
 
     static final String READ_MODEL_STORE_FILE = "read-models.mv.db";

@@ -2,6 +2,7 @@ package org.planledger.infra.query;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.query.QuerySideModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,10 @@ import java.time.ZoneId;
  * Puts the query side into Axon's configuration: its projections join the processing groups named
  * on them (settings in application.yml, tokens in MongoDB) and its query handlers join the query
  * bus. The query side has no Spring annotations; {@link QuerySideModel} lists its components.
+ * A command-only process ({@code planledger.query-side.enabled=false}) has none of them.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnQuerySide
 public class QuerySideConfiguration {
 
     /** "Today" for the board's overdue and stale flags is the partnership's day, as on the command side. */

@@ -12,6 +12,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 import java.util.List;
+import org.springframework.stereotype.Component;
+
 import java.util.Optional;
 
 /**
@@ -21,6 +23,7 @@ import java.util.Optional;
  * in step), this reads them from the event store, the source of truth, when a lead acts on a
  * case. Reading the two streams costs a few milliseconds and happens only for delivery leads.
  */
+@Component
 public class ReferralLeadership {
 
     private final ObjectProvider<EventStore> eventStore;

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,8 @@ import static org.planledger.infra.security.Roles.SCRUTINY;
  * cases by {@link ReferralLeadership}.
  */
 @Configuration(proxyBeanMethods = false)
+// Only a servlet web application has requests to secure; the import command runs without one.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class SecurityConfiguration {
 
@@ -55,6 +58,11 @@ public class SecurityConfiguration {
             "/api/actions/*/risks", "/api/actions/*/risks/**",
             "/api/referrals/*/acceptance", "/api/referrals/*/decline", "/api/referrals/*/closure"};
     static final String[] LEAD_PUTS = {"/api/actions/*/rag", "/api/actions/*/risks/*"};
+
+    /** Web pages: public assets, the audit trail (AUDITOR, PLAN_MANAGER) and the record forms (DELIVERY_LEAD, PLAN_MANAGER). */
+    static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    static final String[] AUDIT_PAGES = {"/audit", "/audit/**", "/audit.csv"};
+    static final String[] RECORD_PAGES = {"/actions/*/record", "/actions/*/record/**"};
 
     @Bean
     @Order(1)
@@ -92,15 +100,26 @@ public class SecurityConfiguration {
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
                                             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                        "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                        // Scraped by Prometheus without credentials; it carries counts and timings only.
-                        "/actuator/prometheus",
-                        "/login", "/error").permitAll()
-                .anyRequest().authenticated());
+        String[] publicActuator = settings.publicActuatorPaths();
+        http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                    "/swagger-ui/**", "/login", "/error").permitAll();
+            // Health, info and metrics without credentials only where planledger.security.public-actuator-endpoints
+            // says so (a Prometheus scraper on a private network, say); otherwise any signed-in user.
+            if (publicActuator.length > 0) {
+                rules.requestMatchers(publicActuator).permitAll();
+            }
+            // Web pages (org.planledger.infra.pages): the login page's style sheet and script are public;
+            // the audit trail and the record forms follow the API's role rules.
+            rules.requestMatchers(PAGE_ASSETS).permitAll()
+                    .requestMatchers(AUDIT_PAGES).hasAnyRole(AUDITOR, PLAN_MANAGER)
+                    .requestMatchers(RECORD_PAGES).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD);
+            rules.anyRequest().authenticated();
+        });
         if (usesBasic(settings, environment)) {
-            http.formLogin(form -> form.permitAll()).httpBasic(httpBasic -> { });
+            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(httpBasic -> { })
+                    // A signed-in person refused a page sees why, with the pages' own navigation.
+                    .exceptionHandling(errors -> errors.accessDeniedPage("/denied"));
         } else {
             JwtDecoder decoder = decoder(jwtDecoder);
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
@@ -120,11 +139,6 @@ public class SecurityConfiguration {
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    public ReferralLeadership referralLeadership(ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
-        return new ReferralLeadership(eventStore);
     }
 
     /**

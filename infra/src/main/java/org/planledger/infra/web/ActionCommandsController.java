@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ import static org.planledger.infra.web.CommandResponses.reason;
  * Every change may carry {@code If-Match} with the action's version.
  */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/actions/{actionId}")
 @Tag(name = "Actions", description = "Changing an action: structure (PLAN_MANAGER) and delivery (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
 public class ActionCommandsController {

@@ -37,8 +37,13 @@ public class ApiCommands {
      * @return the version {@code versionOf} reached, or null if the command changed nothing (a repeated create)
      */
     public Long send(Object command, String versionOf, String kind, String reason) {
+        return send(command, versionOf, kind, reason, CommandOrigin.SOURCE_API);
+    }
+
+    /** As {@link #send(Object, String, String, String)}, naming where the command came from (the web pages send {@code ui}). */
+    public Long send(Object command, String versionOf, String kind, String reason, String source) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        CommandOrigin origin = new CommandOrigin(caller.getName(), Roles.of(caller), reason, CommandOrigin.SOURCE_API, null);
+        CommandOrigin origin = new CommandOrigin(caller.getName(), Roles.of(caller), reason, source, null);
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(origin.toMetaData());
         appliedVersions.await(message.getIdentifier());
         Map<String, Long> versions;

@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.planledger.command.api.CommandRejectedException;
+import org.planledger.infra.importer.InvalidPlanDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -89,6 +90,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldProblem(rejection.field(), rejection.getMessage())));
         }
         return respond(problem);
+    }
+
+    /** A plan file is refused as a whole; each problem names its JSON path in the file. */
+    @ExceptionHandler(InvalidPlanDocumentException.class)
+    ResponseEntity<ProblemDetail> refusedPlanFile(InvalidPlanDocumentException refused) {
+        return invalid(refused.problems().stream()
+                .map(problem -> new FieldProblem(problem.path(), problem.message())).toList());
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)

@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +31,7 @@ import static org.planledger.infra.web.CommandResponses.reason;
  * moved on since.
  */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/plans")
 @Tag(name = "Plans", description = "Drafting and shaping plans (PLAN_MANAGER)")
 public class PlanCommandsController {

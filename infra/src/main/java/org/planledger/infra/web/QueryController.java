@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.config.ConditionalOnQuerySide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +44,7 @@ import java.util.Optional;
  * ({@link SubjectReferenceRedaction}).
  */
 @RestController
+@ConditionalOnQuerySide
 @RequestMapping("/api")
 @Tag(name = "Reading", description = "Board view, replay, diff, history, statistics, audit trail")
 public class QueryController {

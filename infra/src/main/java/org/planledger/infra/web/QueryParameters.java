@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * on as a typed Java value (a String compared for equality, a LocalDate, an Instant), never parsed
  * as JSON, so no value can become an operator.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
-    static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     private static final Pattern ID = Pattern.compile(Limits.ID_PATTERN);
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
@@ -26,7 +26,7 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    static String id(String name, String value) {
+    public static String id(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -37,7 +37,7 @@ final class QueryParameters {
         return value;
     }
 
-    static String user(String name, String value) {
+    public static String user(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -47,7 +47,7 @@ final class QueryParameters {
         return value;
     }
 
-    static String eventType(String name, String value) {
+    public static String eventType(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -57,7 +57,7 @@ final class QueryParameters {
         return value;
     }
 
-    static LocalDate date(String name, LocalDate value) {
+    public static LocalDate date(String name, LocalDate value) {
         if (value != null && (value.isBefore(BusinessDate.EARLIEST) || value.isAfter(BusinessDate.LATEST))) {
             throw new InvalidParameterException(name, name + " must be a date between 1900-01-01 and 2999-12-31");
         }
@@ -65,7 +65,7 @@ final class QueryParameters {
     }
 
     /** An instant (2013-06-30T12:00:00Z) or a date, taken as the start of that day in the partnership's zone. */
-    static Instant instantOrDate(String name, String value, boolean endOfDay) {
+    public static Instant instantOrDate(String name, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -82,7 +82,7 @@ final class QueryParameters {
         }
     }
 
-    static int range(String name, Integer value, int defaultValue, int min, int max) {
+    public static int range(String name, Integer value, int defaultValue, int min, int max) {
         if (value == null) {
             return defaultValue;
         }
@@ -92,7 +92,7 @@ final class QueryParameters {
         return value;
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(PARTNERSHIP_ZONE);
     }
 }

@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import static org.planledger.infra.web.CommandResponses.reason;
  * cost. DELIVERY_LEAD on cases of the actions they lead, and PLAN_MANAGER.
  */
 @RestController
+@ConditionalOnCommandSide
 @RequestMapping("/api/referrals/{referralId}")
 @Tag(name = "Referrals", description = "Referral cases (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
 public class ReferralCommandsController {

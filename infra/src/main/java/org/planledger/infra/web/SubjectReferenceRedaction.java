@@ -57,7 +57,8 @@ public class SubjectReferenceRedaction implements ResponseBodyAdvice<Object> {
         return tree;
     }
 
-    static void redact(JsonNode node) {
+    /** Removes subject references from the tree in place; the web pages use it too. */
+    public static void redact(JsonNode node) {
         if (node instanceof ObjectNode object) {
             JsonNode field = object.get("field");
             if (field != null && field.isTextual() && isSubjectRef(field.asText())) {

@@ -1,6 +1,8 @@
 package org.planledger.infra.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -697,6 +701,60 @@ class HttpApiTest {
                         .as(status).isTrue();
             }
             ok(api.get("/swagger-ui/index.html").anonymous(), 200);
+        }
+    }
+
+    @Nested
+    class Imports {
+
+        /** The first objective of the Kettering plan under a fresh plan id: small enough for this context's body limit. */
+        String smallPlanFile(String planId) throws IOException {
+            ObjectNode plan;
+            try (InputStream in = HttpApiTest.class.getResourceAsStream("/plans/kettering-2013-2016.json")) {
+                plan = (ObjectNode) ApiClient.JSON.readTree(in);
+            }
+            ((ObjectNode) plan.get("plan")).put("id", planId);
+            ArrayNode priorities = (ArrayNode) plan.get("priorities");
+            ObjectNode first = (ObjectNode) priorities.get(0);
+            ArrayNode objectives = (ArrayNode) first.get("objectives");
+            ObjectNode objective = (ObjectNode) objectives.get(0);
+            for (JsonNode action : objective.get("actions")) {
+                ((ObjectNode) action).put("id", planId + "-" + action.get("id").asText());
+            }
+            objectives.removeAll();
+            objectives.add(objective);
+            priorities.removeAll();
+            priorities.add(first);
+            return ApiClient.JSON.writeValueAsString(plan);
+        }
+
+        @Test
+        void aPlanManagerImportsAPlanFileAndAnotherRoleMayNot() throws Exception {
+            String planId = unique("imported");
+            String file = smallPlanFile(planId);
+            refused(api.post("/api/imports").as("board").json(file), 403);
+            refused(api.post("/api/imports").as("lead1").json(file), 403);
+
+            Response imported = ok(api.post("/api/imports").as("manager").json(file), 201);
+
+            assertThat(imported.header("Location")).endsWith("/api/plans/" + planId);
+            assertThat(imported.json().path("planId").asText()).isEqualTo(planId);
+            assertThat(imported.json().path("actions").asInt()).isEqualTo(2);
+            long afterFirst = storedEvents();
+            ok(api.post("/api/imports").as("manager").json(file), 201);
+            assertThat(storedEvents()).as("a second import of the same file").isEqualTo(afterFirst);
+        }
+
+        @Test
+        void aRefusedPlanFileListsEveryProblemAndImportsNothing() throws Exception {
+            String file = smallPlanFile(unique("broken"))
+                    .replaceFirst("\"cadence\":\"BI_MONTHLY\"", "\"cadence\":\"WEEKLY\"")
+                    .replaceFirst("\"periodEnd\":\"2016-03-31\"", "\"periodEnd\":\"2016-02-30\"");
+
+            Response response = refused(api.post("/api/imports").as("manager").json(file), 400);
+
+            assertThat(response.json().path("errors").findValuesAsText("field"))
+                    .contains("$.plan.cadence", "$.plan.periodEnd");
         }
     }
 

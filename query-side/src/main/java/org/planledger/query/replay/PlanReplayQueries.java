@@ -3,6 +3,7 @@ package org.planledger.query.replay;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryHandler;
 import org.planledger.events.ActionRegistered;
+import org.planledger.events.IndicatorReadingRecorded;
 import org.planledger.events.ReferralRegistered;
 import org.planledger.query.api.*;
 import org.planledger.query.board.BoardRenderer;
@@ -10,6 +11,7 @@ import org.planledger.query.journal.JournalReader;
 import org.planledger.query.plan.BoardMeetingView;
 import org.planledger.query.plan.PlanReducer;
 import org.planledger.query.plan.PlanView;
+import org.planledger.query.plan.ReadingView;
 import org.planledger.query.plan.RefreshView;
 import org.planledger.query.support.RecordedEvent;
 
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +54,38 @@ public class PlanReplayQueries {
     @QueryHandler
     public Optional<PlanTimeline> handle(FindPlanTimeline query) {
         return journal.planEvents(query.planId()).map(events -> timeline(query.planId(), events));
+    }
+
+    @QueryHandler
+    public Optional<PlanCharts> handle(FindPlanCharts query) {
+        return journal.planEvents(query.planId()).map(events -> charts(query, events));
+    }
+
+    /**
+     * RAG counts from the same fold as the replay, one per requested date; readings straight from
+     * the events, since the plan's state keeps only each indicator's latest.
+     */
+    static PlanCharts charts(FindPlanCharts query, List<RecordedEvent> events) {
+        List<RagPoint> rag = query.dates().stream()
+                .map(date -> new RagPoint(date, BoardRenderer.ragCounts(foldAsAt(query.planId(), events, date, null).actions())))
+                .toList();
+        Map<String, List<ReadingView>> readings = new HashMap<>();
+        for (RecordedEvent event : events) {
+            if (event.event() instanceof IndicatorReadingRecorded reading) {
+                readings.computeIfAbsent(reading.indicatorId(), id -> new ArrayList<>())
+                        .add(new ReadingView(reading.value(), reading.period(), reading.source(), reading.effectiveOn()));
+            }
+        }
+        PlanView whole = PlanReducer.fold(query.planId(), events);
+        List<IndicatorSeries> indicators = whole.indicators().stream()
+                .map(indicator -> new IndicatorSeries(indicator.indicatorId(), indicator.objectiveId(), indicator.name(),
+                        indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target(),
+                        readings.getOrDefault(indicator.indicatorId(), List.of()).stream()
+                                .sorted(Comparator.comparing(ReadingView::effectiveOn,
+                                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                                .toList()))
+                .toList();
+        return new PlanCharts(query.planId(), rag, indicators);
     }
 
     /** Events effective on or before the date (and recorded by knownAt, when given), in global order. */

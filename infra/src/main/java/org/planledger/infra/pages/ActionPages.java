@@ -1,0 +1,185 @@
+package org.planledger.infra.pages;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.planledger.events.FinancialYear;
+import org.planledger.infra.command.CommandOrigin;
+import org.planledger.infra.web.ApiCommands;
+import org.planledger.infra.web.Queries;
+import org.planledger.infra.web.QueryParameters;
+import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.query.api.ActionHistory;
+import org.planledger.query.api.ActionReferralStatistics;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.FindActionHistory;
+import org.planledger.query.api.FindBoardView;
+import org.planledger.query.api.FindReferralStatistics;
+import org.planledger.query.api.MoneyEntry;
+import org.planledger.query.api.ReferralCaseEntry;
+import org.planledger.query.api.ReferralCounts;
+import org.planledger.query.api.ReferralStatistics;
+import org.planledger.query.api.TallyEntry;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/** The action page (its whole history) and the delivery lead's record forms. */
+@Controller
+class ActionPages {
+
+    private static final String ACTION = "action";
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
+
+    private final Queries queries;
+    private final ApiCommands commands;
+    private final PageRedaction redaction;
+
+    ActionPages(Queries queries, ApiCommands commands, PageRedaction redaction) {
+        this.queries = queries;
+        this.commands = commands;
+        this.redaction = redaction;
+    }
+
+    /** Referral figures of one financial year, for the action page's table. */
+    record YearFigures(FinancialYear year, ReferralCounts counts, long fundingPence, long spendPence) {
+    }
+
+    @GetMapping("/actions/{actionId}")
+    String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+        ActionHistory history = redaction.visibleTo(viewer, history(actionId), ActionHistory.class);
+        model.addAttribute("action", history);
+        model.addAttribute("plan", plan(history.planId()).orElse(null));
+        model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());
+        model.addAttribute("years", yearFigures(history));
+        return "action";
+    }
+
+    @GetMapping("/actions/{actionId}/record")
+    String recordPage(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+        ActionHistory history = mayRecord(viewer, actionId);
+        return recordView(model, history, null, Map.of(), Map.of());
+    }
+
+    @PostMapping("/actions/{actionId}/record/{form}")
+    String record(@PathVariable String actionId, @PathVariable("form") String formPath,
+                  @RequestParam Map<String, String> request, @ModelAttribute("viewer") Viewer viewer,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        RecordForm form = RecordForm.byPath(formPath);
+        ActionHistory before = mayRecord(viewer, actionId);
+        Map<String, String> values = form.values(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object command = form.command(actionId, values, errors);
+        if (command != null) {
+            BoardView boardBefore = board(before.planId());
+            try {
+                commands.send(command, actionId, ACTION, form.reason(values), CommandOrigin.SOURCE_UI);
+            } catch (RuntimeException failure) {
+                errors.putAll(form.refusal(failure));
+            }
+            if (errors.isEmpty()) {
+                // Read models follow the event store by a moment: wait (briefly) so the pages the lead
+                // goes to next already show what they recorded.
+                awaitChange(() -> history(actionId), before);
+                if (form == RecordForm.PROGRESS || form == RecordForm.RAG) {
+                    awaitChange(() -> board(before.planId()), boardBefore);
+                }
+                redirect.addFlashAttribute("done", form.done);
+                return "redirect:/actions/" + actionId;
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return recordView(model, before, form, values, errors);
+    }
+
+    private String recordView(Model model, ActionHistory history, RecordForm form, Map<String, String> values,
+                              Map<String, String> errors) {
+        model.addAttribute("action", history);
+        model.addAttribute("plan", plan(history.planId()).orElse(null));
+        model.addAttribute("form", form == null ? "" : form.path);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("currentYear", FinancialYear.containing(QueryParameters.today()).toString());
+        model.addAttribute("thisMonth", QueryParameters.today().toString().substring(0, 7));
+        return "record";
+    }
+
+    /** The history, if the viewer may record on it; the Action aggregate enforces the same rule on every command. */
+    private ActionHistory mayRecord(Viewer viewer, String actionId) {
+        ActionHistory history = history(actionId);
+        if (!viewer.mayRecordOn(history.leads())) {
+            throw new AccessDeniedException("You do not lead the action '" + history.title()
+                    + "', so you cannot record against it.");
+        }
+        if (!history.status().isOpen()) {
+            throw new AccessDeniedException("This action is " + history.status().name().toLowerCase()
+                    + "; nothing more can be recorded against it.");
+        }
+        return history;
+    }
+
+    private ActionHistory history(String actionId) {
+        QueryParameters.id("actionId", actionId);
+        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
+                .orElseThrow(() -> new ResourceNotFoundException(ACTION, actionId));
+    }
+
+    private BoardView board(String planId) {
+        return planId == null ? null
+                : queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class)).orElse(null);
+    }
+
+    private Optional<BoardView> plan(String planId) {
+        return Optional.ofNullable(board(planId));
+    }
+
+    private static <T> void awaitChange(Supplier<T> read, T before) {
+        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
+        while (Instant.now().isBefore(deadline) && Objects.equals(read.get(), before)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Each financial year the action has figures for: referrals from the query side's statistics, money from its history. */
+    private List<YearFigures> yearFigures(ActionHistory history) {
+        TreeSet<FinancialYear> years = new TreeSet<>();
+        history.referralTallies().stream().map(TallyEntry::financialYear).filter(Objects::nonNull).forEach(years::add);
+        history.referrals().stream().map(ReferralCaseEntry::financialYear).filter(Objects::nonNull).forEach(years::add);
+        history.funding().stream().map(MoneyEntry::financialYear).filter(Objects::nonNull).forEach(years::add);
+        history.spend().stream().map(MoneyEntry::financialYear).filter(Objects::nonNull).forEach(years::add);
+        Map<FinancialYear, YearFigures> figures = new TreeMap<>();
+        for (FinancialYear year : years) {
+            ReferralCounts counts = history.planId() == null ? ReferralCounts.NONE
+                    : queries.ask(new FindReferralStatistics(history.planId(), year),
+                            ResponseTypes.optionalInstanceOf(ReferralStatistics.class))
+                    .flatMap(statistics -> statistics.actions().stream()
+                            .filter(a -> a.actionId().equals(history.actionId())).findFirst())
+                    .map(ActionReferralStatistics::counts).orElse(ReferralCounts.NONE);
+            long funding = history.funding().stream().filter(m -> year.equals(m.financialYear())).mapToLong(MoneyEntry::amountPence).sum();
+            long spend = history.spend().stream().filter(m -> year.equals(m.financialYear())).mapToLong(MoneyEntry::amountPence).sum();
+            figures.put(year, new YearFigures(year, counts, funding, spend));
+        }
+        return List.copyOf(figures.values());
+    }
+}

@@ -1,0 +1,35 @@
+package org.planledger.infra.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.planledger.infra.web.SubjectReferenceRedaction;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pages hide referral subject references from BOARD and SCRUTINY by the same rule, and the
+ * same code, as the API's JSON ({@link SubjectReferenceRedaction}): the query answer goes through
+ * a JSON tree, loses every subjectRef, and comes back as the same type before a template sees it.
+ * So no template can show one by mistake.
+ */
+@Component
+class PageRedaction {
+
+    private final ObjectMapper objectMapper;
+
+    PageRedaction(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    <T> T visibleTo(Viewer viewer, T answer, Class<T> type) {
+        if (answer == null || viewer.canSeeSubjectReferences()) {
+            return answer;
+        }
+        JsonNode tree = objectMapper.valueToTree(answer);
+        SubjectReferenceRedaction.redact(tree);
+        try {
+            return objectMapper.treeToValue(tree, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not redact a " + type.getSimpleName(), e);
+        }
+    }
+}

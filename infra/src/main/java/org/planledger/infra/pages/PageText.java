@@ -1,0 +1,118 @@
+package org.planledger.infra.pages;
+
+import org.planledger.events.RagStatus;
+import org.planledger.query.api.RagCounts;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** How the pages write dates, periods, money and RAG for people; used from templates as {@code @pageText}. */
+@Component("pageText")
+public class PageText {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Locale UK = Locale.UK;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", UK);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", UK);
+    private static final int FIRST_LINE_MAX = 240;
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    public String month(LocalDate date) {
+        return date == null ? "" : SHORT_MONTH.format(date);
+    }
+
+    public String instant(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(ZONE));
+    }
+
+    /** "2012-12" as "December 2012", "2013-02-25" as "25 Feb 2013"; anything else as written. */
+    public String period(String period) {
+        if (period == null) {
+            return "";
+        }
+        try {
+            if (period.length() == 7) {
+                return MONTH.format(YearMonth.parse(period));
+            }
+            return DAY.format(LocalDate.parse(period));
+        } catch (DateTimeParseException notADate) {
+            return period;
+        }
+    }
+
+    /** The note's first line, shortened for the board. */
+    public String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= FIRST_LINE_MAX ? line : line.substring(0, FIRST_LINE_MAX - 1).stripTrailing() + "…";
+    }
+
+    public String money(long pence) {
+        NumberFormat pounds = NumberFormat.getCurrencyInstance(UK);
+        return pounds.format(BigDecimal.valueOf(pence, 2));
+    }
+
+    public String number(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public String rag(RagStatus rag) {
+        if (rag == null) {
+            return "Not rated";
+        }
+        return switch (rag) {
+            case RED -> "Red";
+            case AMBER -> "Amber";
+            case GREEN -> "Green";
+        };
+    }
+
+    public String ragClass(RagStatus rag) {
+        return rag == null ? "rag rag-none" : "rag rag-" + rag.name().toLowerCase(Locale.ROOT);
+    }
+
+    public int total(RagCounts counts) {
+        return counts == null ? 0 : counts.red() + counts.amber() + counts.green() + counts.unrated();
+    }
+
+    /** "ACTION_ADDED" as "Action added". */
+    public String kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return "";
+        }
+        String words = kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** "ProgressRecorded" as "Progress recorded". */
+    public String eventType(String type) {
+        if (type == null || type.isBlank()) {
+            return "";
+        }
+        StringBuilder words = new StringBuilder().append(type.charAt(0));
+        for (int i = 1; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (Character.isUpperCase(c)) {
+                words.append(' ').append(Character.toLowerCase(c));
+            } else {
+                words.append(c);
+            }
+        }
+        return words.toString();
+    }
+}

@@ -1,0 +1,260 @@
+package org.planledger.infra.pages;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.planledger.events.Cadence;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.api.DiffChange;
+import org.planledger.query.api.DiffPlan;
+import org.planledger.query.api.FindBoardView;
+import org.planledger.query.api.FindMyActions;
+import org.planledger.query.api.FindPlanAsAt;
+import org.planledger.query.api.FindPlanCharts;
+import org.planledger.query.api.FindPlanTimeline;
+import org.planledger.query.api.IndicatorSeries;
+import org.planledger.query.api.ListPlans;
+import org.planledger.query.api.MyActions;
+import org.planledger.query.api.PlanCharts;
+import org.planledger.query.api.PlanDiff;
+import org.planledger.query.api.PlanList;
+import org.planledger.query.api.PlanTimeline;
+import org.planledger.query.api.TimelinePoint;
+import org.planledger.infra.web.InvalidParameterException;
+import org.planledger.infra.web.Queries;
+import org.planledger.infra.web.QueryParameters;
+import org.planledger.infra.web.ResourceNotFoundException;
+import org.springframework.core.env.Environment;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Plans, the board view, replay, comparison and charts. Every figure comes from the query side
+ * through the same typed queries as the API; these pages only choose what to ask and lay it out.
+ */
+@Controller
+class PlanPages {
+
+    private final Queries queries;
+    private final PageRedaction redaction;
+
+    private final boolean demoUsers;
+
+    PlanPages(Queries queries, PageRedaction redaction, Environment environment) {
+        this.queries = queries;
+        this.redaction = redaction;
+        this.demoUsers = environment.getProperty("planledger.security.demo-users", Boolean.class, true)
+                && "basic".equalsIgnoreCase(environment.getProperty("planledger.security.authentication", ""));
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/plans";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("demoUsers", demoUsers);
+        return "login";
+    }
+
+    /** Where the security chain forwards a signed-in person refused a page. */
+    @RequestMapping("/denied")
+    ModelAndView denied(HttpServletRequest request) {
+        return PageAdvice.page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this page.", request);
+    }
+
+    @GetMapping("/plans")
+    String plans(@ModelAttribute("viewer") Viewer viewer, Model model) {
+        model.addAttribute("plans", queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans());
+        if (viewer.isLead()) {
+            model.addAttribute("myActions", queries.ask(new FindMyActions(viewer.userId()),
+                    ResponseTypes.instanceOf(MyActions.class)).actions());
+        }
+        return "plans";
+    }
+
+    @GetMapping("/plans/{planId}")
+    String board(@PathVariable String planId,
+                 @RequestParam(required = false) String priority, @RequestParam(required = false) String rag,
+                 @RequestParam(required = false) String lead, @RequestParam(required = false) boolean overdue,
+                 @RequestParam(required = false) boolean stale,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        BoardView board = liveBoard(planId);
+        BoardFilter filter = new BoardFilter(priority, rag, lead, overdue, stale);
+        BoardView shown = filter.apply(board);
+        model.addAttribute("board", board);
+        model.addAttribute("shown", shown);
+        model.addAttribute("filter", filter);
+        model.addAttribute("shownCount", BoardFilter.actionCount(shown));
+        model.addAttribute("totalCount", BoardFilter.actionCount(board));
+        model.addAttribute("leadNames", BoardFilter.leadNames(board));
+        model.addAttribute("ragChoices", BoardFilter.ragChoices());
+        return htmx != null ? "board :: results" : "board";
+    }
+
+    @GetMapping("/plans/{planId}/replay")
+    String replay(@PathVariable String planId, @RequestParam(required = false) String asAt, Model model) {
+        BoardView live = liveBoard(planId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate date = parseDate("asAt", asAt, errors);
+        if (date == null) {
+            date = QueryParameters.today();
+        }
+        PlanTimeline timeline = queries.ask(new FindPlanTimeline(planId), ResponseTypes.optionalInstanceOf(PlanTimeline.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        Optional<BoardView> asThen = queries.ask(new FindPlanAsAt(planId, date, null),
+                ResponseTypes.optionalInstanceOf(BoardView.class));
+        LocalDate shownDate = date;
+        model.addAttribute("plan", live);
+        model.addAttribute("asAt", date);
+        model.addAttribute("errors", errors);
+        model.addAttribute("shown", asThen.orElse(null));
+        model.addAttribute("timeline", timeline.points());
+        model.addAttribute("previousPoint", timeline.points().stream().filter(p -> p.date().isBefore(shownDate))
+                .reduce((first, second) -> second).orElse(null));
+        model.addAttribute("nextPoint", timeline.points().stream().filter(p -> p.date().isAfter(shownDate))
+                .findFirst().orElse(null));
+        int months = cycleMonths(live.cadence());
+        model.addAttribute("cycleMonths", months);
+        model.addAttribute("previousCycle", date.minusMonths(months));
+        model.addAttribute("nextCycle", date.plusMonths(months));
+        return "replay";
+    }
+
+    @GetMapping("/plans/{planId}/compare")
+    String compare(@PathVariable String planId, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, @ModelAttribute("viewer") Viewer viewer, Model model) {
+        BoardView live = liveBoard(planId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate fromDate = parseDate("from", from, errors);
+        LocalDate toDate = parseDate("to", to, errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.put("to", "The second date must not be before the first.");
+        }
+        model.addAttribute("plan", live);
+        model.addAttribute("from", from == null ? "" : from);
+        model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("errors", errors);
+        if (errors.isEmpty() && fromDate != null && toDate != null) {
+            PlanDiff diff = redaction.visibleTo(viewer, queries.ask(new DiffPlan(planId, fromDate, toDate),
+                    ResponseTypes.optionalInstanceOf(PlanDiff.class))
+                    .orElseThrow(() -> new ResourceNotFoundException("plan", planId)), PlanDiff.class);
+            model.addAttribute("diff", diff);
+            model.addAttribute("titles", actionTitles(live));
+            List<ChangeRow> rows = diff.changes().stream().map(ChangeRow::of).toList();
+            model.addAttribute("rows", rows);
+            model.addAttribute("added", rows.stream().filter(r -> r.change().equals("added")).count());
+            model.addAttribute("changed", rows.stream().filter(r -> r.change().equals("changed")).count());
+            model.addAttribute("removed", rows.stream().filter(r -> r.change().equals("removed")).count());
+        }
+        return "compare";
+    }
+
+    @GetMapping("/plans/{planId}/charts")
+    String charts(@PathVariable String planId, Model model) {
+        BoardView live = liveBoard(planId);
+        PlanTimeline timeline = queries.ask(new FindPlanTimeline(planId), ResponseTypes.optionalInstanceOf(PlanTimeline.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        PlanCharts charts = queries.ask(new FindPlanCharts(planId, chartDates(live, timeline)),
+                ResponseTypes.optionalInstanceOf(PlanCharts.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        model.addAttribute("plan", live);
+        model.addAttribute("charts", charts);
+        model.addAttribute("ragSvg", SvgCharts.ragOverTime(charts.rag(), "rag-over-time"));
+        Map<String, String> indicatorSvgs = new LinkedHashMap<>();
+        for (IndicatorSeries series : charts.indicators()) {
+            indicatorSvgs.put(series.indicatorId(), SvgCharts.indicator(series, "indicator-" + series.indicatorId()));
+        }
+        model.addAttribute("indicatorSvgs", indicatorSvgs);
+        return "charts";
+    }
+
+    /** The end of each quarter of the plan's period up to today, and every board meeting and refresh. */
+    static List<LocalDate> chartDates(BoardView plan, PlanTimeline timeline) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        LocalDate today = QueryParameters.today();
+        LocalDate last = plan.periodEnd() == null || plan.periodEnd().isAfter(today) ? today : plan.periodEnd();
+        LocalDate start = plan.periodStart() == null ? last.minusYears(1) : plan.periodStart();
+        YearMonth quarter = YearMonth.of(start.getYear(), ((start.getMonthValue() - 1) / 3 + 1) * 3);
+        for (LocalDate d = quarter.atEndOfMonth(); !d.isAfter(last) && dates.size() < FindPlanCharts.MAX_DATES - 40;
+             d = YearMonth.from(d).plusMonths(3).atEndOfMonth()) {
+            dates.add(d);
+        }
+        for (TimelinePoint point : timeline.points()) {
+            if (dates.size() < FindPlanCharts.MAX_DATES) {
+                dates.add(point.date());
+            }
+        }
+        if (dates.isEmpty()) {
+            dates.add(today);
+        }
+        return List.copyOf(dates);
+    }
+
+    private BoardView liveBoard(String planId) {
+        QueryParameters.id("planId", planId);
+        return queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+    }
+
+    static Map<String, String> actionTitles(BoardView board) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        board.priorities().forEach(p -> p.objectives().forEach(o -> o.actions().forEach(a -> titles.put(a.actionId(), a.title()))));
+        return titles;
+    }
+
+    static LocalDate parseDate(String name, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return QueryParameters.date(name, LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            errors.put(name, "Enter a date such as 2012-12-31.");
+        } catch (InvalidParameterException e) {
+            errors.put(name, "Enter a date between 1900 and 2999.");
+        }
+        return null;
+    }
+
+    static int cycleMonths(Cadence cadence) {
+        return cadence == null ? 3 : (int) cadence.cycle().toTotalMonths();
+    }
+
+    /** One line of the comparison: whether it added, changed or removed something. */
+    record ChangeRow(DiffChange diff, String change) {
+        static ChangeRow of(DiffChange diff) {
+            String kind = diff.kind() == null ? "" : diff.kind().toUpperCase(Locale.ROOT);
+            String change;
+            if (kind.endsWith("WITHDRAWN") || kind.endsWith("RETIRED") || kind.endsWith("CEASED")
+                    || kind.endsWith("CLOSED") || kind.endsWith("DECLINED")) {
+                change = "removed";
+            } else if (diff.before() == null && (kind.endsWith("ADDED") || kind.endsWith("RECORDED") || kind.endsWith("IDENTIFIED")
+                    || kind.endsWith("ALLOCATED") || kind.endsWith("TALLIED") || kind.endsWith("DRAFTED")
+                    || kind.endsWith("READING") || kind.equals("BOARD_MEETING") || kind.startsWith("REFERRAL_"))) {
+                change = "added";
+            } else {
+                change = "changed";
+            }
+            return new ChangeRow(diff, change);
+        }
+    }
+}

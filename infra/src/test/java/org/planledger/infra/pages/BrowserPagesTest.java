@@ -1,0 +1,371 @@
+package org.planledger.infra.pages;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.ReadModels;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in a real headless Chromium against the whole application on the embedded runtime,
+ * started once with the Kettering demo plan. Each page is also checked for the automatable parts
+ * of WCAG 2.1 AA and photographed at desktop and phone width under target/screenshots/.
+ */
+class BrowserPagesTest {
+
+    static final String PLAN = "kettering-csp-2013-2016";
+    /** Led by lead1 (first priority), not by lead2. */
+    static final String LEAD1_ACTION = "asb-cleaner-weeks-of-action";
+    /** Led by lead2 (second priority). */
+    static final String LEAD2_ACTION = "violence-nte-cctv";
+    static final String SUBJECT_REF = "KT-BROWSER-041";
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext application;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.requireInstalled();
+        application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
+                .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+        browser = Browser.start("http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (application != null) {
+            application.close();
+        }
+    }
+
+    @Test
+    void eachRoleSeesWhatItMayAndNothingElse() throws Exception {
+        // lead1 records a referral case with a subject reference on an action they lead.
+        browser.signIn("lead1");
+        assertThat(browser.text()).contains("Actions you lead").doesNotContain("Audit trail");
+        browser.open("/actions/" + LEAD1_ACTION);
+        assertThat(browser.all("a[href$='/record']")).hasSize(1);
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        browser.setValue("#referral-receivedOn", "2013-07-02");
+        browser.type("#referral-referringAgency", "Northamptonshire Police");
+        browser.type("#referral-subjectRef", SUBJECT_REF);
+        browser.submit("#referral-form");
+        browser.waitFor(".notice-success");
+        assertThat(browser.text()).contains("Referral recorded.").contains(SUBJECT_REF);
+        assertThat(browser.all("#cases ~ .table-wrap th, section[aria-labelledby=cases] th"))
+                .anyMatch(th -> th.getDomProperty("textContent").contains("Subject reference"));
+        // ... but may not record on an action led by someone else, nor read the audit trail.
+        browser.open("/actions/" + LEAD2_ACTION);
+        assertThat(browser.all("a[href$='/record']")).isEmpty();
+        browser.open("/actions/" + LEAD2_ACTION + "/record");
+        assertThat(browser.h1()).isEqualTo("Not allowed");
+        assertThat(browser.text()).contains("You do not lead the action");
+        browser.open("/audit");
+        assertThat(browser.h1()).isEqualTo("Not allowed");
+
+        browser.signIn("lead2");
+        browser.open("/actions/" + LEAD2_ACTION);
+        assertThat(browser.all("a[href$='/record']")).hasSize(1);
+        browser.open("/actions/" + LEAD1_ACTION);
+        assertThat(browser.all("a[href$='/record']")).isEmpty();
+        assertThat(browser.text()).contains(SUBJECT_REF);
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        assertThat(browser.h1()).isEqualTo("Not allowed");
+
+        browser.signIn("manager");
+        assertThat(browser.one("nav[aria-label=Main]").getText()).contains("Audit trail");
+        browser.open("/actions/" + LEAD2_ACTION);
+        assertThat(browser.all("a[href$='/record']")).hasSize(1);
+        browser.open("/actions/" + LEAD1_ACTION);
+        assertThat(browser.text()).contains(SUBJECT_REF);
+
+        browser.signIn("auditor");
+        assertThat(browser.one("nav[aria-label=Main]").getText()).contains("Audit trail");
+        assertThat(browser.text()).doesNotContain("Actions you lead");
+        browser.open("/actions/" + LEAD1_ACTION);
+        assertThat(browser.all("a[href$='/record']")).isEmpty();
+        assertThat(browser.text()).contains(SUBJECT_REF);
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        assertThat(browser.h1()).isEqualTo("Not allowed");
+        browser.open("/audit?aggregateId=" + LEAD1_ACTION);
+        assertThat(browser.h1()).isEqualTo("Audit trail");
+
+        for (String reader : List.of("board", "scrutiny")) {
+            browser.signIn(reader);
+            assertThat(browser.text()).doesNotContain("Audit trail").doesNotContain("Actions you lead");
+            browser.open("/plans/" + PLAN);
+            assertThat(browser.all(".action-card").size()).isGreaterThan(20);
+            browser.open("/actions/" + LEAD1_ACTION);
+            assertThat(browser.all("a[href$='/record']")).as(reader).isEmpty();
+            assertThat(browser.text()).as(reader).contains("Referral cases").contains("Northamptonshire Police")
+                    .doesNotContain("Subject reference");
+            assertThat(browser.driver.getPageSource()).as(reader).doesNotContain(SUBJECT_REF);
+            browser.open("/plans/" + PLAN + "/compare?from=2013-07-01&to=2013-07-31");
+            assertThat(browser.text()).as(reader).contains("Referral");
+            assertThat(browser.driver.getPageSource()).as(reader).doesNotContain(SUBJECT_REF);
+            browser.open("/actions/" + LEAD1_ACTION + "/record");
+            assertThat(browser.h1()).as(reader).isEqualTo("Not allowed");
+            browser.open("/audit");
+            assertThat(browser.h1()).as(reader).isEqualTo("Not allowed");
+            browser.open("/audit.csv");
+            assertThat(browser.h1()).as(reader).isEqualTo("Not allowed");
+        }
+        browser.signOut();
+        assertThat(browser.text()).contains("You have signed out.");
+        browser.open("/plans");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aLeadRecordsANoteAndSeesItOnTheBoardView() throws Exception {
+        browser.signIn("lead1");
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        String note = "Street a Week extended to Rockingham Road (browser test)";
+        browser.type("#progress-text", note + "\nSecond line stays on the action page.");
+        browser.submit("#progress-form");
+        browser.waitFor(".notice-success");
+        assertThat(browser.text()).contains("Progress note recorded.").contains(note);
+
+        browser.open("/plans/" + PLAN + "?lead=" + java.net.URLEncoder.encode(firstLeadName(), StandardCharsets.UTF_8));
+        WebElement card = browser.one("#action-" + LEAD1_ACTION);
+        assertThat(card.getText()).contains(note).doesNotContain("Second line");
+        browser.screenshot("board-after-lead-note-desktop", Browser.DESKTOP);
+    }
+
+    @Test
+    void aRefusedFormShowsItsMessageBesideTheFieldAndStoresNothing() throws Exception {
+        browser.signIn("lead1");
+        long before = eventsOf(LEAD1_ACTION);
+
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        browser.one("#rag-red").click();
+        browser.submit("#rag-form");
+        browser.waitFor(".error-summary");
+        assertThat(browser.text()).contains("Nothing was recorded");
+        assertThat(browser.one("#rag-reason-error").getText()).containsIgnoringCase("reason");
+        assertThat(browser.one("#rag-reason").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.one("#rag-reason").getDomAttribute("aria-describedby")).contains("rag-reason-error");
+        assertThat(browser.one("#rag-red").isSelected()).as("the choice is kept").isTrue();
+        PageChecks.assertAccessible(browser, "refused RAG form");
+        browser.screenshot("record-refused-rag-desktop", Browser.DESKTOP);
+        browser.screenshot("record-refused-rag-phone", Browser.PHONE);
+
+        browser.type("#progress-period", "June 2013");
+        browser.type("#progress-text", "A note with a period the ledger cannot read");
+        browser.submit("#progress-form");
+        browser.waitFor("#progress-period-error");
+        assertThat(browser.one("#progress-period-error").getText()).isNotBlank();
+        assertThat(browser.one("#progress-text").getDomProperty("value")).contains("cannot read");
+
+        browser.type("#spend-amount", "lots");
+        browser.type("#spend-description", "Paint");
+        browser.submit("#spend-form");
+        browser.waitFor("#spend-amount-error");
+        assertThat(browser.one("#spend-amount-error").getText()).contains("amount in pounds");
+
+        assertThat(eventsOf(LEAD1_ACTION)).as("events of the action after three refused forms").isEqualTo(before);
+    }
+
+    @Test
+    void replayOfKetteringAtTheEndOf2012ShowsDecemberNotesAndNothingFromJune2013() throws Exception {
+        browser.signIn("scrutiny");
+        browser.open("/plans/" + PLAN + "/replay");
+        browser.setValue("#asAt", "2012-12-31");
+        browser.submit("form[action$='/replay']");
+        browser.waitUntil(d -> d.getCurrentUrl().contains("asAt=2012-12-31"));
+
+        assertThat(browser.one("#as-then").getText()).isEqualTo("As it stood on 31 Dec 2012");
+        assertThat(browser.one("#action-" + LEAD1_ACTION + " .latest-note").getText()).startsWith("December 2012");
+        assertThat(browser.one("#action-violence-nte-body-worn-video .latest-note").getText()).startsWith("December 2012");
+        List<String> periods = browser.all(".replay-board .latest-note strong").stream().map(WebElement::getText).toList();
+        assertThat(periods).isNotEmpty().noneMatch(period -> period.contains("2013"));
+        assertThat(browser.one(".replay-board").getText()).doesNotContain("June 2013");
+        PageChecks.assertAccessible(browser, "replay");
+        browser.screenshot("replay-2012-12-31-desktop", Browser.DESKTOP);
+        browser.screenshot("replay-2012-12-31-phone", Browser.PHONE);
+
+        // Step on one reporting cycle (bi-monthly) with the keyboard: focus the link and press Enter.
+        WebElement later = browser.driver.findElement(org.openqa.selenium.By.partialLinkText("months later"));
+        later.sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> d.getCurrentUrl().contains("asAt=2013-02-28"));
+        assertThat(browser.one("#as-then").getText()).isEqualTo("As it stood on 28 Feb 2013");
+
+        browser.open("/plans/" + PLAN + "/compare?from=2012-12-31&to=2013-06-30");
+        assertThat(browser.all(".change-added").size()).isGreaterThan(5);
+        assertThat(browser.text()).contains("Note added").contains("June 2013".substring(0, 4));
+        assertThat(browser.all(".change-added ins")).isNotEmpty();
+        PageChecks.assertAccessible(browser, "compare");
+    }
+
+    @Test
+    void theAuditTrailFiltersAndItsCsvDownloadsAndParses() throws Exception {
+        browser.signIn("auditor");
+        browser.open("/audit");
+        new org.openqa.selenium.support.ui.Select(browser.one("#a-planId")).selectByValue(PLAN);
+        new org.openqa.selenium.support.ui.Select(browser.one("#a-type")).selectByValue("ProgressRecorded");
+        browser.submit("form.filters");
+        browser.waitUntil(d -> d.getCurrentUrl().contains("type=ProgressRecorded"));
+        int matching = Integer.parseInt(browser.one(".result-count span").getText());
+        assertThat(matching).isGreaterThan(40);
+        assertThat(browser.all(".audit-entry").get(0).getText()).contains("Who").contains("When").contains("Why");
+
+        browser.one("#csv-link").click();
+        Path csv = awaitDownload();
+        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+        assertThat(rows.get(0)).containsExactly("sequence", "recorded_at", "effective_on", "actor", "actor_roles",
+                "event_type", "plan_id", "aggregate_type", "aggregate_id", "changes", "reason", "source", "correlation_id");
+        List<List<String>> entries = rows.subList(1, rows.size());
+        assertThat(entries).hasSize(matching).allSatisfy(row -> {
+            assertThat(row).hasSize(13);
+            assertThat(row.get(5)).isEqualTo("ProgressRecorded");
+            assertThat(row.get(6)).isEqualTo(PLAN);
+            assertThat(Instant.parse(row.get(1))).isNotNull();
+        });
+
+        browser.open("/audit?from=31-12-2012");
+        assertThat(browser.one("#a-from-error").getText()).isNotBlank();
+    }
+
+    /** Every page: automated WCAG checks, phone width, and a screenshot at desktop and phone width. */
+    @Test
+    void everyPageIsAccessibleAtDesktopAndPhoneWidth() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/login");
+        page("login");
+
+        // Keyboard only: the skip link comes first, then the form; Enter signs in.
+        Actions keys = new Actions(browser.driver);
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+        assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle;")).isNotEqualTo("none");
+        browser.one("#username").sendKeys("manager");
+        keys.sendKeys(Keys.TAB).sendKeys("demo").sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/plans"));
+
+        page("plans");
+        browser.open("/plans/" + PLAN);
+        page("board");
+        browser.open("/plans/" + PLAN + "?rag=NONE&lead=" + java.net.URLEncoder.encode(firstLeadName(), StandardCharsets.UTF_8));
+        page("board-filtered");
+        browser.open("/actions/violence-nte-decc");
+        page("action");
+        browser.open("/actions/" + LEAD1_ACTION + "/record");
+        page("record");
+        browser.open("/plans/" + PLAN + "/replay?asAt=2013-06-30");
+        page("replay");
+        browser.open("/plans/" + PLAN + "/compare?from=2013-01-01&to=2013-06-30");
+        page("compare");
+        browser.open("/plans/" + PLAN + "/charts");
+        assertThat(browser.all("svg.chart").size()).isGreaterThan(10);
+        page("charts");
+        browser.open("/audit?planId=" + PLAN);
+        page("audit");
+        browser.open("/actions/no-such-action");
+        assertThat(browser.h1()).isEqualTo("Not found");
+        page("not-found");
+
+        // The board's filters work with htmx from the keyboard: choosing a RAG narrows the list in place.
+        browser.open("/plans/" + PLAN);
+        int all = browser.all(".action-card").size();
+        new org.openqa.selenium.support.ui.Select(browser.one("#f-priority")).selectByValue("violence");
+        browser.waitUntil(d -> d.getCurrentUrl().contains("priority=violence"));
+        browser.waitUntil(d -> browser.all(".action-card").size() < all);
+        assertThat(browser.one(".result-count").getText()).startsWith("Showing");
+    }
+
+    private static void page(String name) throws IOException {
+        PageChecks.assertAccessible(browser, name);
+        PageChecks.assertFitsPhone(browser, name);
+        browser.screenshot(name + "-desktop", Browser.DESKTOP);
+        browser.screenshot(name + "-phone", Browser.PHONE);
+    }
+
+    private static String firstLeadName() {
+        browser.open("/actions/" + LEAD1_ACTION);
+        String leads = browser.one(".facts dd").getText();
+        return leads.split(" \\(|;")[0].strip();
+    }
+
+    private static long eventsOf(String aggregateId) {
+        return application.getBean(EventStore.class).readEvents(aggregateId).asStream().count();
+    }
+
+    private static Path awaitDownload() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            try (Stream<Path> files = Files.list(browser.downloads)) {
+                List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
+                if (!done.isEmpty()) {
+                    return done.get(0);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no CSV arrived in " + browser.downloads);
+    }
+
+    /** RFC 4180: quoted fields, doubled quotes, CRLF between records, line breaks inside quotes. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (!field.isEmpty() || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}
