@@ -143,6 +143,7 @@ class CrashRecoveryTest {
         ApiClient api = child.api();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         Map<String, String> previous = null;
+        String lastSeen = "nothing read";
         while (Instant.now().isBefore(deadline)) {
             Response audit = api.get("/api/audit?planId=" + planId + "&size=1").as("auditor").send();
             int notesSeen = 0;
@@ -157,13 +158,15 @@ class CrashRecoveryTest {
             snapshot.put("my-actions lead2", api.get("/api/my-actions").as("lead2").send().text());
             snapshot.put("audit", api.get("/api/audit?planId=" + planId + "&size=200").as("auditor").send().text());
             boolean complete = audit.status() == 200 && audit.json().path("total").asLong() == events && notesSeen == notes;
+            lastSeen = "journal total " + (audit.status() == 200 ? audit.json().path("total").asLong() : audit.status())
+                    + " of " + events + " events, " + notesSeen + " of " + notes + " notes in the action histories";
             if (complete && snapshot.equals(previous)) {
                 return snapshot;
             }
             previous = complete ? snapshot : null;
             Thread.sleep(1000);
         }
-        throw new AssertionError("read models did not converge within 3 minutes");
+        throw new AssertionError("read models did not converge within 3 minutes; last seen: " + lastSeen);
     }
 
     private Map<String, Integer> storedNotes() throws Exception {
