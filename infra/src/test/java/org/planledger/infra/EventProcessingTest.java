@@ -97,6 +97,9 @@ class EventProcessingTest {
             // Each processor's coordinator creates its token on its own thread shortly after start.
             int[] segments = awaitPresent(() -> Optional.of(tokenStore.fetchSegments(group)).filter(found -> found.length > 0));
             assertThat(segments).as(group).containsExactly(0);
+            // a failing projection retries its batch; Axon's default would log the event and skip it for good
+            assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+                    .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);
         }
     }
 

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
@@ -29,7 +29,7 @@ import java.util.UUID;
 /**
  * An embedded MongoDB wire server (memory backend, random loopback port), the query side built on
  * it, and a way to feed events the way a tracking processor does: through Axon's annotation
- * adapter, in BatchingUnitOfWorks, each message carrying a GlobalSequenceTrackingToken.
+ * adapter, in BatchingUnitOfWorks, each message carrying a GapAwareTrackingToken as the JDBC event store gives.
  */
 final class TestLedger implements AutoCloseable {
 
@@ -149,7 +149,7 @@ final class TestLedger implements AutoCloseable {
             }
             GenericDomainEventMessage<PlanLedgerEvent> domain = new GenericDomainEventMessage<>(aggregate[0], aggregate[1],
                     aggregateSequence, event, metaData, UUID.randomUUID().toString(), recordedAt);
-            messages.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(nextGlobal++), domain));
+            messages.add(new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(nextGlobal++, List.of()), domain));
             return this;
         }
 

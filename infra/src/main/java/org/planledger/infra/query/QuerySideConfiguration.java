@@ -2,6 +2,7 @@ package org.planledger.infra.query;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.query.QuerySideModel;
 import org.springframework.context.annotation.Bean;
@@ -37,5 +38,18 @@ public class QuerySideConfiguration {
     public ConfigurerModule querySideHandlers(QuerySideModel querySideModel) {
         return configurer -> querySideModel.components()
                 .forEach(component -> configurer.registerMessageHandler(configuration -> component));
+    }
+
+    /**
+     * A projection that fails on an event must stop and retry that batch, not log and move on:
+     * Axon's default for event handlers (LoggingErrorHandler) would store the token past the event
+     * and the read model would silently never contain it. With the error propagated the unit of
+     * work rolls back, the pooled processor releases the segment and claims it again after a
+     * back-off, and the batch is redelivered (handlers skip what a document already absorbed).
+     */
+    @Bean
+    public ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -136,9 +136,33 @@ public class SecurityConfiguration {
         return ConfiguredUsers.build(settings, environment);
     }
 
+    /**
+     * Checks each hash at the cost it was made with and never re-hashes it. Spring's delegating
+     * encoder "upgrades" any bcrypt hash below cost 10 on the first successful login, and the
+     * in-memory user store accepts the upgrade: the demo users' cost-4 hash (about 2 ms a check)
+     * became a cost-10 one (about 100 ms of CPU on every Basic request), which capped the whole
+     * service near 20 requests a second on two cores. Cost is the users file's author's choice.
+     */
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    record NonUpgradingPasswordEncoder(PasswordEncoder checks) implements PasswordEncoder {
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return checks.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return checks.matches(rawPassword, encodedPassword);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encodedPassword) {
+            return false;
+        }
     }
 
     /**

@@ -32,6 +32,28 @@ class SecurityRulesTest {
     }
 
     @Test
+    void aSuccessfulLoginLeavesTheStoredHashAtItsCost() {
+        String cheap = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("demo");
+        for (boolean ours : new boolean[]{true, false}) {
+            var users = new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                    org.springframework.security.core.userdetails.User.withUsername("board").password(cheap).roles("BOARD").build());
+            var encoder = ours ? new SecurityConfiguration().passwordEncoder()
+                    : org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            // as Spring Security wires it: the in-memory store accepts password upgrades
+            var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(encoder);
+            provider.setUserDetailsService(users);
+            provider.setUserDetailsPasswordService(users);
+            provider.authenticate(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("board", "demo"));
+            String stored = users.loadUserByUsername("board").getPassword();
+            if (ours) {
+                assertThat(stored).as("our encoder keeps the cost-4 hash").isEqualTo(cheap);
+            } else {
+                assertThat(stored).as("Spring's default re-hashes at cost 10").startsWith("{bcrypt}$2a$10$");
+            }
+        }
+    }
+
+    @Test
     void usersFileWithBcryptHashes(@TempDir Path dir) throws IOException {
         String hash = new BCryptPasswordEncoder(4).encode("s3cret");
         Path file = dir.resolve("users");

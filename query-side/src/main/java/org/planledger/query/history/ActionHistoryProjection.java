@@ -22,11 +22,11 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One document per action ({@code _id} = actionId): {@code {_id, lastSequence, appliedSequences, history: ActionHistory}}
+ * One document per action ({@code _id} = actionId): {@code {_id, appliedVersions, history: ActionHistory}}
  * where the history is exactly the {@link ActionHistory} the query returns: notes in period order
  * with their corrections and withdrawals (original text kept), RAG history with reasons, status,
- * schedule and lead changes, funding, spend, risks, referral tallies and cases. {@code appliedSequences}
- * (see {@link org.planledger.query.support.AppliedSequences}) skips redeliveries but not late events:
+ * schedule and lead changes, funding, spend, risks, referral tallies and cases. {@code appliedVersions}
+ * (see {@link org.planledger.query.support.AppliedEvents}) skips redeliveries but not late events:
  * the referral cases' own events come from other aggregates than the action's and may be committed
  * late; they only touch their own case, so applying them late gives the same history.
  */

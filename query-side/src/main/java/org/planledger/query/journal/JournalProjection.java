@@ -19,18 +19,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every event of every plan, in global order, for the audit trail, "as at" replays, diffs and the
- * timeline. Stored with the bucket pattern because the embedded wire server answers only
- * {@code _id} lookups without a scan:
+ * Every event of every plan, in the order the processor received them, for the audit trail, "as
+ * at" replays, diffs and the timeline. Stored with the bucket pattern because the embedded wire
+ * server answers only {@code _id} lookups without a scan:
  * <ul>
  *   <li>{@code journal_plans}: {@code {_id: planId, lastSequence, eventCount,
  *       buckets: [{bucketId, number, firstSequence, lastSequence, count}]}}</li>
  *   <li>{@code journal_buckets}: {@code {_id: "planId:000003", planId, number, events: [entry...]}}
- *       with at most {@value #BUCKET_SIZE} entries (see {@link JournalDocuments} for an entry) in
- *       global sequence order</li>
+ *       with at most {@value #BUCKET_SIZE} entries (see {@link JournalDocuments} for an entry)</li>
  * </ul>
- * so a plan's whole history is two reads by {@code _id}. Must run as one segment: the global order
- * it records is the order it is given.
+ * so a plan's whole history is two reads by {@code _id}. Must run as one segment.
+ *
+ * <p>Each entry has {@code ordinal}, its place in the plan's journal (0, 1, 2, ...: the order
+ * received, which keeps each aggregate's events in version order), and {@code sequence}, the
+ * position of the tracking token it came with. The two differ in meaning for an event the JDBC
+ * store committed late: it arrives after events with higher global indexes and carries the
+ * position of the last of them, so {@code sequence} is not unique and orders only as delivered.
+ * Identity is the event id: a redelivery after a crash (at most the last batch, so in the newest
+ * buckets) is recognised by it and skipped. The next ordinal is taken from the newest bucket itself
+ * rather than only from the plan's index, because a crash can land between writing a bucket and
+ * writing the index.
  */
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)
 public class JournalProjection {
@@ -80,54 +88,69 @@ public class JournalProjection {
                     .append("buckets", new ArrayList<Document>());
         }
         List<Document> bucketList = new ArrayList<>(index.getList("buckets", Document.class));
+        // The newest bucket as stored: after a crash between the two writes it holds more than the index says.
+        Document last = bucketList.isEmpty() ? null
+                : batch.find(buckets, bucketList.get(bucketList.size() - 1).getString("bucketId"));
+        List<Document> lastEvents = last == null ? List.of() : last.getList("events", Document.class);
         Long lastSequence = index.getLong("lastSequence");
-        Document entry = JournalDocuments.toDocument(recorded);
+        if (!lastEvents.isEmpty()) {
+            long newest = lastEvents.get(lastEvents.size() - 1).getLong("sequence");
+            lastSequence = lastSequence == null ? newest : Math.max(lastSequence, newest);
+        }
+        if (lastSequence != null && position <= lastSequence && alreadyJournaled(batch, bucketList, recorded)) {
+            return;
+        }
+        long ordinal = lastEvents.isEmpty() ? index.getInteger("eventCount", 0)
+                : ((Number) lastEvents.get(lastEvents.size() - 1).get("ordinal")).longValue() + 1;
+        Document entry = JournalDocuments.toDocument(recorded).append("ordinal", ordinal);
 
         Document bucketMeta;
         Document bucket;
-        if (lastSequence != null && position <= lastSequence) {
-            // Either a redelivery (skip it) or an event the store committed late, behind later ones
-            // (a gap being filled): it belongs in the first bucket reaching past its position.
-            bucketMeta = bucketList.stream().filter(b -> b.getLong("lastSequence") >= position).findFirst()
-                    .orElse(bucketList.get(bucketList.size() - 1));
-            bucket = batch.find(buckets, bucketMeta.getString("bucketId"));
-            List<Document> events = new ArrayList<>(bucket.getList("events", Document.class));
-            if (events.stream().anyMatch(e -> e.getLong("sequence") == position)) {
-                return;
-            }
-            int insertAt = 0;
-            while (insertAt < events.size() && events.get(insertAt).getLong("sequence") < position) {
-                insertAt++;
-            }
-            events.add(insertAt, entry);
-            bucket = new Document(bucket).append("events", events);
+        if (last == null || lastEvents.size() >= BUCKET_SIZE) {
+            int number = bucketList.size();
+            String bucketId = bucketId(planId, number);
+            bucketMeta = new Document("bucketId", bucketId).append("number", number);
+            bucketList.add(bucketMeta);
+            bucket = new Document("_id", bucketId).append("planId", planId).append("number", number)
+                    .append("events", new ArrayList<Document>());
         } else {
-            Document last = bucketList.isEmpty() ? null : bucketList.get(bucketList.size() - 1);
-            if (last == null || last.getInteger("count") >= BUCKET_SIZE) {
-                int number = bucketList.size();
-                String bucketId = bucketId(planId, number);
-                bucketMeta = new Document("bucketId", bucketId).append("number", number);
-                bucketList.add(bucketMeta);
-                bucket = new Document("_id", bucketId).append("planId", planId).append("number", number)
-                        .append("events", new ArrayList<Document>());
-            } else {
-                bucketMeta = last;
-                bucket = batch.find(buckets, last.getString("bucketId"));
-            }
-            List<Document> events = new ArrayList<>(bucket.getList("events", Document.class));
-            events.add(entry);
-            bucket = new Document(bucket).append("events", events);
-            lastSequence = position;
+            bucketMeta = bucketList.get(bucketList.size() - 1);
+            bucket = last;
         }
-        List<Document> events = bucket.getList("events", Document.class);
+        List<Document> events = new ArrayList<>(bucket.getList("events", Document.class));
+        events.add(entry);
+        bucket = new Document(bucket).append("events", events);
         Document updatedMeta = new Document(bucketMeta)
                 .append("firstSequence", events.get(0).getLong("sequence"))
                 .append("lastSequence", events.get(events.size() - 1).getLong("sequence"))
                 .append("count", events.size());
-        bucketList.set(bucketList.indexOf(bucketMeta), updatedMeta);
+        bucketList.set(bucketList.size() - 1, updatedMeta);
         batch.save(buckets, bucket);
-        batch.save(plans, new Document("_id", planId).append("lastSequence", lastSequence)
-                .append("eventCount", index.getInteger("eventCount", 0) + 1).append("buckets", bucketList));
+        batch.save(plans, new Document("_id", planId)
+                .append("lastSequence", lastSequence == null ? position : Math.max(lastSequence, position))
+                .append("eventCount", (int) ordinal + 1).append("buckets", bucketList));
+    }
+
+    /**
+     * Whether this event is in the journal already. Only called when its position is not past the
+     * plan's last one: a redelivery, or an event committed late. Token positions only grow as events
+     * are delivered, so a redelivered event sits in a bucket reaching at least to its position; a
+     * redelivery repeats one batch, so the newest buckets are the ones to look in.
+     */
+    private boolean alreadyJournaled(WriteBehind.Batch batch, List<Document> bucketList, RecordedEvent recorded) {
+        for (int i = bucketList.size() - 1; i >= 0; i--) {
+            Document meta = bucketList.get(i);
+            boolean recent = i >= bucketList.size() - 3;
+            if (!recent && meta.getLong("lastSequence") < recorded.sequence()) {
+                return false;
+            }
+            Document bucket = batch.find(buckets, meta.getString("bucketId"));
+            if (bucket != null && bucket.getList("events", Document.class).stream()
+                    .anyMatch(e -> recorded.eventId().equals(e.getString("eventId")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String bucketId(String planId, int number) {

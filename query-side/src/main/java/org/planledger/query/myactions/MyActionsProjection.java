@@ -34,10 +34,10 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code my_actions_users}: {@code {_id: userId, actionIds: [...]}}: what each user leads, ids sorted.</li>
  *   <li>{@code my_actions_actions}: {@code {_id: actionId, planId, title, status, startDate, endDate,
- *       leadUserIds: [], notes: [{noteId, effectiveOn, withdrawn}], lastSequence, appliedSequences}}.</li>
- *   <li>{@code my_actions_plans}: {@code {_id: planId, title, cadence, lastSequence, appliedSequences}}.</li>
+ *       leadUserIds: [], notes: [{noteId, effectiveOn, withdrawn}], appliedVersions}}.</li>
+ *   <li>{@code my_actions_plans}: {@code {_id: planId, title, cadence, appliedVersions}}.</li>
  * </ul>
- * {@code appliedSequences} (see {@link org.planledger.query.support.AppliedSequences}) skips a
+ * {@code appliedVersions} (see {@link org.planledger.query.support.AppliedEvents}) skips a
  * redelivered event but applies one the event store committed late.
  * A query is three reads by _id/$in. The next update is due one reporting cycle after the latest
  * (not withdrawn) note's period, or on the start date before any note; whether it is overdue is

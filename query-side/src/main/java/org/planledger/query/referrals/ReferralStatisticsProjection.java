@@ -24,16 +24,16 @@ import java.util.Optional;
 /**
  * Referral figures per action per financial year (April to March).
  * <ul>
- *   <li>{@code referral_statistics}: {@code {_id: "planId:2013/14", planId, financialYear, lastSequence, appliedSequences,
+ *   <li>{@code referral_statistics}: {@code {_id: "planId:2013/14", planId, financialYear, appliedVersions,
  *       actions: [{actionId, received, accepted, declined, closed, tallied, costed, totalCostPence}]}}:
  *       one read answers a plan's year; rows sorted by actionId.</li>
- *   <li>{@code referral_cases}: {@code {_id: referralId, planId, actionId, financialYear, status, lastSequence,
- *       appliedSequences}}: remembers which year a case counts in when it is accepted, declined or closed later.</li>
- *   <li>{@code referral_plans}: {@code {_id: planId, lastSequence, appliedSequences, actions: [{actionId, title}]}}:
+ *   <li>{@code referral_cases}: {@code {_id: referralId, planId, actionId, financialYear, status,
+ *       appliedVersions}}: remembers which year a case counts in when it is accepted, declined or closed later.</li>
+ *   <li>{@code referral_plans}: {@code {_id: planId, appliedVersions, actions: [{actionId, title}]}}:
  *       which plans exist (an unknown plan is an empty answer) and the action titles, in the order added.</li>
  * </ul>
- * Each document deduplicates on its own {@code appliedSequences} (see
- * {@link org.planledger.query.support.AppliedSequences}), because one event touches a case and a
+ * Each document deduplicates on its own {@code appliedVersions} (see
+ * {@link org.planledger.query.support.AppliedEvents}), because one event touches a case and a
  * year's figures and a crash may have written one but not the other. A redelivered event is skipped;
  * one the event store committed late, behind higher sequences, is still counted. Counts are sums,
  * so the order events arrive in does not change them.

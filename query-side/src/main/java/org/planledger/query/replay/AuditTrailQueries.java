@@ -40,7 +40,7 @@ public class AuditTrailQueries {
         int to = Math.min(from + query.size(), matching.size());
         List<Document> page = matching.subList(from, to);
 
-        Map<Long, List<FieldChange>> changesBySequence = changesFor(page);
+        Map<String, List<FieldChange>> changesByEvent = changesFor(page);
         List<AuditEntry> entries = new ArrayList<>();
         for (Document document : page) {
             RecordedEvent recorded = JournalDocuments.fromDocument(document);
@@ -48,29 +48,30 @@ public class AuditTrailQueries {
                     recorded.audit().actor(), recorded.audit().actorRoles(), recorded.type(), recorded.event().planId(),
                     recorded.aggregateId(), recorded.aggregateType(), recorded.reason(), recorded.audit().source(),
                     recorded.audit().correlationId(), recorded.audit().causationId(),
-                    changesBySequence.getOrDefault(recorded.sequence(), List.of())));
+                    changesByEvent.getOrDefault(recorded.eventId(), List.of())));
         }
         return new AuditTrailPage(entries, query.page(), query.size(), matching.size());
     }
 
-    /** One fold per plan on the page, stopping at the page's newest entry of that plan. */
-    private Map<Long, List<FieldChange>> changesFor(List<Document> page) {
-        Map<String, Set<Long>> wantedByPlan = new HashMap<>();
+    /** One fold per plan on the page, stopping at the page's newest entry of that plan; keyed by event id. */
+    private Map<String, List<FieldChange>> changesFor(List<Document> page) {
+        Map<String, Set<String>> wantedByPlan = new HashMap<>();
         for (Document entry : page) {
-            wantedByPlan.computeIfAbsent(entry.getString("planId"), p -> new HashSet<>()).add(entry.getLong("sequence"));
+            wantedByPlan.computeIfAbsent(entry.getString("planId"), p -> new HashSet<>()).add(entry.getString("eventId"));
         }
-        Map<Long, List<FieldChange>> result = new HashMap<>();
-        for (Map.Entry<String, Set<Long>> plan : wantedByPlan.entrySet()) {
-            long last = plan.getValue().stream().mapToLong(Long::longValue).max().orElse(-1);
+        Map<String, List<FieldChange>> result = new HashMap<>();
+        for (Map.Entry<String, Set<String>> plan : wantedByPlan.entrySet()) {
             List<RecordedEvent> events = journal.planEvents(plan.getKey()).orElse(List.of());
             PlanView state = PlanView.empty(plan.getKey());
+            int found = 0;
             for (RecordedEvent event : events) {
-                if (event.sequence() > last) {
+                if (found == plan.getValue().size()) {
                     break;
                 }
                 PlanView next = PlanReducer.apply(state, event);
-                if (plan.getValue().contains(event.sequence())) {
-                    result.put(event.sequence(), ChangeDescriber.describe(state, next, event).stream()
+                if (plan.getValue().contains(event.eventId())) {
+                    found++;
+                    result.put(event.eventId(), ChangeDescriber.describe(state, next, event).stream()
                             .map(c -> new FieldChange(c.field(), c.before(), c.after())).toList());
                 }
                 state = next;

@@ -16,8 +16,11 @@ import java.util.OptionalLong;
  * position, aggregate, recorded time, audit metadata). Projections, the journal and the reducer all
  * work from this, so a live event and the same event read back from the journal look identical.
  *
- * @param sequence the global position in the event store, or null when the message was not
- *                 delivered by a streaming processor (then there is nothing to deduplicate on)
+ * @param sequence the position of the tracking token the event was delivered with, or null when the
+ *                 message was not delivered by a streaming processor. NOT the event's own global
+ *                 index: an event the JDBC store committed late (a gap being filled) arrives with
+ *                 the token's highest index so far, the same as the event delivered before it. It
+ *                 orders events as delivered; it identifies nothing (see {@link AppliedEvents}).
  * @param recordedAt truncated to milliseconds, the precision MongoDB keeps, so that state folded
  *                   live and state folded from the journal compare equal
  */
@@ -51,7 +54,7 @@ public record RecordedEvent(Long sequence, String eventId, String aggregateId, S
         if (message instanceof TrackedEventMessage<?> tracked) {
             TrackingToken token = tracked.trackingToken();
             if (token != null) {
-                // ReplayToken and gap-aware tokens both report the position of the event they carry.
+                // The token's position: the event's own index, except for a gap filled late (see above).
                 OptionalLong position = token.position();
                 if (position.isPresent()) {
                     return position.getAsLong();
@@ -77,17 +80,13 @@ public record RecordedEvent(Long sequence, String eventId, String aggregateId, S
         return EventReasons.reasonOf(event);
     }
 
-    /**
-     * True iff this exact event has already been applied to the stored document (a redelivery).
-     * An event with a lower sequence than others already applied is not a redelivery: the event
-     * store committed it late. See {@link AppliedSequences}.
-     */
+    /** True iff this event was already applied to the stored document (a redelivery); see {@link AppliedEvents}. */
     public boolean alreadyAppliedTo(Document stored) {
-        return AppliedSequences.contains(stored, sequence);
+        return AppliedEvents.contains(stored, this);
     }
 
     /** Records this event as applied on {@code next}, the new version of {@code stored} (null if new). */
     public Document markAppliedOn(Document next, Document stored) {
-        return AppliedSequences.record(next, stored, sequence);
+        return AppliedEvents.record(next, stored, this);
     }
 }

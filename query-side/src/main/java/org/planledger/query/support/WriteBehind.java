@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Batches a projection's writes over one Axon event batch: documents are read once per batch
@@ -61,6 +63,10 @@ public final class WriteBehind {
         /** Per collection: every document read or written in this batch by _id; null marks "known absent". */
         private final Map<MongoCollection<Document>, Map<String, Document>> known = new LinkedHashMap<>();
         private final Map<MongoCollection<Document>, Map<String, Document>> dirty = new LinkedHashMap<>();
+        /** Per collection and _id: a document's decoded form, for projections that fold many events into one document. */
+        private final Map<MongoCollection<Document>, Map<String, Object>> decoded = new LinkedHashMap<>();
+        /** Encoders of decoded documents that changed, run once at flush instead of once per event. */
+        private final Map<MongoCollection<Document>, Map<String, Supplier<Document>>> toEncode = new LinkedHashMap<>();
 
         private Batch(UnitOfWork<?> unitOfWork) {
             this.unitOfWork = unitOfWork;
@@ -91,6 +97,27 @@ public final class WriteBehind {
             return result;
         }
 
+        /**
+         * The document's decoded form, decoded once per batch: a projection that rebuilds a large
+         * structure (the board's plan view) from each document pays the decoding once, not per event.
+         * {@code decode} receives the stored document, or null when there is none.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T decoded(MongoCollection<Document> collection, String id, Function<Document, T> decode) {
+            Map<String, Object> cache = decoded.computeIfAbsent(collection, c -> new HashMap<>());
+            Object state = cache.get(id);
+            if (state == null) {
+                state = decode.apply(find(collection, id));
+                cache.put(id, state);
+            }
+            return (T) state;
+        }
+
+        /** Marks a decoded document changed: {@code encode} builds the document to write, once, at flush. */
+        public void saveEncoded(MongoCollection<Document> collection, String id, Supplier<Document> encode) {
+            toEncode.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, encode);
+        }
+
         public void save(MongoCollection<Document> collection, Document document) {
             String id = document.getString("_id");
             known.computeIfAbsent(collection, c -> new HashMap<>()).put(id, document);
@@ -107,6 +134,10 @@ public final class WriteBehind {
         }
 
         void flush() {
+            for (Map.Entry<MongoCollection<Document>, Map<String, Supplier<Document>>> entry : toEncode.entrySet()) {
+                entry.getValue().values().forEach(encode -> save(entry.getKey(), encode.get()));
+            }
+            toEncode.clear();
             for (Map.Entry<MongoCollection<Document>, Map<String, Document>> entry : dirty.entrySet()) {
                 List<WriteModel<Document>> writes = new ArrayList<>();
                 for (Document document : entry.getValue().values()) {
@@ -127,6 +158,8 @@ public final class WriteBehind {
         void discard() {
             dirty.clear();
             known.clear();
+            decoded.clear();
+            toEncode.clear();
         }
     }
 }
