@@ -19,8 +19,8 @@ import java.util.List;
  * Waits, in tests, until every streaming processor has handled every event committed to the store
  * when the wait began. "Its position has reached the head" is not enough: the JDBC store hands out
  * global indexes at insert and transactions commit out of order, so a processor can stand at the
- * head while an earlier, later-committed event is still a gap in its token. Each committed event's
- * own tracking token must therefore be covered by the processor's token.
+ * head while an earlier, later-committed event is still a gap in its token. The processor's token
+ * must therefore cover the token of a full read of the store, gaps included.
  */
 public final class ReadModels {
 
@@ -28,47 +28,52 @@ public final class ReadModels {
     }
 
     public static void awaitCaughtUp(ApplicationContext application, Duration timeout) throws InterruptedException {
-        List<TrackingToken> committed = committedEvents(application.getBean(EventStore.class));
+        TrackingToken committed = committedHead(application.getBean(EventStore.class));
         EventProcessingConfiguration processing = application.getBean(EventProcessingConfiguration.class);
         Instant deadline = Instant.now().plus(timeout);
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
-            while (!coversAll(processor.processingStatus().values(), committed)) {
+            while (!covers(processor.processingStatus().values(), committed)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(processor.getName() + " did not handle all " + committed.size()
-                            + " committed events within " + timeout + ": " + processor.processingStatus());
+                    throw new AssertionError(processor.getName() + " did not handle every event committed up to "
+                            + committed + " within " + timeout + ": " + processor.processingStatus());
                 }
                 Thread.sleep(50);
             }
         }
     }
 
-    private static List<TrackingToken> committedEvents(EventStore eventStore) {
-        List<TrackingToken> tokens = new ArrayList<>();
+    /**
+     * The token after reading every committed event: its index is the highest committed event and its
+     * gaps are the indexes below that hold no committed event. A processor token covers it exactly
+     * when the processor has handled every committed event (Axon's {@code covers}: index at least as
+     * high, and no gap of its own where the store has an event). One comparison per poll, where
+     * checking each event's token would cost O(events) per poll on a 300,000-event store.
+     */
+    private static TrackingToken committedHead(EventStore eventStore) {
+        TrackingToken head = null;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
-                tokens.add(stream.nextAvailable().trackingToken());
+                head = stream.nextAvailable().trackingToken();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while reading the event store", e);
         }
-        return tokens;
+        return head;
     }
 
-    private static boolean coversAll(Collection<EventTrackerStatus> statuses, List<TrackingToken> committed) {
+    private static boolean covers(Collection<EventTrackerStatus> statuses, TrackingToken committed) {
         if (statuses.isEmpty()) {
             return false;
         }
         for (EventTrackerStatus status : statuses) {
             TrackingToken position = status.getTrackingToken();
             if (position == null) {
-                return committed.isEmpty();
+                return committed == null;
             }
-            for (TrackingToken event : committed) {
-                if (!position.covers(event)) {
-                    return false;
-                }
+            if (committed != null && !position.covers(committed)) {
+                return false;
             }
         }
         return true;
