@@ -117,20 +117,26 @@ class LateEventTest {
         return AppliedEvents.read(document);
     }
 
-    @Test
-    void board_folds_a_late_note_from_another_action_and_ignores_redelivery() {
-        List<EventMessage<?>> messages = events()
+    /** A plan, a priority, an objective, two actions and A1's work; {@code lateA2} is event 7, from A2. */
+    private static List<EventMessage<?>> twoActionPlan(PlanLedgerEvent lateA2) {
+        return events()
                 .add(planDrafted())                                                                              // 1
                 .add(new PriorityAdded(PLAN, "asb", "Anti-social behaviour", List.of("Council"), d("2013-04-01")))  // 2
                 .add(new ObjectiveAdded(PLAN, "asb", "obj-1", "Reduce ASB", List.of("Fewer incidents"), d("2013-04-01"))) // 3
                 .add(actionAdded(A1, "Target hardening", LEAD1))                                                  // 4
                 .add(actionAdded(A2, "Diversionary activities", LEAD2))                                           // 5
                 .add(new ProgressRecorded(PLAN, A1, "n1", "2013-06", "Scheme launched", d("2013-06-01")))         // 6
-                .add(new ProgressRecorded(PLAN, A2, "n2", "2013-06", "First sessions held", d("2013-06-01")))     // 7: late
+                .add(lateA2)                                                                                      // 7: late
                 .add(new RagAssessed(PLAN, A1, RagStatus.GREEN, "On track", d("2013-06-15")))                     // 8
                 .add(new SpendRecorded(PLAN, A1, "s1", 120_000L, "Locks", new FinancialYear(2013), d("2013-07-01"))) // 9
                 .add(new ProgressRecorded(PLAN, A1, "n3", "2013-09", "Forty homes secured", d("2013-09-01")))     // 10
                 .messages();
+    }
+
+    @Test
+    void board_folds_a_late_note_from_another_action_and_ignores_redelivery() {
+        List<EventMessage<?>> messages = twoActionPlan(
+                new ProgressRecorded(PLAN, A2, "n2", "2013-06", "First sessions held", d("2013-06-01")));
 
         lateThenRedelivered(QuerySideModel::board, messages, ledger -> {
             PlanView view = ledger.model.board().findPlan(PLAN).orElseThrow();
@@ -148,18 +154,8 @@ class LateEventTest {
 
     @Test
     void journal_keeps_a_late_event_exactly_once_and_the_audit_trail_shows_its_change() {
-        List<EventMessage<?>> messages = events()
-                .add(planDrafted())                                                                              // 1
-                .add(new PriorityAdded(PLAN, "asb", "Anti-social behaviour", List.of("Council"), d("2013-04-01")))  // 2
-                .add(new ObjectiveAdded(PLAN, "asb", "obj-1", "Reduce ASB", List.of("Fewer incidents"), d("2013-04-01"))) // 3
-                .add(actionAdded(A1, "Target hardening", LEAD1))                                                  // 4
-                .add(actionAdded(A2, "Diversionary activities", LEAD2))                                           // 5
-                .add(new ProgressRecorded(PLAN, A1, "n1", "2013-06", "Scheme launched", d("2013-06-01")))         // 6
-                .add(new RagAssessed(PLAN, A2, RagStatus.AMBER, "Venue lost", d("2013-06-02")))                   // 7: late
-                .add(new RagAssessed(PLAN, A1, RagStatus.GREEN, "On track", d("2013-06-15")))                     // 8
-                .add(new SpendRecorded(PLAN, A1, "s1", 120_000L, "Locks", new FinancialYear(2013), d("2013-07-01"))) // 9
-                .add(new ProgressRecorded(PLAN, A1, "n3", "2013-09", "Forty homes secured", d("2013-09-01")))     // 10
-                .messages();
+        List<EventMessage<?>> messages = twoActionPlan(
+                new RagAssessed(PLAN, A2, RagStatus.AMBER, "Venue lost", d("2013-06-02")));
         List<EventMessage<?>> lateOrder = lateSeven(messages);
 
         try (TestLedger ledger = new TestLedger()) {

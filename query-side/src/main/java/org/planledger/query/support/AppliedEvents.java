@@ -56,9 +56,7 @@ public final class AppliedEvents {
     /** Writes {@code appliedVersions} onto {@code next}: those of {@code stored} (may be null) plus this event. */
     public static Document record(Document next, Document stored, RecordedEvent event) {
         Map<String, Long> versions = read(stored);
-        if (event.aggregateId() != null && event.aggregateSequence() != null) {
-            versions.merge(event.aggregateId(), event.aggregateSequence(), Math::max);
-        }
+        record(versions, event);
         return next.append(FIELD, write(versions));
     }
 
