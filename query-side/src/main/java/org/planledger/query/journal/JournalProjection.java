@@ -9,7 +9,11 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.planledger.events.PlanLedgerEvent;
 import org.planledger.query.support.RecordedEvent;
@@ -17,6 +21,8 @@ import org.planledger.query.support.WriteBehind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every event of every plan, in the order the processor received them, for the audit trail, "as
@@ -61,19 +67,54 @@ public class JournalProjection {
         this.sequence = database.getCollection(SEQUENCE);
     }
 
+    /** The gap-aware token of the last event handled (one segment: one thread at a time). */
+    private volatile GapAwareTrackingToken previousToken;
+
     @EventHandler
     public void on(PlanLedgerEvent event, EventMessage<?> message) {
         RecordedEvent recorded = RecordedEvent.of(message);
         if (recorded.sequence() == null) {
             recorded = recorded.withSequence(nextFallbackSequence());
+        } else {
+            recorded = recorded.withSequence(globalIndex(message, recorded.sequence()));
         }
         WriteBehind.Batch batch = writes.current();
         record(batch, recorded);
         batch.endOfMessage();
     }
 
+    /**
+     * The event's own global index where it can be known. A late-committed event arrives with a
+     * token whose index is the highest seen so far (see {@link RecordedEvent#sequence()}); what
+     * identifies it is the gap it filled: the one gap the previous token had and this one lacks,
+     * at the same index. Recording that index keeps the journal, and the audit trail's order and
+     * sequence numbers, identical whether an event arrived late or in a replay. When the previous
+     * token is unknown (the first event after a start, or a batch retried from further back) the
+     * delivered position is kept, which for an event that did not fill a gap is its own index.
+     */
+    private long globalIndex(EventMessage<?> message, long position) {
+        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
+        if (token instanceof ReplayToken replay) {
+            token = replay.getCurrentToken();
+        }
+        if (!(token instanceof GapAwareTrackingToken current)) {
+            return position;
+        }
+        GapAwareTrackingToken previous = previousToken;
+        previousToken = current;
+        if (previous != null && previous.getIndex() == current.getIndex()) {
+            Set<Long> filled = new TreeSet<>(previous.getGaps());
+            filled.removeAll(current.getGaps());
+            if (filled.size() == 1) {
+                return filled.iterator().next();
+            }
+        }
+        return position;
+    }
+
     @ResetHandler
     public void reset() {
+        previousToken = null;
         plans.deleteMany(new Document());
         buckets.deleteMany(new Document());
         sequence.deleteMany(new Document());
@@ -120,9 +161,10 @@ public class JournalProjection {
         List<Document> events = new ArrayList<>(bucket.getList("events", Document.class));
         events.add(entry);
         bucket = new Document(bucket).append("events", events);
+        // a late event sits at the end of the bucket with a lower index: the range is min..max
         Document updatedMeta = new Document(bucketMeta)
-                .append("firstSequence", events.get(0).getLong("sequence"))
-                .append("lastSequence", events.get(events.size() - 1).getLong("sequence"))
+                .append("firstSequence", events.stream().mapToLong(e -> e.getLong("sequence")).min().orElseThrow())
+                .append("lastSequence", events.stream().mapToLong(e -> e.getLong("sequence")).max().orElseThrow())
                 .append("count", events.size());
         bucketList.set(bucketList.size() - 1, updatedMeta);
         batch.save(buckets, bucket);

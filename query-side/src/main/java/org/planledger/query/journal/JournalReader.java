@@ -25,7 +25,7 @@ public final class JournalReader {
         this.buckets = database.getCollection(JournalProjection.BUCKETS);
     }
 
-    /** A plan's events in the order the journal received them, or empty when the journal has never heard of the plan. */
+    /** A plan's events in global order, or empty when the journal has never heard of the plan. */
     public Optional<List<RecordedEvent>> planEvents(String planId) {
         return planEntries(planId).map(entries -> entries.stream().map(JournalDocuments::fromDocument).toList());
     }
@@ -42,7 +42,8 @@ public final class JournalReader {
         for (Document bucket : buckets.find(Filters.in("_id", bucketIds))) {
             entries.addAll(bucket.getList("events", Document.class));
         }
-        entries.sort(Comparator.comparingLong(JournalReader::ordinal));
+        // global order (a late-committed event at its own index), arrival order where positions repeat
+        entries.sort(Comparator.comparingLong((Document e) -> e.getLong("sequence")).thenComparingLong(JournalReader::ordinal));
         return Optional.of(entries);
     }
 
