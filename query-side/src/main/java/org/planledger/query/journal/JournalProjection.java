@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every event of every plan, in the order the processor received them, for the audit trail, "as
- * at" replays, diffs and the timeline. Stored with the bucket pattern because the embedded wire
+ * Every event of every plan, in global order, for the audit trail, "as at" replays, diffs and the
+ * timeline. Stored with the bucket pattern because the embedded wire
  * server answers only {@code _id} lookups without a scan:
  * <ul>
  *   <li>{@code journal_plans}: {@code {_id: planId, lastSequence, eventCount,
@@ -36,15 +36,14 @@ import java.util.TreeSet;
  * </ul>
  * so a plan's whole history is two reads by {@code _id}. Must run as one segment.
  *
- * <p>Each entry has {@code ordinal}, its place in the plan's journal (0, 1, 2, ...: the order
- * received, which keeps each aggregate's events in version order), and {@code sequence}, the
- * position of the tracking token it came with. The two differ in meaning for an event the JDBC
- * store committed late: it arrives after events with higher global indexes and carries the
- * position of the last of them, so {@code sequence} is not unique and orders only as delivered.
- * Identity is the event id: a redelivery after a crash (at most the last batch, so in the newest
- * buckets) is recognised by it and skipped. The next ordinal is taken from the newest bucket itself
- * rather than only from the plan's index, because a crash can land between writing a bucket and
- * writing the index.
+ * <p>Each entry has {@code sequence}, the event's global index, and {@code ordinal}, its place in
+ * the plan's journal in the order received. An event the JDBC store committed late arrives after
+ * events with higher indexes, carrying the token's highest index; its own index is recovered from
+ * the gap it filled ({@link #globalIndex}), so the journal reads in global order as a replay would
+ * build it. Identity is the event id: a redelivery after a crash (at most the last batch, so in
+ * the newest buckets) is recognised by it and skipped. The next ordinal is taken from the newest
+ * bucket itself rather than only from the plan's index, because a crash can land between writing
+ * a bucket and writing the index.
  */
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)
 public class JournalProjection {
