@@ -1,5 +1,7 @@
 package org.planledger.infra.pages;
 
+import org.planledger.infra.SlowLane;
+
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started once with the Kettering demo plan. Each page is also checked for the automatable parts
  * of WCAG 2.1 AA and photographed at desktop and phone width under target/screenshots/.
  */
+@SlowLane
 class BrowserPagesTest {
 
     static final String PLAN = "kettering-csp-2013-2016";

@@ -1,5 +1,7 @@
 package org.planledger.infra.postgres;
 
+import org.planledger.infra.SlowLane;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -62,6 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both may load the same version, and then the store's unique (aggregateIdentifier,
  * sequenceNumber) key refuses the second append. Either way exactly one wins.
  */
+@SlowLane
 class PostgresConcurrencyTest {
 
     private static final String PLAN = "race-plan";

@@ -1,5 +1,7 @@
 package org.planledger.infra.postgres;
 
+import org.planledger.infra.SlowLane;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -49,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * given by URI (planledger.mongo.uri; here a wire server started by the test stands in for the
  * external MongoDB): what each store really holds.
  */
+@SlowLane
 class PostgresRuntimeTest {
 
     private static final String PLAN = "pg-plan";

@@ -1,5 +1,7 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.SlowLane;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store exactly once, and the read models the crashed runs left behind converge to exactly what a
  * fresh replay of the event store builds.
  */
+@SlowLane
 class CrashRecoveryTest {
 
     static final int WRITERS = 4;

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must store no event. jqwik runs on the JUnit Platform next to Jupiter; the application is
  * started once for the container (jqwik has no Spring extension).
  */
+@net.jqwik.api.Tag("slow")
 class HostileInputProperties {
 
     private static final AtomicInteger CASES = new AtomicInteger();

@@ -1,5 +1,7 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.SlowLane;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -50,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a temporary data directory, on a random loopback port, driven over real HTTP.
  */
 @SpringBootTest(classes = PlanLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowLane
 class ReliabilityTest {
 
     /** The issue asks for 60 s; CI runs 30 s by default to keep `mvn -B verify` short. -Dplanledger.load.seconds=60 for the full run. */
