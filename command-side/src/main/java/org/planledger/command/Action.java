@@ -40,6 +40,11 @@ class Action {
     private final Map<String, ReferralsTallied> tallies = new HashMap<>();
     /** Referral id to the digest of its ReferralRecorded, to recognise a repeated RecordReferral. */
     private final Map<String, String> referralDigests = new HashMap<>();
+    /** Ratings, completions, cessations and reopenings recorded with a client-chosen id, by that id, to recognise a retry. */
+    private final Map<String, RagAssessed> assessments = new HashMap<>();
+    private final Map<String, ActionCompleted> completions = new HashMap<>();
+    private final Map<String, ActionCeased> cessations = new HashMap<>();
+    private final Map<String, ActionReopened> reopenings = new HashMap<>();
 
     Action() {
         // for Axon: an empty action that events are applied to
@@ -110,6 +115,13 @@ class Action {
     @CommandHandler
     void handle(AssessRag command, MetaData metaData) {
         ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
+        // The repeat is recognised before the open check: an import repeats a rating the action had before it closed.
+        RagAssessed existing = command.assessmentId() == null ? null : assessments.get(command.assessmentId());
+        RagAssessed event = new RagAssessed(planId, actionId, command.assessmentId(), command.rag(), command.reason(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "RAG assessment", command.assessmentId())) {
+            return;
+        }
         requireOpen("rate");
         if (command.rag() == null) {
             throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
@@ -117,7 +129,7 @@ class Action {
         if (command.rag().needsReason()) {
             Rules.reasonGiven(command.reason(), "for a " + command.rag() + " rating");
         }
-        apply(new RagAssessed(planId, actionId, command.rag(), command.reason(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     @CommandHandler
@@ -209,27 +221,46 @@ class Action {
         createNew(Referral.class, () -> new Referral(recorded));
     }
 
+    /** Completion, cessation and reopening recognise a repeat first: a retry finds the status it set itself. */
     @CommandHandler
     void handle(CompleteAction command) {
+        ActionCompleted existing = command.completionId() == null ? null : completions.get(command.completionId());
+        ActionCompleted event = new ActionCompleted(planId, actionId, command.completionId(), command.note(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "completion", command.completionId())) {
+            return;
+        }
         requireOpen("complete");
-        apply(new ActionCompleted(planId, actionId, command.note(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     @CommandHandler
     void handle(CeaseAction command) {
+        ActionCeased existing = command.cessationId() == null ? null : cessations.get(command.cessationId());
+        ActionCeased event = new ActionCeased(planId, actionId, command.cessationId(), command.reason(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "cessation", command.cessationId())) {
+            return;
+        }
         requireOpen("cease");
         Rules.reasonGiven(command.reason(), "to cease an action");
-        apply(new ActionCeased(planId, actionId, command.reason(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     @CommandHandler
     void handle(ReopenAction command) {
+        ActionReopened existing = command.reopeningId() == null ? null : reopenings.get(command.reopeningId());
+        ActionReopened event = new ActionReopened(planId, actionId, command.reopeningId(), command.reason(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "reopening", command.reopeningId())) {
+            return;
+        }
         if (status.isOpen()) {
             throw new CommandRejectedException(RejectionCode.ACTION_ALREADY_OPEN,
                     "the action '" + actionId + "' is already open");
         }
         Rules.reasonGiven(command.reason(), "to reopen an action");
-        apply(new ActionReopened(planId, actionId, command.reason(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     private void requireOpen(String doing) {
@@ -340,17 +371,33 @@ class Action {
     }
 
     @EventSourcingHandler
+    void on(RagAssessed event) {
+        if (event.assessmentId() != null) {
+            assessments.put(event.assessmentId(), event);
+        }
+    }
+
+    @EventSourcingHandler
     void on(ActionCompleted event) {
         status = ActionStatus.COMPLETED;
+        if (event.completionId() != null) {
+            completions.put(event.completionId(), event);
+        }
     }
 
     @EventSourcingHandler
     void on(ActionCeased event) {
         status = ActionStatus.CEASED;
+        if (event.cessationId() != null) {
+            cessations.put(event.cessationId(), event);
+        }
     }
 
     @EventSourcingHandler
     void on(ActionReopened event) {
         status = ActionStatus.OPEN;
+        if (event.reopeningId() != null) {
+            reopenings.put(event.reopeningId(), event);
+        }
     }
 }

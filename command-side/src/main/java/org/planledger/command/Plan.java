@@ -35,6 +35,9 @@ class Plan {
     private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
+    /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
+    private final Map<String, PlanRefreshed> refreshes = new HashMap<>();
+    private final Map<String, PlanClosed> closures = new HashMap<>();
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -144,14 +147,27 @@ class Plan {
 
     @CommandHandler
     void handle(RefreshPlan command) {
+        PlanRefreshed existing = command.refreshId() == null ? null : refreshes.get(command.refreshId());
+        PlanRefreshed event = new PlanRefreshed(planId, command.refreshId(), command.note(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "refresh", command.refreshId())) {
+            return;
+        }
         requireOpen();
-        apply(new PlanRefreshed(planId, command.note(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     @CommandHandler
     void handle(ClosePlan command) {
+        // The repeat is recognised before the open check: a retry of the closure finds the plan closed by itself.
+        PlanClosed existing = command.closureId() == null ? null : closures.get(command.closureId());
+        PlanClosed event = new PlanClosed(planId, command.closureId(), command.reason(),
+                orFirst(command.effectiveOn(), existing));
+        if (Rules.isRepeatOf(existing, event, "closure", command.closureId())) {
+            return;
+        }
         requireOpen();
-        apply(new PlanClosed(planId, command.reason(), orToday(command.effectiveOn())));
+        apply(event);
     }
 
     /**
@@ -252,7 +268,17 @@ class Plan {
     }
 
     @EventSourcingHandler
+    void on(PlanRefreshed event) {
+        if (event.refreshId() != null) {
+            refreshes.put(event.refreshId(), event);
+        }
+    }
+
+    @EventSourcingHandler
     void on(PlanClosed event) {
         closed = true;
+        if (event.closureId() != null) {
+            closures.put(event.closureId(), event);
+        }
     }
 }

@@ -499,6 +499,145 @@ class ActionTest {
         }
     }
 
+    /** Ratings, completions, cessations and reopenings with a client-chosen id: a retry is recognised. */
+    @Nested
+    class ClientChosenIds {
+
+        private static final String ID = ACTION + ".r1";
+
+        private RagAssessed amber() {
+            return new RagAssessed(PLAN, ACTION, ID, RagStatus.AMBER, "funding ends in March", ON);
+        }
+
+        @Test
+        void aRatingWithAnIdCarriesItInTheEvent() {
+            fixture.given(actionAdded())
+                    .when(new AssessRag(ACTION, ID, RagStatus.AMBER, "funding ends in March", ON, null))
+                    .expectEvents(amber());
+        }
+
+        @Test
+        void repeatingARatingWithTheSameIdChangesNothing() {
+            fixture.given(actionAdded(), amber())
+                    .when(new AssessRag(ACTION, ID, RagStatus.AMBER, "funding ends in March", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void repeatingARatingAfterTheActionClosedChangesNothing() {
+            // A re-import sends the ratings of an action whose closure it has already recorded.
+            fixture.given(actionAdded(), amber(), actionCompleted())
+                    .when(new AssessRag(ACTION, ID, RagStatus.AMBER, "funding ends in March", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void retryingAnUndatedRatingOnALaterDayChangesNothing() {
+            fixture.given(actionAdded(), amber())
+                    .andGivenCurrentTime(Instant.parse("2013-09-02T08:00:00Z"))
+                    .when(new AssessRag(ACTION, ID, RagStatus.AMBER, "funding ends in March", null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingARatingIdForAnotherStatusIsRejected() {
+            fixture.given(actionAdded(), amber())
+                    .when(new AssessRag(ACTION, ID, RagStatus.GREEN, null, ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void withoutAnIdTheSameRatingIsRecordedAgain() {
+            fixture.given(actionAdded(), new RagAssessed(PLAN, ACTION, RagStatus.GREEN, null, ON))
+                    .when(new AssessRag(ACTION, RagStatus.GREEN, null, ON, null))
+                    .expectEvents(new RagAssessed(PLAN, ACTION, RagStatus.GREEN, null, ON));
+        }
+
+        @Test
+        void repeatingACompletionWithTheSameIdChangesNothing() {
+            fixture.given(actionAdded(), new ActionCompleted(PLAN, ACTION, "c1", "SLA renewed", ON))
+                    .when(new CompleteAction(ACTION, "c1", "SLA renewed", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingACompletionIdForAnotherNoteIsRejected() {
+            fixture.given(actionAdded(), new ActionCompleted(PLAN, ACTION, "c1", "SLA renewed", ON))
+                    .when(new CompleteAction(ACTION, "c1", "SLA not renewed", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void withoutAnIdASecondCompletionIsRefusedAsBefore() {
+            fixture.given(actionAdded(), new ActionCompleted(PLAN, ACTION, "c1", "SLA renewed", ON))
+                    .when(new CompleteAction(ACTION, "SLA renewed", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+
+        @Test
+        void aCessationWithAnIdCarriesIt() {
+            fixture.given(actionAdded())
+                    .when(new CeaseAction(ACTION, "c1", "no longer operating", ON, null))
+                    .expectEvents(new ActionCeased(PLAN, ACTION, "c1", "no longer operating", ON));
+        }
+
+        @Test
+        void repeatingACessationWithTheSameIdChangesNothing() {
+            fixture.given(actionAdded(), new ActionCeased(PLAN, ACTION, "c1", "no longer operating", ON))
+                    .when(new CeaseAction(ACTION, "c1", "no longer operating", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingACessationIdForAnotherDateIsRejected() {
+            fixture.given(actionAdded(), new ActionCeased(PLAN, ACTION, "c1", "no longer operating", ON))
+                    .when(new CeaseAction(ACTION, "c1", "no longer operating", ON.plusDays(1), null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void aCessationIdIsNotACompletionId() {
+            // Each kind has its own ids, as notes and funding do: "c1" ceased says nothing about completing.
+            fixture.given(actionAdded(), new ActionCeased(PLAN, ACTION, "c1", "no longer operating", ON))
+                    .when(new CompleteAction(ACTION, "c1", "done", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+
+        @Test
+        void repeatingAReopeningWithTheSameIdChangesNothing() {
+            fixture.given(actionAdded(), actionCompleted(), new ActionReopened(PLAN, ACTION, "o1", "funding renewed", ON))
+                    .when(new ReopenAction(ACTION, "o1", "funding renewed", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingAReopeningIdForAnotherReasonIsRejected() {
+            fixture.given(actionAdded(), actionCompleted(), new ActionReopened(PLAN, ACTION, "o1", "funding renewed", ON))
+                    .when(new ReopenAction(ACTION, "o1", "new lead found", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void withoutAnIdAReopeningOfAnOpenActionIsRefusedAsBefore() {
+            fixture.given(actionAdded(), actionCompleted(), new ActionReopened(PLAN, ACTION, "o1", "funding renewed", ON))
+                    .when(new ReopenAction(ACTION, "funding renewed", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_ALREADY_OPEN));
+        }
+    }
+
     @Nested
     class Lifecycle {
 

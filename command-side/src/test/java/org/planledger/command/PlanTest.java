@@ -355,6 +355,68 @@ class PlanTest {
                     .expectEvents(planClosed());
         }
 
+        @Test
+        void aRefreshWithAnIdCarriesItInTheEvent() {
+            fixture.given(planDrafted())
+                    .when(new RefreshPlan(PLAN, PLAN + ".r1", "priorities unchanged", ON, null))
+                    .expectEvents(new PlanRefreshed(PLAN, PLAN + ".r1", "priorities unchanged", ON));
+        }
+
+        @Test
+        void repeatingARefreshWithTheSameIdChangesNothing() {
+            fixture.given(planDrafted(), new PlanRefreshed(PLAN, PLAN + ".r1", "priorities unchanged", ON))
+                    .when(new RefreshPlan(PLAN, PLAN + ".r1", "priorities unchanged", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void repeatingARefreshAfterThePlanClosedChangesNothing() {
+            fixture.given(planDrafted(), new PlanRefreshed(PLAN, PLAN + ".r1", "priorities unchanged", ON), planClosed())
+                    .when(new RefreshPlan(PLAN, PLAN + ".r1", "priorities unchanged", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingARefreshIdForAnotherNoteIsRejected() {
+            fixture.given(planDrafted(), new PlanRefreshed(PLAN, PLAN + ".r1", "priorities unchanged", ON))
+                    .when(new RefreshPlan(PLAN, PLAN + ".r1", "violence added as a priority", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void withoutAnIdTheSameRefreshIsRecordedAgain() {
+            fixture.given(planDrafted(), new PlanRefreshed(PLAN, "priorities unchanged", ON))
+                    .when(new RefreshPlan(PLAN, "priorities unchanged", ON, null))
+                    .expectEvents(new PlanRefreshed(PLAN, "priorities unchanged", ON));
+        }
+
+        @Test
+        void repeatingAClosureWithTheSameIdChangesNothing() {
+            fixture.given(planDrafted(), new PlanClosed(PLAN, "close-1", "superseded", ON))
+                    .when(new ClosePlan(PLAN, "close-1", "superseded", ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingAClosureIdForAnotherReasonIsRejected() {
+            fixture.given(planDrafted(), new PlanClosed(PLAN, "close-1", "superseded", ON))
+                    .when(new ClosePlan(PLAN, "close-1", "partnership dissolved", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void withoutAnIdASecondClosureIsRefusedAsBefore() {
+            fixture.given(planDrafted(), new PlanClosed(PLAN, "close-1", "superseded", ON))
+                    .when(new ClosePlan(PLAN, "superseded", ON, null))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.PLAN_CLOSED));
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.planledger.command.PlanTest#changesToAClosedPlan")
         void aClosedPlanTakesNoFurtherChanges(String change, Object command) {

@@ -4,6 +4,15 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
+/**
+ * {@code reopeningId} is the id the client chose for this command, or null (it chose none, or the event was
+ * stored before the field existed: revision 1 is read with null for it, no upcaster needed).
+ */
 @Revision("1")
-public record ActionReopened(String planId, String actionId, String reason, LocalDate effectiveOn) implements ActionEvent {
+public record ActionReopened(String planId, String actionId, String reopeningId, String reason, LocalDate effectiveOn) implements ActionEvent {
+
+    /** An event without a client-chosen id, as before that id existed. */
+    public ActionReopened(String planId, String actionId, String reason, LocalDate effectiveOn) {
+        this(planId, actionId, null, reason, effectiveOn);
+    }
 }
