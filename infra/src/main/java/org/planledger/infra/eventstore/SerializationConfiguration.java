@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Primary;
  * ever, so a change to {@code spring.jackson.*} made for the HTTP API must not change how events
  * are written or read. Records need no extra module; {@code java.time} values are written as ISO
  * strings ("2013-06-01"). Unknown properties are ignored so that an event class may drop a field
- * without breaking old events (adding or renaming one still takes an upcaster).
+ * without breaking old events. A record component that old events lack is read as null, so adding a
+ * nullable one keeps the revision (ClientIdEventsSerializationTest); renaming one, or adding one that
+ * old events need a value for, still takes an upcaster.
  * <p>
  * Axon's messageSerializer and eventSerializer fall back to this general serializer when their
  * type equals the general one, which {@code application.yml} ensures.

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Turns a plan file into the commands the API would send, in an order the aggregates accept, with
  * each command's business date taken from the document and every id derived from the file, so that
- * importing the same file twice changes nothing the second time.
+ * importing the same file twice changes nothing the second time. That includes the commands whose id
+ * names no aggregate (ratings, closures, refreshes): they carry a derived client id too, e.g. the
+ * action's second rating is {@code <actionId>.r2}, so the aggregate recognises the repeat itself.
  *
  * <p>Dates: a note dated "June 2013" is effective 2013-06-01; an action is effective from the
  * earliest date the document gives for it (its start, or an earlier note, tally, funding, spend or
@@ -32,28 +34,28 @@ public final class ImportPlanner {
     private ImportPlanner() {
     }
 
-    public static List<PlannedCommand> plan(PlanDocument document, LeadUserIds leadUserIds) {
+    public static List<Object> plan(PlanDocument document, LeadUserIds leadUserIds) {
         String planId = document.plan().id();
         LocalDate structureDate = structureDate(document);
-        List<PlannedCommand> commands = new ArrayList<>();
+        List<Object> commands = new ArrayList<>();
         PlanDocument.Plan plan = document.plan();
-        commands.add(PlannedCommand.idempotent(new DraftPlan(planId, plan.partnership(), plan.title(),
-                plan.periodStart(), plan.periodEnd(), plan.cadence(), structureDate)));
+        commands.add(new DraftPlan(planId, plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
+                plan.cadence(), structureDate));
 
         for (PlanDocument.Priority priority : document.priorities()) {
-            commands.add(PlannedCommand.idempotent(new AddPriority(planId, priority.id(), priority.title(),
-                    priority.leads(), structureDate, null)));
+            commands.add(new AddPriority(planId, priority.id(), priority.title(),
+                    priority.leads(), structureDate, null));
             for (PlanDocument.Objective objective : priority.objectives()) {
-                commands.add(PlannedCommand.idempotent(new AddObjective(planId, objective.id(), priority.id(),
-                        objective.title(), objective.outcomes(), structureDate, null)));
+                commands.add(new AddObjective(planId, objective.id(), priority.id(),
+                        objective.title(), objective.outcomes(), structureDate, null));
                 for (PlanDocument.Indicator indicator : objective.indicators()) {
-                    commands.add(PlannedCommand.idempotent(defineIndicator(planId, objective.id(), indicator, structureDate)));
+                    commands.add(defineIndicator(planId, objective.id(), indicator, structureDate));
                 }
             }
         }
         for (PlanDocument.BoardMeeting meeting : document.boardMeetings()) {
-            commands.add(PlannedCommand.idempotent(new RecordBoardMeeting(planId, meeting.id(), meeting.date(),
-                    meeting.title(), null)));
+            commands.add(new RecordBoardMeeting(planId, meeting.id(), meeting.date(),
+                    meeting.title(), null));
         }
         for (PlanDocument.Priority priority : document.priorities()) {
             for (PlanDocument.Objective objective : priority.objectives()) {
@@ -62,9 +64,9 @@ public final class ImportPlanner {
                 }
             }
         }
-        for (PlanDocument.Refresh refresh : document.refreshes()) {
-            commands.add(PlannedCommand.unlessRecorded(new RefreshPlan(planId, refresh.note(), refresh.effectiveOn(), null),
-                    planId, new PlanRefreshed(planId, refresh.note(), refresh.effectiveOn())));
+        for (int r = 0; r < document.refreshes().size(); r++) {
+            PlanDocument.Refresh refresh = document.refreshes().get(r);
+            commands.add(new RefreshPlan(planId, planId + ".r" + (r + 1), refresh.note(), refresh.effectiveOn(), null));
         }
         return commands;
     }
@@ -79,45 +81,45 @@ public final class ImportPlanner {
                 indicator.lead(), effectiveOn, null);
     }
 
-    private static void addAction(List<PlannedCommand> commands, String planId, String objectiveId,
+    private static void addAction(List<Object> commands, String planId, String objectiveId,
                                   PlanDocument.Action action, LeadUserIds leadUserIds) {
         String actionId = action.id();
         List<Lead> leads = action.leads().stream()
                 .map(lead -> new Lead(lead.nameWithRole(), lead.organisation(), leadUserIds.apply(action, lead)))
                 .toList();
-        commands.add(PlannedCommand.idempotent(new AddAction(planId, actionId, objectiveId, action.title(),
+        commands.add(new AddAction(planId, actionId, objectiveId, action.title(),
                 action.outputs(), action.monitoringIndicators(), action.resources(), leads, action.partners(),
-                action.startDate(), action.endDate(), action.risks(), actionDate(action), null)));
+                action.startDate(), action.endDate(), action.risks(), actionDate(action), null));
 
         // The action's history in the order it happened, so the stream reads as the document does.
         List<Dated> history = new ArrayList<>();
         for (int n = 0; n < action.progress().size(); n++) {
             PlanDocument.Note note = action.progress().get(n);
-            history.add(new Dated(ProgressPeriod.effectiveDate(note.period()), PlannedCommand.idempotent(
-                    new RecordProgress(actionId, actionId + ".n" + (n + 1), note.period(), note.text(), null))));
+            history.add(new Dated(ProgressPeriod.effectiveDate(note.period()),
+                    new RecordProgress(actionId, actionId + ".n" + (n + 1), note.period(), note.text(), null)));
         }
         for (int t = 0; t < action.referralTallies().size(); t++) {
             PlanDocument.ReferralTally tally = action.referralTallies().get(t);
-            history.add(new Dated(tally.to(), PlannedCommand.idempotent(new TallyReferrals(actionId,
+            history.add(new Dated(tally.to(), new TallyReferrals(actionId,
                     actionId + ".t" + (t + 1), tally.from(), tally.to(), tally.count(), tally.totalCostPence(),
-                    tally.note(), null, null))));
+                    tally.note(), null, null)));
         }
         for (int f = 0; f < action.funding().size(); f++) {
             PlanDocument.Funding funding = action.funding().get(f);
-            history.add(new Dated(funding.effectiveOn(), PlannedCommand.idempotent(new AllocateFunding(actionId,
+            history.add(new Dated(funding.effectiveOn(), new AllocateFunding(actionId,
                     actionId + ".f" + (f + 1), funding.amountPence(), funding.source(),
-                    FinancialYear.parse(funding.financialYear()), funding.effectiveOn(), null))));
+                    FinancialYear.parse(funding.financialYear()), funding.effectiveOn(), null)));
         }
         for (int s = 0; s < action.spend().size(); s++) {
             PlanDocument.Spend spend = action.spend().get(s);
-            history.add(new Dated(spend.effectiveOn(), PlannedCommand.idempotent(new RecordSpend(actionId,
+            history.add(new Dated(spend.effectiveOn(), new RecordSpend(actionId,
                     actionId + ".s" + (s + 1), spend.amountPence(), spend.description(),
-                    FinancialYear.parse(spend.financialYear()), spend.effectiveOn(), null))));
+                    FinancialYear.parse(spend.financialYear()), spend.effectiveOn(), null)));
         }
-        for (PlanDocument.Rag rag : action.rag()) {
-            history.add(new Dated(rag.effectiveOn(), PlannedCommand.unlessRecorded(
-                    new AssessRag(actionId, rag.status(), rag.reason(), rag.effectiveOn(), null), actionId,
-                    new RagAssessed(planId, actionId, rag.status(), rag.reason(), rag.effectiveOn()))));
+        for (int r = 0; r < action.rag().size(); r++) {
+            PlanDocument.Rag rag = action.rag().get(r);
+            history.add(new Dated(rag.effectiveOn(), new AssessRag(actionId, actionId + ".r" + (r + 1), rag.status(),
+                    rag.reason(), rag.effectiveOn(), null)));
         }
         // A stable sort keeps the document's order among entries of the same date.
         history.sort(Comparator.comparing(Dated::on));
@@ -125,15 +127,15 @@ public final class ImportPlanner {
 
         PlanDocument.Closure closure = action.closure();
         if (closure != null) {
+            // An action closes at most once in a file; ".c1" leaves room should the format ever allow reopening.
+            String closureId = actionId + ".c1";
             commands.add(closure.kind() == PlanDocument.Closure.Kind.COMPLETED
-                    ? PlannedCommand.unlessRecorded(new CompleteAction(actionId, closure.reason(), closure.effectiveOn(), null),
-                    actionId, new ActionCompleted(planId, actionId, closure.reason(), closure.effectiveOn()))
-                    : PlannedCommand.unlessRecorded(new CeaseAction(actionId, closure.reason(), closure.effectiveOn(), null),
-                    actionId, new ActionCeased(planId, actionId, closure.reason(), closure.effectiveOn())));
+                    ? new CompleteAction(actionId, closureId, closure.reason(), closure.effectiveOn(), null)
+                    : new CeaseAction(actionId, closureId, closure.reason(), closure.effectiveOn(), null));
         }
     }
 
-    private record Dated(LocalDate on, PlannedCommand command) {
+    private record Dated(LocalDate on, Object command) {
     }
 
     /** The earliest date the document states for anything about the action. */

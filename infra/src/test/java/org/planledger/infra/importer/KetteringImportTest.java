@@ -48,10 +48,29 @@ class KetteringImportTest {
         assertThat(eventsAfterFirst).isEqualTo(1 + 4 + 12 + 23 + 60 + 60 + 6 + 18 + 3 + 1);
         assertThat(progress).anyMatch(line -> line.contains("of " + first.commands() + " commands"));
 
+        assertThat(first.sent()).isEqualTo(first.commands());
+        assertThat(first.skippedAsAlreadyRecorded()).isZero();
+
         ImportReport second = importer.importFile(KetteringPlan.bytes(), "kettering.json", "tester", line -> { });
 
         assertThat(eventCount()).isEqualTo(eventsAfterFirst);
-        assertThat(second.skippedAsAlreadyRecorded()).isEqualTo(1);
+        assertThat(second.commands()).isEqualTo(first.commands());
+        assertThat(second.skippedAsAlreadyRecorded()).as("every command was already recorded").isEqualTo(second.commands());
+        assertThat(second.sent()).isZero();
+
+        // Kettering's file has no ratings or refreshes and only a cessation; the variant adds them.
+        ImportReport third = importer.importFile(KetteringPlan.withRatingsRefreshAndCompletion(), "kettering+.json",
+                "tester", line -> { });
+        long eventsAfterThird = eventCount();
+        assertThat(eventsAfterThird).as("2 ratings, a completion and a refresh").isEqualTo(eventsAfterFirst + 4);
+        assertThat(third.sent()).isEqualTo(4);
+        assertThat(third.skippedAsAlreadyRecorded()).isEqualTo(second.commands());
+
+        ImportReport fourth = importer.importFile(KetteringPlan.withRatingsRefreshAndCompletion(), "kettering+.json",
+                "tester", line -> { });
+        assertThat(eventCount()).isEqualTo(eventsAfterThird);
+        assertThat(fourth.skippedAsAlreadyRecorded()).isEqualTo(fourth.commands()).isEqualTo(first.commands() + 4);
+        assertThat(fourth.sent()).isZero();
     }
 
     @Test
