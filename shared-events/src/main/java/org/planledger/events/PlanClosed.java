@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * A closed plan takes no new structure or actions.
  */
 @Revision("1")
-public record PlanClosed(String planId, String reason, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PlanClosed(String planId, String reason, LocalDate effectiveOn) implements PlanEvent {
 }

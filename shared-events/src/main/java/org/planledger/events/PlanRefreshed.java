@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * The annual refresh after a strategic assessment.
  */
 @Revision("1")
-public record PlanRefreshed(String planId, String note, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PlanRefreshed(String planId, String note, LocalDate effectiveOn) implements PlanEvent {
 }
