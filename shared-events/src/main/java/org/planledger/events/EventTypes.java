@@ -19,7 +19,7 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** Every event record, in the order the hierarchy permits them (plan stream, action stream, referral stream). */
+    /** Every event record, grouped by stream as the sealed interfaces permit them (order within a group is the JVM's). */
     public static List<Class<? extends PlanLedgerEvent>> all() {
         return ALL;
     }
