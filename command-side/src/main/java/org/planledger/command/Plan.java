@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,6 +34,8 @@ class Plan {
     private final Map<String, ObjectiveAdded> objectives = new HashMap<>();
     private final Map<String, IndicatorDefined> indicators = new HashMap<>();
     private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
+    /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
+    private final Map<String, IndicatorReadingRecorded> readings = new HashMap<>();
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
@@ -126,12 +129,28 @@ class Plan {
                 command.changeRequired(), command.reason(), orToday(command.effectiveOn())));
     }
 
+    /**
+     * A reading is known when its period has ended (a 2013/14 figure at the end of March 2014), so
+     * that is its default effective date; a reading with free-text period falls back to today.
+     */
     @CommandHandler
     void handle(RecordIndicatorReading command) {
+        IndicatorReadingRecorded existing = command.readingId() == null ? null : readings.get(command.readingId());
+        LocalDate periodEnd = ReadingPeriod.lastDayOf(command.period());
+        LocalDate effectiveOn = command.effectiveOn() != null ? command.effectiveOn()
+                : periodEnd != null ? periodEnd : orFirst(null, existing);
+        IndicatorReadingRecorded event = new IndicatorReadingRecorded(planId, command.indicatorId(), command.readingId(),
+                command.value(), command.period(), command.costPence(), command.note(), command.source(),
+                command.series(), effectiveOn);
+        if (Rules.isRepeatOf(existing, event, "reading", command.readingId())) {
+            return;
+        }
         requireOpen();
         requireIndicator(command.indicatorId());
-        apply(new IndicatorReadingRecorded(planId, command.indicatorId(), command.value(), command.period(),
-                command.source(), orToday(command.effectiveOn())));
+        if (command.costPence() != null) {
+            Rules.notNegative(command.costPence(), "costPence");
+        }
+        apply(event);
     }
 
     @CommandHandler
@@ -255,6 +274,13 @@ class Plan {
     @EventSourcingHandler
     void on(IndicatorDefined event) {
         indicators.put(event.indicatorId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorReadingRecorded event) {
+        if (event.readingId() != null) {
+            readings.put(event.readingId(), event);
+        }
     }
 
     @EventSourcingHandler

@@ -309,6 +309,48 @@ class PlanTest {
         }
 
         @Test
+        void aReadingWithoutADateIsEffectiveOnTheLastDayOfItsPeriodAndKeepsItsCostNoteAndSeries() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new RecordIndicatorReading(PLAN, INDICATOR, "burglary-2013-14", new BigDecimal("233"), "2013/14",
+                            1_250_000_00L, "provisional figure", "iQuanta", "OWN", null, null))
+                    .expectEvents(new IndicatorReadingRecorded(PLAN, INDICATOR, "burglary-2013-14", new BigDecimal("233"),
+                            "2013/14", 1_250_000_00L, "provisional figure", "iQuanta", "OWN", LocalDate.of(2014, 3, 31)));
+        }
+
+        @Test
+        void quartersAndMonthsAreKnownAtTheirEnd() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new RecordIndicatorReading(PLAN, INDICATOR, "q", BigDecimal.ONE, "2013/14 Q2", null, null, null, null, null, null))
+                    .expectEvents(new IndicatorReadingRecorded(PLAN, INDICATOR, "q", BigDecimal.ONE, "2013/14 Q2",
+                            null, null, null, null, LocalDate.of(2013, 9, 30)));
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new RecordIndicatorReading(PLAN, INDICATOR, "m", BigDecimal.ONE, "2014-02", null, null, null, null, null, null))
+                    .expectEvents(new IndicatorReadingRecorded(PLAN, INDICATOR, "m", BigDecimal.ONE, "2014-02",
+                            null, null, null, null, LocalDate.of(2014, 2, 28)));
+        }
+
+        @Test
+        void repeatingAReadingWithTheSameIdAndContentChangesNothing() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined(),
+                            new IndicatorReadingRecorded(PLAN, INDICATOR, "r1", new BigDecimal("233"), "2013/14",
+                                    null, null, null, null, LocalDate.of(2014, 3, 31)))
+                    .when(new RecordIndicatorReading(PLAN, INDICATOR, "r1", new BigDecimal("233"), "2013/14",
+                            null, null, null, null, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reusingAReadingIdForAnotherFigureIsRejected() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined(),
+                            new IndicatorReadingRecorded(PLAN, INDICATOR, "r1", new BigDecimal("233"), "2013/14",
+                                    null, null, null, null, LocalDate.of(2014, 3, 31)))
+                    .when(new RecordIndicatorReading(PLAN, INDICATOR, "r1", new BigDecimal("240"), "2013/14",
+                            null, null, null, null, null, null))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
         void aReadingForAnUnknownIndicatorIsRejected() {
             fixture.given(planDrafted())
                     .when(new RecordIndicatorReading(PLAN, "no-such", BigDecimal.ONE, "2013/14", null, ON, null))

@@ -1,3 +1,4 @@
 package org.planledger.events;
 
-public enum IndicatorUnit { PERCENT, COUNT, RATE, TEXT }
+/** MONEY: a money-valued measure ("cost of crime"), its readings' value in pence. */
+public enum IndicatorUnit { PERCENT, COUNT, RATE, TEXT, MONEY }

@@ -8,6 +8,7 @@ import org.planledger.query.plan.NoteView;
 import org.planledger.query.plan.ObjectiveView;
 import org.planledger.query.plan.PlanView;
 import org.planledger.query.plan.PriorityView;
+import org.planledger.query.plan.ReadingView;
 import org.planledger.query.plan.YearTotals;
 
 import java.math.BigDecimal;
@@ -122,18 +123,20 @@ public final class BoardRenderer {
     }
 
     static BoardIndicator indicator(IndicatorView indicator) {
+        IndicatorTrend trend = IndicatorTrend.of(indicator.ownReadings(), indicator.seriesBreaks());
         return new BoardIndicator(indicator.indicatorId(), indicator.name(), indicator.unit(), indicator.direction(),
                 indicator.baseline(), indicator.target(), indicator.changeRequired(), indicator.lead(),
-                indicator.latestReading(), onTrack(indicator));
+                trend.latest(), onTrack(indicator, trend.latest()), trend.previous(), trend.change(),
+                indicator.readingCount());
     }
 
     /**
      * ABSOLUTE targets compare the reading with the value; PERCENT_CHANGE targets with the baseline
      * moved by that percentage in the indicator's direction. Monitor-only indicators have no verdict.
      */
-    static Boolean onTrack(IndicatorView indicator) {
+    static Boolean onTrack(IndicatorView indicator, ReadingView latest) {
         Target target = indicator.target();
-        if (indicator.latestReading() == null || indicator.latestReading().value() == null || target == null
+        if (latest == null || latest.value() == null || target == null
                 || target.value() == null || target.kind() == TargetKind.MONITOR_ONLY
                 || indicator.direction() == null || indicator.direction() == Direction.MONITOR) {
             return null;
@@ -150,7 +153,7 @@ public final class BoardRenderer {
             BigDecimal move = baseline.value().multiply(fraction);
             goal = indicator.direction() == Direction.REDUCE ? baseline.value().subtract(move) : baseline.value().add(move);
         }
-        int comparison = indicator.latestReading().value().compareTo(goal);
+        int comparison = latest.value().compareTo(goal);
         return indicator.direction() == Direction.REDUCE ? comparison <= 0 : comparison >= 0;
     }
 }

@@ -95,25 +95,30 @@ public final class PlanReducer {
     private static PlanView indicatorDefined(PlanView plan, IndicatorDefined e) {
         return plan.withIndicators(upserting(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
                 i -> new IndicatorView(e.indicatorId(), e.objectiveId(), e.name(), e.unit(), e.direction(),
-                        e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0)));
+                        e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0, List.of(),
+                        null, List.of(), List.of())));
     }
 
     private static PlanView indicatorRebaselined(PlanView plan, IndicatorRebaselined e) {
         return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
-                i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
-                        e.baseline(), e.target() != null ? e.target() : i.target(),
-                        e.changeRequired() != null ? e.changeRequired() : i.changeRequired(),
-                        i.dueOn(), i.lead(), i.latestReading(), i.readingCount())));
+                i -> i.withDefinition(e.baseline(), e.target() != null ? e.target() : i.target(),
+                        e.changeRequired() != null ? e.changeRequired() : i.changeRequired())));
     }
 
+    /**
+     * Every reading is kept, in period order, so a board can show a trend and a replay the series as
+     * it stood. A reading dated before a series break already recorded is on the old basis.
+     */
     private static PlanView indicatorRead(PlanView plan, IndicatorReadingRecorded e) {
-        ReadingView reading = new ReadingView(e.value(), e.period(), e.source(), e.effectiveOn());
-        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
-                i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
-                        i.baseline(), i.target(), i.changeRequired(), i.dueOn(), i.lead(),
-                        i.latestReading() == null || !e.effectiveOn().isBefore(i.latestReading().effectiveOn())
-                                ? reading : i.latestReading(),
-                        i.readingCount() + 1)));
+        ReadingView read = new ReadingView(e.readingId(), e.value(), e.costPence(), e.period(), e.note(), e.source(),
+                e.series(), e.effectiveOn(), false);
+        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()), i -> {
+            if (e.readingId() != null && i.readings().stream().anyMatch(r -> e.readingId().equals(r.readingId()))) {
+                return i;
+            }
+            boolean oldBasis = i.seriesBreaks().stream().anyMatch(b -> read.readingDate().isBefore(b.breakOn()));
+            return i.withReadings(plus(i.readings(), oldBasis ? read.onOldBasis() : read));
+        }));
     }
 
     private static PlanView actionAdded(PlanView plan, ActionAdded e) {

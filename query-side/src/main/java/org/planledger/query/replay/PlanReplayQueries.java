@@ -60,28 +60,19 @@ public class PlanReplayQueries {
     }
 
     /**
-     * RAG counts from the same fold as the replay, one per requested date; readings straight from
-     * the events, since the plan's state keeps only each indicator's latest.
+     * RAG counts from the same fold as the replay, one per requested date; readings from the whole
+     * fold, which keeps every indicator's series.
      */
     static PlanCharts charts(FindPlanCharts query, List<RecordedEvent> events) {
         List<RagPoint> rag = query.dates().stream()
                 .map(date -> new RagPoint(date, BoardRenderer.ragCounts(foldAsAt(query.planId(), events, date, null).actions())))
                 .toList();
-        Map<String, List<ReadingView>> readings = new HashMap<>();
-        for (RecordedEvent event : events) {
-            if (event.event() instanceof IndicatorReadingRecorded reading) {
-                readings.computeIfAbsent(reading.indicatorId(), id -> new ArrayList<>())
-                        .add(new ReadingView(reading.value(), reading.period(), reading.source(), reading.effectiveOn()));
-            }
-        }
         PlanView whole = PlanReducer.fold(query.planId(), events);
+        // the partnership's own series, in period order; a peer group's figures are not its trend
         List<IndicatorSeries> indicators = whole.indicators().stream()
                 .map(indicator -> new IndicatorSeries(indicator.indicatorId(), indicator.objectiveId(), indicator.name(),
                         indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target(),
-                        readings.getOrDefault(indicator.indicatorId(), List.of()).stream()
-                                .sorted(Comparator.comparing(ReadingView::effectiveOn,
-                                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                                .toList()))
+                        indicator.ownReadings()))
                 .toList();
         return new PlanCharts(query.planId(), rag, indicators);
     }
