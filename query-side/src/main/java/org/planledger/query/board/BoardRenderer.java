@@ -124,36 +124,11 @@ public final class BoardRenderer {
 
     static BoardIndicator indicator(IndicatorView indicator) {
         IndicatorTrend trend = IndicatorTrend.of(indicator.ownReadings(), indicator.seriesBreaks());
+        OnTrack verdict = OnTrack.judge(indicator.direction(), indicator.target(), indicator.baseline(), indicator.unit(),
+                indicator.ownReadings(), indicator.peerReadings(), indicator.seriesBreaks());
         return new BoardIndicator(indicator.indicatorId(), indicator.name(), indicator.unit(), indicator.direction(),
                 indicator.baseline(), indicator.target(), indicator.changeRequired(), indicator.lead(),
-                trend.latest(), onTrack(indicator, trend.latest()), trend.previous(), trend.change(),
-                indicator.readingCount());
-    }
-
-    /**
-     * ABSOLUTE targets compare the reading with the value; PERCENT_CHANGE targets with the baseline
-     * moved by that percentage in the indicator's direction. Monitor-only indicators have no verdict.
-     */
-    static Boolean onTrack(IndicatorView indicator, ReadingView latest) {
-        Target target = indicator.target();
-        if (latest == null || latest.value() == null || target == null
-                || target.value() == null || target.kind() == TargetKind.MONITOR_ONLY
-                || indicator.direction() == null || indicator.direction() == Direction.MONITOR) {
-            return null;
-        }
-        BigDecimal goal;
-        if (target.kind() == TargetKind.ABSOLUTE) {
-            goal = target.value();
-        } else {
-            Baseline baseline = indicator.baseline();
-            if (baseline == null || baseline.value() == null) {
-                return null;
-            }
-            BigDecimal fraction = target.value().divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP);
-            BigDecimal move = baseline.value().multiply(fraction);
-            goal = indicator.direction() == Direction.REDUCE ? baseline.value().subtract(move) : baseline.value().add(move);
-        }
-        int comparison = latest.value().compareTo(goal);
-        return indicator.direction() == Direction.REDUCE ? comparison <= 0 : comparison >= 0;
+                trend.latest(), verdict.onTrack(), trend.previous(), trend.change(), indicator.readingCount(),
+                verdict.reason());
     }
 }

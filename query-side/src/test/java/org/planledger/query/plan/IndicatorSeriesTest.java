@@ -60,6 +60,32 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void the_board_says_whether_a_target_to_improve_on_last_year_is_met_and_why() {
+        draftPlanWithBurglaryIndicator(new Target(TargetKind.IMPROVE_ON_PREVIOUS, null, "Fewer than last year"));
+        reading("r-2013", "312", "2013/14", null, null);
+        reading("r-2014", "233", "2014/15", null, null);
+
+        BoardIndicator board = board(d("2015-06-01"));
+
+        assertThat(board.onTrack()).isTrue();
+        assertThat(board.onTrackReason()).isEqualTo("233 vs 312 in 2013/14: improved");
+    }
+
+    @Test
+    void peer_readings_are_a_second_series_and_not_the_partnerships_own_latest() {
+        draftPlanWithBurglaryIndicator(new Target(TargetKind.PEER_COMPARISON, null, "Below the MSG", null, "MSG"));
+        reading("r-2013", "312", "2013/14", null, null);
+        record(new IndicatorReadingRecorded(PLAN, BURGLARY, "p-2013", new BigDecimal("290"), "2013/14", null, null,
+                "iQuanta", "PEER", d("2014-03-31")));
+
+        BoardIndicator board = board(d("2014-06-01"));
+
+        assertThat(board.latestReading().value()).isEqualByComparingTo("312");
+        assertThat(board.onTrack()).isFalse();
+        assertThat(board.onTrackReason()).isEqualTo("312 vs 290 for MSG in 2013/14: worse than peers");
+    }
+
+    @Test
     void a_retried_reading_with_the_same_id_is_held_once() {
         draftPlanWithBurglaryIndicator(REDUCE_ON_LAST_YEAR);
         reading("r-2013", "312", "2013/14", null, null);
