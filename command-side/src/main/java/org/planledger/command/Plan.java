@@ -36,6 +36,8 @@ class Plan {
     private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
     /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
     private final Map<String, IndicatorReadingRecorded> readings = new HashMap<>();
+    /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
+    private final Map<String, IndicatorSeriesBroken> seriesBreaks = new HashMap<>();
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
@@ -150,6 +152,21 @@ class Plan {
         if (command.costPence() != null) {
             Rules.notNegative(command.costPence(), "costPence");
         }
+        apply(event);
+    }
+
+    @CommandHandler
+    void handle(RecordSeriesBreak command) {
+        String key = command.indicatorId() + "@" + command.breakOn();
+        IndicatorSeriesBroken event = new IndicatorSeriesBroken(planId, command.indicatorId(), command.breakOn(),
+                command.reason(), command.newBaselinePending(),
+                command.effectiveOn() != null ? command.effectiveOn() : command.breakOn());
+        if (Rules.isRepeatOf(seriesBreaks.get(key), event, "series break", key)) {
+            return;
+        }
+        requireOpen();
+        requireIndicator(command.indicatorId());
+        Rules.reasonGiven(command.reason(), "to record a series break");
         apply(event);
     }
 
@@ -281,6 +298,11 @@ class Plan {
         if (event.readingId() != null) {
             readings.put(event.readingId(), event);
         }
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorSeriesBroken event) {
+        seriesBreaks.put(event.indicatorId() + "@" + event.breakOn(), event);
     }
 
     @EventSourcingHandler

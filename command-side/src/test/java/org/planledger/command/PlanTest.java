@@ -351,6 +351,37 @@ class PlanTest {
         }
 
         @Test
+        void aSeriesBreakIsRecordedWithItsReasonAndIsEffectiveOnTheBreakDay() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new RecordSeriesBreak(PLAN, INDICATOR, LocalDate.of(2014, 4, 1), "counting rules changed", true, null, null))
+                    .expectEvents(new IndicatorSeriesBroken(PLAN, INDICATOR, LocalDate.of(2014, 4, 1), "counting rules changed",
+                            true, LocalDate.of(2014, 4, 1)));
+        }
+
+        @Test
+        void theSameSeriesBreakAgainChangesNothingAndADifferentOneOnTheSameDayIsRejected() {
+            IndicatorSeriesBroken recorded = new IndicatorSeriesBroken(PLAN, INDICATOR, LocalDate.of(2014, 4, 1),
+                    "counting rules changed", true, LocalDate.of(2014, 4, 1));
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined(), recorded)
+                    .when(new RecordSeriesBreak(PLAN, INDICATOR, LocalDate.of(2014, 4, 1), "counting rules changed", true, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined(), recorded)
+                    .when(new RecordSeriesBreak(PLAN, INDICATOR, LocalDate.of(2014, 4, 1), "new boundaries", false, null, null))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void aSeriesBreakNeedsAReasonAndAKnownIndicator() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new RecordSeriesBreak(PLAN, INDICATOR, LocalDate.of(2014, 4, 1), " ", false, null, null))
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+            fixture.given(planDrafted())
+                    .when(new RecordSeriesBreak(PLAN, "no-such", LocalDate.of(2014, 4, 1), "rules", false, null, null))
+                    .expectException(rejected(RejectionCode.INDICATOR_NOT_FOUND, "indicatorId"));
+        }
+
+        @Test
         void aReadingForAnUnknownIndicatorIsRejected() {
             fixture.given(planDrafted())
                     .when(new RecordIndicatorReading(PLAN, "no-such", BigDecimal.ONE, "2013/14", null, ON, null))

@@ -81,6 +81,7 @@ public class MyActionsProjection {
             case IndicatorDefined e -> { }
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }
+            case IndicatorSeriesBroken e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

@@ -83,6 +83,7 @@ public final class PlanReducer {
             case IndicatorDefined e -> indicatorDefined(plan, e);
             case IndicatorRebaselined e -> indicatorRebaselined(plan, e);
             case IndicatorReadingRecorded e -> indicatorRead(plan, e);
+            case IndicatorSeriesBroken e -> seriesBroken(plan, e);
             case ActionRegistered e -> plan; // the write side's bookkeeping: the action arrives as its ActionAdded
             // ---- an action's stream and its referral cases
             case ActionAdded e -> actionAdded(plan, e);
@@ -119,6 +120,15 @@ public final class PlanReducer {
             boolean oldBasis = i.seriesBreaks().stream().anyMatch(b -> read.readingDate().isBefore(b.breakOn()));
             return i.withReadings(plus(i.readings(), oldBasis ? read.onOldBasis() : read));
         }));
+    }
+
+    /** Readings dated before the break were counted the old way: marked, kept, never compared with newer ones. */
+    private static PlanView seriesBroken(PlanView plan, IndicatorSeriesBroken e) {
+        SeriesBreakView seriesBreak = new SeriesBreakView(e.breakOn(), e.reason(), e.newBaselinePending(), e.effectiveOn());
+        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()), i -> i
+                .withSeriesBreaks(upserting(i.seriesBreaks(), b -> b.breakOn().equals(e.breakOn()), b -> seriesBreak))
+                .withReadings(i.readings().stream()
+                        .map(r -> r.readingDate().isBefore(e.breakOn()) ? r.onOldBasis() : r).toList())));
     }
 
     private static PlanView actionAdded(PlanView plan, ActionAdded e) {

@@ -99,6 +99,7 @@ public class ReferralStatisticsProjection {
             case IndicatorDefined e -> { }
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }
+            case IndicatorSeriesBroken e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

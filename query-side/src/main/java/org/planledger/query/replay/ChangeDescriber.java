@@ -43,8 +43,11 @@ public final class ChangeDescriber {
             case ObjectiveRevised e -> objectiveRevised(changes, before, after, e);
             case IndicatorDefined e -> changes.add(new Change("INDICATOR_ADDED", null, e.indicatorId(), "name", null, e.name()));
             case IndicatorRebaselined e -> indicatorRebaselined(changes, before, after, e);
-            case IndicatorReadingRecorded e -> field(changes, "INDICATOR_READING", null, e.indicatorId(), "latestReading",
-                    before.indicator(e.indicatorId()).map(i -> reading(i)), after.indicator(e.indicatorId()).map(i -> reading(i)));
+            // the reading itself: an earlier period's figure or a peer's does not move the latest, yet it is news
+            case IndicatorReadingRecorded e -> changes.add(new Change("INDICATOR_READING", null, e.indicatorId(),
+                    e.peer() ? "peerReading" : "reading", null, e.value() + " (" + e.period() + ")"));
+            case IndicatorSeriesBroken e -> changes.add(new Change("SERIES_BROKEN", null, e.indicatorId(), "seriesBreak",
+                    null, e.breakOn() + ": " + e.reason()));
             case ActionRegistered e -> { } // the write side's bookkeeping; the action's own ActionAdded is described
             case ActionAdded e -> changes.add(new Change("ACTION_ADDED", e.actionId(), null, "title", null, e.title()));
             case ActionEvent e -> describeAction(changes, before.action(e.actionId()), after.action(e.actionId()), e);
@@ -187,11 +190,6 @@ public final class ChangeDescriber {
     private static String target(Target target) {
         if (target == null) return null;
         return target.text() != null ? target.text() : target.kind() + " " + target.value();
-    }
-
-    private static String reading(IndicatorView indicator) {
-        return indicator.latestReading() == null ? null
-                : indicator.latestReading().value() + " (" + indicator.latestReading().period() + ")";
     }
 
     private static String risk(int likelihood, int impact, String description) {

@@ -23,6 +23,7 @@ final class EventReasons {
             case IndicatorDefined e -> null;
             case IndicatorRebaselined e -> e.reason();
             case IndicatorReadingRecorded e -> null;
+            case IndicatorSeriesBroken e -> e.reason();
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case PlanRefreshed e -> null;

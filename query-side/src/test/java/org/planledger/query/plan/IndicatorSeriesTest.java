@@ -86,6 +86,46 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void readings_before_a_series_break_are_on_the_old_basis_and_never_compared_with_later_ones() {
+        draftPlanWithBurglaryIndicator(new Target(TargetKind.IMPROVE_ON_PREVIOUS, null, "Fewer than last year"));
+        reading("r-2012", "298", "2012/13", null, null);
+        reading("r-2013", "312", "2013/14", null, null);
+        record(new IndicatorSeriesBroken(PLAN, BURGLARY, d("2014-04-01"), "counting rules changed", true, d("2014-04-01")));
+
+        IndicatorView indicator = fold().indicator(BURGLARY).orElseThrow();
+        assertThat(indicator.readings()).extracting(ReadingView::oldBasis).containsExactly(true, true);
+        BoardIndicator before = board(d("2014-06-01"));
+        assertThat(before.latestReading()).isNull();
+        assertThat(before.onTrack()).isNull();
+        assertThat(before.onTrackReason()).isEqualTo("series break on 2014-04-01 (counting rules changed): no comparison yet");
+
+        reading("r-2014", "233", "2014/15", null, null);
+        BoardIndicator after = board(d("2015-06-01"));
+        assertThat(fold().indicator(BURGLARY).orElseThrow().readings()).extracting(ReadingView::oldBasis)
+                .containsExactly(true, true, false);
+        assertThat(after.latestReading().value()).isEqualByComparingTo("233");
+        assertThat(after.previousReading()).isNull();
+        assertThat(after.change()).isNull();
+        assertThat(after.onTrack()).isNull();
+        assertThat(after.onTrackReason()).isEqualTo("series break on 2014-04-01 (counting rules changed): no comparison yet");
+
+        reading("r-2015", "220", "2015/16", null, null);
+        assertThat(board(d("2016-06-01")).onTrackReason()).isEqualTo("220 vs 233 in 2014/15: improved");
+    }
+
+    @Test
+    void a_percent_change_from_a_period_before_the_break_is_not_judged() {
+        draftPlanWithBurglaryIndicator(new Target(TargetKind.PERCENT_CHANGE, new BigDecimal("3.5"), "3.5% reduction on 2011/12",
+                "2011/12", null));
+        reading("r-2011", "340", "2011/12", null, null);
+        record(new IndicatorSeriesBroken(PLAN, BURGLARY, d("2014-04-01"), "counting rules changed", true, d("2014-04-01")));
+        reading("r-2014", "233", "2014/15", null, null);
+
+        assertThat(board(d("2015-06-01")).onTrackReason())
+                .isEqualTo("series break on 2014-04-01 (counting rules changed): no comparison yet");
+    }
+
+    @Test
     void a_retried_reading_with_the_same_id_is_held_once() {
         draftPlanWithBurglaryIndicator(REDUCE_ON_LAST_YEAR);
         reading("r-2013", "312", "2013/14", null, null);
