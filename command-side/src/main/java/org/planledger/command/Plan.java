@@ -38,6 +38,8 @@ class Plan {
     private final Map<String, IndicatorReadingRecorded> readings = new HashMap<>();
     /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
     private final Map<String, IndicatorSeriesBroken> seriesBreaks = new HashMap<>();
+    /** Objectives sharing an indicator, by indicator id and objective id ("burglary@acq-2"). */
+    private final Map<String, IndicatorLinked> links = new HashMap<>();
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
@@ -110,16 +112,39 @@ class Plan {
 
     @CommandHandler
     void handle(DefineIndicator command) {
-        IndicatorDefined event = new IndicatorDefined(planId, command.objectiveId(), command.indicatorId(),
-                command.name(), command.unit(), command.direction(), command.baseline(), command.target(),
-                command.changeRequired(), command.dueOn(), command.lead(),
+        IndicatorDefined event = new IndicatorDefined(planId, command.objectiveId(), command.priorityId(),
+                command.indicatorId(), command.name(), command.unit(), command.direction(), command.baseline(),
+                command.target(), command.changeRequired(), command.dueOn(), command.lead(),
                 orFirst(command.effectiveOn(), indicators.get(command.indicatorId())));
         if (Rules.isRepeatOf(indicators.get(command.indicatorId()), event, "indicator", command.indicatorId())) {
             return;
         }
         requireOpen();
-        requireObjective(command.objectiveId());
+        if (command.objectiveId() != null) {
+            requireObjective(command.objectiveId());
+        }
+        if (command.priorityId() != null) {
+            requirePriority(command.priorityId());
+            if (command.objectiveId() != null
+                    && !objectives.get(command.objectiveId()).priorityId().equals(command.priorityId())) {
+                throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "priorityId",
+                        "the objective '" + command.objectiveId() + "' is not under the priority '" + command.priorityId() + "'");
+            }
+        }
         apply(event);
+    }
+
+    @CommandHandler
+    void handle(LinkIndicator command) {
+        String key = command.indicatorId() + "@" + command.objectiveId();
+        IndicatorDefined indicator = indicators.get(command.indicatorId());
+        if (links.containsKey(key) || (indicator != null && command.objectiveId().equals(indicator.objectiveId()))) {
+            return; // already shown under that objective: a link says nothing new, whatever its date
+        }
+        requireOpen();
+        requireIndicator(command.indicatorId());
+        requireObjective(command.objectiveId());
+        apply(new IndicatorLinked(planId, command.indicatorId(), command.objectiveId(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
@@ -298,6 +323,11 @@ class Plan {
         if (event.readingId() != null) {
             readings.put(event.readingId(), event);
         }
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorLinked event) {
+        links.put(event.indicatorId() + "@" + event.objectiveId(), event);
     }
 
     @EventSourcingHandler

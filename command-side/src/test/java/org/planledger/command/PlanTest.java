@@ -382,6 +382,69 @@ class PlanTest {
         }
 
         @Test
+        void aPlanLevelMeasureNeedsNoObjectiveOrPriority() {
+            fixture.given(planDrafted())
+                    .when(new DefineIndicator(PLAN, "all-crime", null, null, "All recorded crime", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON, null))
+                    .expectEvents(new IndicatorDefined(PLAN, null, null, "all-crime", "All recorded crime", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON));
+        }
+
+        @Test
+        void aPriorityLevelMeasureNamesAKnownPriority() {
+            fixture.given(planDrafted(), priorityAdded())
+                    .when(new DefineIndicator(PLAN, "asb-calls", null, PRIORITY, "ASB calls", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON, null))
+                    .expectEvents(new IndicatorDefined(PLAN, null, PRIORITY, "asb-calls", "ASB calls", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON));
+            fixture.given(planDrafted())
+                    .when(new DefineIndicator(PLAN, "asb-calls", null, "no-such", "ASB calls", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON, null))
+                    .expectException(rejected(RejectionCode.PRIORITY_NOT_FOUND, "priorityId"));
+        }
+
+        @Test
+        void anObjectiveUnderAnotherPriorityIsRefused() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(),
+                            new PriorityAdded(PLAN, "violence", "Violence", List.of(), ON))
+                    .when(new DefineIndicator(PLAN, "asb-calls", OBJECTIVE, "violence", "ASB calls", IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, TARGET, null, null, null, ON, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "priorityId"));
+        }
+
+        @Test
+        void anotherObjectiveSharesAnIndicatorByLinkingIt() {
+            ObjectiveAdded second = new ObjectiveAdded(PLAN, PRIORITY, "asb-2", "Reduce repeat ASB", List.of(), ON);
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), second, indicatorDefined())
+                    .when(new LinkIndicator(PLAN, INDICATOR, "asb-2", ON, null))
+                    .expectEvents(new IndicatorLinked(PLAN, INDICATOR, "asb-2", ON));
+        }
+
+        @Test
+        void linkingAgainOrToTheIndicatorsOwnObjectiveChangesNothing() {
+            ObjectiveAdded second = new ObjectiveAdded(PLAN, PRIORITY, "asb-2", "Reduce repeat ASB", List.of(), ON);
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), second, indicatorDefined(),
+                            new IndicatorLinked(PLAN, INDICATOR, "asb-2", ON))
+                    .when(new LinkIndicator(PLAN, INDICATOR, "asb-2", null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new LinkIndicator(PLAN, INDICATOR, OBJECTIVE, ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void linkingToAnUnknownObjectiveOrIndicatorIsRejected() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), indicatorDefined())
+                    .when(new LinkIndicator(PLAN, INDICATOR, "no-such", ON, null))
+                    .expectException(rejected(RejectionCode.OBJECTIVE_NOT_FOUND, "objectiveId"));
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
+                    .when(new LinkIndicator(PLAN, "no-such", OBJECTIVE, ON, null))
+                    .expectException(rejected(RejectionCode.INDICATOR_NOT_FOUND, "indicatorId"));
+        }
+
+        @Test
         void aReadingForAnUnknownIndicatorIsRejected() {
             fixture.given(planDrafted())
                     .when(new RecordIndicatorReading(PLAN, "no-such", BigDecimal.ONE, "2013/14", null, ON, null))
@@ -513,6 +576,8 @@ class PlanTest {
                         "refresh", ON, null)),
                 Arguments.of("RecordIndicatorReading", new RecordIndicatorReading(PLAN, INDICATOR, BigDecimal.TEN,
                         "2015/16", null, ON, null)),
+                Arguments.of("RecordSeriesBreak", new RecordSeriesBreak(PLAN, INDICATOR, ON, "new rules", false, ON, null)),
+                Arguments.of("LinkIndicator", new LinkIndicator(PLAN, INDICATOR, "asb-2", ON, null)),
                 Arguments.of("RecordBoardMeeting", recordBoardMeeting()),
                 Arguments.of("RefreshPlan", new RefreshPlan(PLAN, "too late", ON, null)),
                 Arguments.of("ClosePlan", new ClosePlan(PLAN, "again", ON, null)),

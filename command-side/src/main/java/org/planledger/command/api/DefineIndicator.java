@@ -10,10 +10,15 @@ import org.planledger.events.Target;
 
 import java.time.LocalDate;
 
+/**
+ * An indicator under an objective (objectiveId), a priority (priorityId only) or the plan as a whole
+ * (neither). When both are given the objective must be under that priority.
+ */
 public record DefineIndicator(
         @TargetAggregateIdentifier @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String planId,
         @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String indicatorId,
-        @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+        @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+        @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String priorityId,
         @NotBlank @Size(max = Limits.TITLE) String name,
         @NotNull IndicatorUnit unit,
         @NotNull Direction direction,
@@ -24,4 +29,12 @@ public record DefineIndicator(
         @Size(max = Limits.TITLE) String lead,
         LocalDate effectiveOn,
         @TargetAggregateVersion Long expectedVersion) {
+
+    /** An indicator under an objective, as the first API and the importer send it. */
+    public DefineIndicator(String planId, String indicatorId, String objectiveId, String name, IndicatorUnit unit,
+                           Direction direction, Baseline baseline, Target target, String changeRequired, LocalDate dueOn,
+                           String lead, LocalDate effectiveOn, Long expectedVersion) {
+        this(planId, indicatorId, objectiveId, null, name, unit, direction, baseline, target, changeRequired, dueOn,
+                lead, effectiveOn, expectedVersion);
+    }
 }

@@ -54,11 +54,10 @@ public record BoardFilter(String priority, String rag, String lead, boolean over
                 }
             }
             if (!objectives.isEmpty()) {
-                priorities.add(new BoardPriority(p.priorityId(), p.title(), p.leads(), p.retired(), p.rag(), objectives));
+                priorities.add(p.withObjectives(objectives));
             }
         }
-        return new BoardView(board.planId(), board.partnership(), board.title(), board.periodStart(), board.periodEnd(),
-                board.cadence(), board.closed(), board.asAt(), board.knownAt(), board.rag(), priorities);
+        return board.withPriorities(priorities);
     }
 
     boolean matches(BoardAction action) {

@@ -2,6 +2,15 @@ package org.planledger.query.api;
 
 import java.util.List;
 
+/** indicators: the priority's own measures, those defined for the priority rather than one of its objectives. */
 public record BoardPriority(String priorityId, String title, List<String> leads, boolean retired, RagCounts rag,
-                            List<BoardObjective> objectives) {
+                            List<BoardObjective> objectives, List<BoardIndicator> indicators) {
+
+    public BoardPriority {
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public BoardPriority withObjectives(List<BoardObjective> changed) {
+        return new BoardPriority(priorityId, title, leads, retired, rag, changed, indicators);
+    }
 }

@@ -44,7 +44,7 @@ public final class BoardRenderer {
                         .filter(a -> a.objectiveId().equals(objective.objectiveId()))
                         .map(a -> action(a, plan.cadence(), asAt)).toList();
                 List<BoardIndicator> indicators = plan.indicators().stream()
-                        .filter(i -> objective.objectiveId().equals(i.objectiveId()))
+                        .filter(i -> i.belongsTo(objective.objectiveId()))
                         .map(BoardRenderer::indicator).toList();
                 RagCounts objectiveRag = ragCounts(plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId())).toList());
@@ -53,11 +53,15 @@ public final class BoardRenderer {
                         objectiveRag, actions, indicators));
             }
             planRag = planRag.plus(priorityRag);
+            List<BoardIndicator> priorityMeasures = plan.indicators().stream()
+                    .filter(i -> i.objectiveId() == null && priority.priorityId().equals(i.priorityId()))
+                    .map(BoardRenderer::indicator).toList();
             priorities.add(new BoardPriority(priority.priorityId(), priority.title(), priority.leads(), priority.retired(),
-                    priorityRag, objectives));
+                    priorityRag, objectives, priorityMeasures));
         }
         return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
-                plan.cadence(), plan.closed(), asAt, knownAt, planRag, priorities);
+                plan.cadence(), plan.closed(), asAt, knownAt, planRag, priorities, plan.indicators().stream()
+                .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList());
     }
 
     /** Counts every action by its current rating; an action never rated counts as unrated. */

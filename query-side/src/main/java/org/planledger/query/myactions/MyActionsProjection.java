@@ -82,6 +82,7 @@ public class MyActionsProjection {
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }
             case IndicatorSeriesBroken e -> { }
+            case IndicatorLinked e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

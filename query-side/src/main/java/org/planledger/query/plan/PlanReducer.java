@@ -84,6 +84,8 @@ public final class PlanReducer {
             case IndicatorRebaselined e -> indicatorRebaselined(plan, e);
             case IndicatorReadingRecorded e -> indicatorRead(plan, e);
             case IndicatorSeriesBroken e -> seriesBroken(plan, e);
+            case IndicatorLinked e -> plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                    i -> i.belongsTo(e.objectiveId()) ? i : i.withLinkedObjectiveIds(plus(i.linkedObjectiveIds(), e.objectiveId()))));
             case ActionRegistered e -> plan; // the write side's bookkeeping: the action arrives as its ActionAdded
             // ---- an action's stream and its referral cases
             case ActionAdded e -> actionAdded(plan, e);
@@ -97,7 +99,7 @@ public final class PlanReducer {
         return plan.withIndicators(upserting(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
                 i -> new IndicatorView(e.indicatorId(), e.objectiveId(), e.name(), e.unit(), e.direction(),
                         e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0, List.of(),
-                        null, List.of(), List.of())));
+                        e.priorityId(), List.of(), List.of())));
     }
 
     private static PlanView indicatorRebaselined(PlanView plan, IndicatorRebaselined e) {

@@ -100,6 +100,7 @@ public class ReferralStatisticsProjection {
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }
             case IndicatorSeriesBroken e -> { }
+            case IndicatorLinked e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

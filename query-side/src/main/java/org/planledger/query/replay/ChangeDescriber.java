@@ -46,6 +46,8 @@ public final class ChangeDescriber {
             // the reading itself: an earlier period's figure or a peer's does not move the latest, yet it is news
             case IndicatorReadingRecorded e -> changes.add(new Change("INDICATOR_READING", null, e.indicatorId(),
                     e.peer() ? "peerReading" : "reading", null, e.value() + " (" + e.period() + ")"));
+            case IndicatorLinked e -> changes.add(new Change("INDICATOR_LINKED", null, e.indicatorId(), "objective", null,
+                    e.objectiveId()));
             case IndicatorSeriesBroken e -> changes.add(new Change("SERIES_BROKEN", null, e.indicatorId(), "seriesBreak",
                     null, e.breakOn() + ": " + e.reason()));
             case ActionRegistered e -> { } // the write side's bookkeeping; the action's own ActionAdded is described

@@ -24,6 +24,7 @@ final class EventReasons {
             case IndicatorRebaselined e -> e.reason();
             case IndicatorReadingRecorded e -> null;
             case IndicatorSeriesBroken e -> e.reason();
+            case IndicatorLinked e -> null;
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case PlanRefreshed e -> null;

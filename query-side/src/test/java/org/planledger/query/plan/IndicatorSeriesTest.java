@@ -150,6 +150,25 @@ class IndicatorSeriesTest {
         assertThat(indicator.latestReading().value()).isEqualByComparingTo("450000000");
     }
 
+    @Test
+    void plan_level_measures_are_listed_apart_priority_measures_under_their_priority_and_linked_ones_under_each_objective() {
+        draftPlanWithBurglaryIndicator(REDUCE_ON_LAST_YEAR);
+        record(new ObjectiveAdded(PLAN, "acq", "acq-2", "Fewer repeat victims", List.of(), d("2014-04-01")));
+        record(new IndicatorLinked(PLAN, BURGLARY, "acq-2", d("2014-04-01")));
+        record(new IndicatorDefined(PLAN, null, null, "all-crime", "All recorded crime", IndicatorUnit.COUNT, Direction.REDUCE,
+                null, new Target(TargetKind.IMPROVE_ON_PREVIOUS, null, "Fewer than last year"), null, null, null, d("2014-04-01")));
+        record(new IndicatorDefined(PLAN, null, "acq", "acq-cost", "Cost of acquisitive crime", IndicatorUnit.MONEY,
+                Direction.REDUCE, null, new Target(TargetKind.MONITOR_ONLY, null, "Monitor"), null, null, null, d("2014-04-01")));
+
+        var board = BoardRenderer.render(fold(), d("2014-06-01"), null);
+
+        assertThat(board.measures()).extracting(BoardIndicator::indicatorId).containsExactly("all-crime");
+        assertThat(board.priorities().get(0).indicators()).extracting(BoardIndicator::indicatorId).containsExactly("acq-cost");
+        assertThat(board.priorities().get(0).objectives()).allSatisfy(objective ->
+                assertThat(objective.indicators()).extracting(BoardIndicator::indicatorId).containsExactly(BURGLARY));
+        assertThat(fold().indicators()).hasSize(3); // shared, not copied
+    }
+
     void draftPlanWithBurglaryIndicator(Target target) {
         record(new PlanDrafted(PLAN, "Partnership", "Strategy", d("2014-04-01"), d("2017-03-31"), Cadence.QUARTERLY, d("2014-04-01")));
         record(new PriorityAdded(PLAN, "acq", "Acquisitive crime", List.of(), d("2014-04-01")));
