@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.planledger.infra.command.AppliedVersions;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.security.Roles;
 import org.springframework.security.core.Authentication;
