@@ -1,5 +1,8 @@
 package org.planledger.infra.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.Roles;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.FinancialYear;
@@ -72,13 +75,15 @@ class ActionPages {
     }
 
     @GetMapping("/actions/{actionId}/record")
-    String recordPage(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+    @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
+    public String recordPage(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
         ActionHistory history = mayRecord(viewer, actionId);
         return recordView(model, history, null, Map.of(), Map.of());
     }
 
     @PostMapping("/actions/{actionId}/record/{form}")
-    String record(@PathVariable String actionId, @PathVariable("form") String formPath,
+    @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
+    public String record(@PathVariable String actionId, @PathVariable("form") String formPath,
                   @RequestParam Map<String, String> request, @ModelAttribute("viewer") Viewer viewer,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         RecordForm form = RecordForm.byPath(formPath);

@@ -1,5 +1,8 @@
 package org.planledger.infra.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.Roles;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.*;
@@ -59,7 +62,8 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String audit(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
+    @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    public String audit(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
         AuditForm form = form(request);
         int page = 0;
         try {
@@ -84,7 +88,8 @@ class AuditPages {
     }
 
     @GetMapping("/audit.csv")
-    void csv(@RequestParam Map<String, String> request, HttpServletResponse response) throws IOException {
+    @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    public void csv(@RequestParam Map<String, String> request, HttpServletResponse response) throws IOException {
         AuditForm form = form(request);
         if (!form.errors().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -159,11 +160,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     // ---- security that reaches a controller (method rules, referral leadership) ---------------
 
+    /** A role declaration ({@code @RolesAllowed}) refused the caller: the same answer the security filters give. */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException denied) {
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException denied, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", denied.getMessage() != null
                 && !denied.getMessage().isBlank() && !denied.getMessage().equals("Access Denied")
-                ? denied.getMessage() : "Your roles do not allow this request.");
+                ? denied.getMessage() : "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
         return respond(problem);
     }
 
@@ -203,7 +205,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 return commandInvalid(invalid);
             }
             if (cause instanceof AccessDeniedException denied) {
-                return forbidden(denied);
+                return forbidden(denied, ((org.springframework.web.context.request.ServletWebRequest) request).getRequest());
             }
             if (cause.getCause() == cause) {
                 break;
