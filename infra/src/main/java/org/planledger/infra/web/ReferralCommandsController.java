@@ -8,12 +8,10 @@ import jakarta.validation.Valid;
 import org.planledger.command.api.AcceptReferral;
 import org.planledger.command.api.CloseReferral;
 import org.planledger.command.api.DeclineReferral;
-import org.planledger.infra.security.ReferralLeadership;
 import org.planledger.infra.web.ActionRequests.CloseReferralRequest;
 import org.planledger.infra.web.ActionRequests.EffectiveOnRequest;
 import org.planledger.infra.web.PlanRequests.ReasonRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,15 +35,13 @@ public class ReferralCommandsController {
     private static final String REFERRAL = "referral";
 
     private final ApiCommands commands;
-    private final ReferralLeadership leadership;
 
-    public ReferralCommandsController(ApiCommands commands, ReferralLeadership leadership) {
+    public ReferralCommandsController(ApiCommands commands) {
         this.commands = commands;
-        this.leadership = leadership;
     }
 
+    /** The Referral applies the lead rule (ActionLeadership) from the caller named in the command's metadata. */
     private Long send(Object command, String referralId, String reason) {
-        leadership.requireMayUpdate(SecurityContextHolder.getContext().getAuthentication(), referralId);
         return commands.send(command, referralId, REFERRAL, reason);
     }
 
