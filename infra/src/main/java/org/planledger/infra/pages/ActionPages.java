@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.FinancialYear;
 import org.planledger.infra.command.CommandOrigin;
-import org.planledger.infra.web.ApiCommands;
-import org.planledger.infra.web.Queries;
-import org.planledger.infra.web.QueryParameters;
-import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.infra.command.CallerCommands;
+import org.planledger.infra.query.Queries;
+import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.query.api.ActionHistory;
 import org.planledger.query.api.ActionReferralStatistics;
 import org.planledger.query.api.BoardView;
@@ -51,10 +51,10 @@ class ActionPages {
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final Queries queries;
-    private final ApiCommands commands;
+    private final CallerCommands commands;
     private final PageRedaction redaction;
 
-    ActionPages(Queries queries, ApiCommands commands, PageRedaction redaction) {
+    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction) {
         this.queries = queries;
         this.commands = commands;
         this.redaction = redaction;

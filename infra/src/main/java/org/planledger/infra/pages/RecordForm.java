@@ -10,7 +10,7 @@ import org.planledger.events.FinancialYear;
 import org.planledger.events.RagStatus;
 import org.planledger.infra.refusals.CommandFailures;
 import org.planledger.infra.refusals.Refusal;
-import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,9 +41,9 @@ public class ActionCommandsController {
 
     private static final String ACTION = "action";
 
-    private final ApiCommands commands;
+    private final CallerCommands commands;
 
-    public ActionCommandsController(ApiCommands commands) {
+    public ActionCommandsController(CallerCommands commands) {
         this.commands = commands;
     }
 

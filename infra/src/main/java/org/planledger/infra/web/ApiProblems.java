@@ -1,5 +1,7 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.planledger.command.api.CommandRejectedException;

@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,9 +39,9 @@ public class PlanCommandsController {
 
     private static final String PLAN = "plan";
 
-    private final ApiCommands commands;
+    private final CallerCommands commands;
 
-    public PlanCommandsController(ApiCommands commands) {
+    public PlanCommandsController(CallerCommands commands) {
         this.commands = commands;
     }
 

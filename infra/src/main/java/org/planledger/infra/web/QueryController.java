@@ -1,5 +1,9 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.query.Queries;
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.planledger.infra.config.ConditionalOnQuerySide;

@@ -1,5 +1,6 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,9 +35,9 @@ public class ReferralCommandsController {
 
     private static final String REFERRAL = "referral";
 
-    private final ApiCommands commands;
+    private final CallerCommands commands;
 
-    public ReferralCommandsController(ApiCommands commands) {
+    public ReferralCommandsController(CallerCommands commands) {
         this.commands = commands;
     }
 

@@ -1,5 +1,6 @@
-package org.planledger.infra.web;
+package org.planledger.infra.command;
 
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,12 +21,12 @@ import java.util.Map;
  * Returns the version the named aggregate reached, when the command changed it.
  */
 @Component
-public class ApiCommands {
+public class CallerCommands {
 
     private final CommandGateway commandGateway;
     private final AppliedVersions appliedVersions;
 
-    public ApiCommands(CommandGateway commandGateway, AppliedVersions appliedVersions) {
+    public CallerCommands(CommandGateway commandGateway, AppliedVersions appliedVersions) {
         this.commandGateway = commandGateway;
         this.appliedVersions = appliedVersions;
     }
