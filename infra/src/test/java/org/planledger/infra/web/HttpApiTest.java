@@ -712,6 +712,9 @@ class HttpApiTest {
                 assertThat(progress.path("responses").path(status).path("content").has("application/problem+json"))
                         .as(status).isTrue();
             }
+            JsonNode rag = paths.path("/api/actions/{actionId}/rag").path("put");
+            assertThat(rag.path("parameters").findValuesAsText("name")).contains("If-Match", "X-Change-Reason")
+                    .doesNotContain("change");
             ok(api.get("/swagger-ui/index.html").anonymous(), 200);
         }
     }
@@ -787,6 +790,14 @@ class HttpApiTest {
                         "source", "PCC", "financialYear", "2013/14")), 403);
                 refused(api.post("/api/actions/" + f.lead1Action() + "/cessation").as(user).json(map("reason", "x")), 403);
             }
+        }
+
+        @Test
+        void aRoleThatMayNotCallIsToldSoBeforeAnythingAboutTheRequest() {
+            Fixture f = fixture();
+            refused(api.post("/api/plans").as("board").json(map("title", 42, "unknown", true)), 403);
+            refused(api.put("/api/actions/" + f.lead1Action() + "/rag").as("scrutiny").header("If-Match", "\"abc\"")
+                    .header("X-Change-Reason", "x".repeat(2_001)).json(map("status", "PURPLE")), 403);
         }
 
         @Test
