@@ -54,7 +54,8 @@ public class ActionCommandsController {
     @PutMapping("/schedule")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Reschedule the action (PLAN_MANAGER)")
-    public ResponseEntity<Accepted> reschedule(@PathVariable String actionId, @Valid @RequestBody RescheduleRequest body, Change change) {
+    public ResponseEntity<Accepted> reschedule(@PathVariable String actionId, @Valid @RequestBody RescheduleRequest body,
+                                               Change change) {
         return changed(actionId, send(new RescheduleAction(actionId, body.startDate(), body.endDate(), body.reason(),
                 body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
@@ -62,7 +63,8 @@ public class ActionCommandsController {
     @PutMapping("/leads")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Change the action's leads (PLAN_MANAGER)")
-    public ResponseEntity<Accepted> changeLeads(@PathVariable String actionId, @Valid @RequestBody ChangeLeadsRequest body, Change change) {
+    public ResponseEntity<Accepted> changeLeads(@PathVariable String actionId, @Valid @RequestBody ChangeLeadsRequest body,
+                                                Change change) {
         return changed(actionId, send(new ChangeActionLeads(actionId, LeadBody.toLeads(body.leads()), body.reason(),
                 body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
@@ -70,7 +72,8 @@ public class ActionCommandsController {
     @PutMapping("/details")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Revise the action's text, outputs, indicators, resources, partners and risks (PLAN_MANAGER)")
-    public ResponseEntity<Accepted> reviseDetails(@PathVariable String actionId, @Valid @RequestBody ReviseDetailsRequest body, Change change) {
+    public ResponseEntity<Accepted> reviseDetails(@PathVariable String actionId, @Valid @RequestBody ReviseDetailsRequest body,
+                                                  Change change) {
         return changed(actionId, send(new ReviseActionDetails(actionId, body.title(), body.outputs(),
                 body.monitoringIndicators(), body.resources(), body.partners(), body.risks(), body.reason(),
                 body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
@@ -111,7 +114,8 @@ public class ActionCommandsController {
     @PutMapping("/rag")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Rate the action Red, Amber or Green", description = "RED and AMBER need a reason.")
-    public ResponseEntity<Accepted> assessRag(@PathVariable String actionId, @Valid @RequestBody RagRequest body, Change change) {
+    public ResponseEntity<Accepted> assessRag(@PathVariable String actionId, @Valid @RequestBody RagRequest body,
+                                              Change change) {
         return changed(actionId, send(new AssessRag(actionId, body.status(), body.reason(), body.effectiveOn(),
                 change.expectedVersion()), actionId, change.reason(body.reason())));
     }
@@ -120,7 +124,8 @@ public class ActionCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Allocate funding to the action (PLAN_MANAGER)")
-    public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body, Change change) {
+    public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body,
+                                                    Change change) {
         String fundingId = idOr(body.id());
         Long version = send(new AllocateFunding(actionId, fundingId, body.amountPence(), body.source(),
                 body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
@@ -131,7 +136,8 @@ public class ActionCommandsController {
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record spend against the action")
-    public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body, Change change) {
+    public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body,
+                                                Change change) {
         String spendId = idOr(body.id());
         Long version = send(new RecordSpend(actionId, spendId, body.amountPence(), body.description(),
                 body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
@@ -142,7 +148,8 @@ public class ActionCommandsController {
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Identify a risk (likelihood and impact 1-5)")
-    public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body, Change change) {
+    public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body,
+                                                 Change change) {
         String riskId = idOr(body.id());
         Long version = send(new IdentifyRisk(actionId, riskId, body.description(), body.likelihood(), body.impact(),
                 body.owner(), body.mitigation(), body.effectiveOn(), change.expectedVersion()), actionId,
@@ -174,7 +181,8 @@ public class ActionCommandsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral tally for a period",
             description = "For historical figures such as \"65 referrals April 2012 - March 2013, total spend £10,943\".")
-    public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body, Change change) {
+    public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body,
+                                                   Change change) {
         String tallyId = idOr(body.id());
         Long version = send(new TallyReferrals(actionId, tallyId, body.from(), body.to(), body.count(),
                 body.totalCostPence(), body.note(), body.effectiveOn(), change.expectedVersion()), actionId,
@@ -187,7 +195,8 @@ public class ActionCommandsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral case into the scheme this action runs",
             description = "The Location and ETag are the new case's.")
-    public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body, Change change) {
+    public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body,
+                                                   Change change) {
         String referralId = idOr(body.id());
         Long version = commands.send(new RecordReferral(actionId, referralId, body.receivedOn(), body.referringAgency(),
                 body.subjectRef(), body.reason(), change.expectedVersion()), referralId, ACTION, change.reason(body.reason()));
@@ -198,7 +207,8 @@ public class ActionCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Complete the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> complete(@PathVariable String actionId,
-                                             @Valid @RequestBody(required = false) CompleteRequest body, Change change) {
+                                             @Valid @RequestBody(required = false) CompleteRequest body,
+                                             Change change) {
         CompleteRequest request = body == null ? new CompleteRequest(null, null) : body;
         return changed(actionId, send(new CompleteAction(actionId, request.note(), request.effectiveOn(),
                 change.expectedVersion()), actionId, change.reason()));
@@ -207,7 +217,8 @@ public class ActionCommandsController {
     @PostMapping("/cessation")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Cease the action (PLAN_MANAGER)", description = "A reason is required.")
-    public ResponseEntity<Accepted> cease(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body, Change change) {
+    public ResponseEntity<Accepted> cease(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
+                                          Change change) {
         return changed(actionId, send(new CeaseAction(actionId, body.reason(), body.effectiveOn(),
                 change.expectedVersion()), actionId, change.reason(body.reason())));
     }
@@ -215,7 +226,8 @@ public class ActionCommandsController {
     @PostMapping("/reopening")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Reopen a completed or ceased action (PLAN_MANAGER)", description = "A reason is required.")
-    public ResponseEntity<Accepted> reopen(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body, Change change) {
+    public ResponseEntity<Accepted> reopen(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
+                                           Change change) {
         return changed(actionId, send(new ReopenAction(actionId, body.reason(), body.effectiveOn(),
                 change.expectedVersion()), actionId, change.reason(body.reason())));
     }

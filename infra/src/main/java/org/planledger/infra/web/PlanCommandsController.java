@@ -3,7 +3,6 @@ package org.planledger.infra.web;
 import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 import static org.planledger.infra.web.CommandResponses.changed;
 import static org.planledger.infra.web.CommandResponses.created;
@@ -27,7 +25,7 @@ import static org.planledger.infra.web.CommandResponses.idOr;
 
 /**
  * The plan's structure: plans, priorities, objectives, indicators, board meetings, refreshes,
- * closing, and adding actions. PLAN_MANAGER only (SecurityConfiguration). Every change may carry
+ * closing, and adding actions. PLAN_MANAGER only (@RolesAllowed on each method). Every change may carry
  * {@code If-Match} with the plan's version (its ETag) and is refused with 409 when the plan has
  * moved on since.
  */
@@ -61,7 +59,8 @@ public class PlanCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a priority")
-    public ResponseEntity<Accepted> addPriority(@PathVariable String planId, @Valid @RequestBody AddPriorityRequest body, Change change) {
+    public ResponseEntity<Accepted> addPriority(@PathVariable String planId, @Valid @RequestBody AddPriorityRequest body,
+                                                Change change) {
         String priorityId = idOr(body.id());
         Long version = commands.send(new AddPriority(planId, priorityId, body.title(), body.leads(), body.effectiveOn(),
                 change.expectedVersion()), planId, PLAN, change.reason());
@@ -92,7 +91,8 @@ public class PlanCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a strategic objective under a priority")
-    public ResponseEntity<Accepted> addObjective(@PathVariable String planId, @Valid @RequestBody AddObjectiveRequest body, Change change) {
+    public ResponseEntity<Accepted> addObjective(@PathVariable String planId, @Valid @RequestBody AddObjectiveRequest body,
+                                                 Change change) {
         String objectiveId = idOr(body.id());
         Long version = commands.send(new AddObjective(planId, objectiveId, body.priorityId(), body.title(),
                 body.outcomes(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason());
@@ -113,7 +113,8 @@ public class PlanCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Define an indicator with its baseline and target")
-    public ResponseEntity<Accepted> defineIndicator(@PathVariable String planId, @Valid @RequestBody DefineIndicatorRequest body, Change change) {
+    public ResponseEntity<Accepted> defineIndicator(@PathVariable String planId, @Valid @RequestBody DefineIndicatorRequest body,
+                                                    Change change) {
         String indicatorId = idOr(body.id());
         Long version = commands.send(new DefineIndicator(planId, indicatorId, body.objectiveId(), body.name(), body.unit(),
                 body.direction(), body.baseline() == null ? null : body.baseline().toBaseline(), body.target().toTarget(),
@@ -148,7 +149,8 @@ public class PlanCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a board meeting", description = "Board meetings are the natural points for replay.")
-    public ResponseEntity<Accepted> recordBoardMeeting(@PathVariable String planId, @Valid @RequestBody BoardMeetingRequest body, Change change) {
+    public ResponseEntity<Accepted> recordBoardMeeting(@PathVariable String planId, @Valid @RequestBody BoardMeetingRequest body,
+                                                       Change change) {
         String meetingId = idOr(body.id());
         Long version = commands.send(new RecordBoardMeeting(planId, meetingId, body.heldOn(), body.title(),
                 change.expectedVersion()), planId, PLAN, change.reason());
@@ -158,7 +160,8 @@ public class PlanCommandsController {
     @PostMapping("/{planId}/refreshes")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Record the annual refresh after the strategic assessment")
-    public ResponseEntity<Accepted> refresh(@PathVariable String planId, @Valid @RequestBody RefreshPlanRequest body, Change change) {
+    public ResponseEntity<Accepted> refresh(@PathVariable String planId, @Valid @RequestBody RefreshPlanRequest body,
+                                            Change change) {
         Long version = commands.send(new RefreshPlan(planId, body.note(), body.effectiveOn(),
                 change.expectedVersion()), planId, PLAN, change.reason());
         return changed(planId, version);
@@ -168,7 +171,8 @@ public class PlanCommandsController {
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Close the plan", description = "A closed plan takes no further changes.")
     public ResponseEntity<Accepted> close(@PathVariable String planId,
-                                          @Valid @RequestBody(required = false) OptionalReasonRequest body, Change change) {
+                                          @Valid @RequestBody(required = false) OptionalReasonRequest body,
+                                          Change change) {
         OptionalReasonRequest request = body == null ? new OptionalReasonRequest(null, null) : body;
         Long version = commands.send(new ClosePlan(planId, request.reason(), request.effectiveOn(),
                 change.expectedVersion()), planId, PLAN, change.reason(request.reason()));

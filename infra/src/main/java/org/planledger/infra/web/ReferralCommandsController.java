@@ -50,7 +50,8 @@ public class ReferralCommandsController {
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Accept a received referral")
     public ResponseEntity<Accepted> accept(@PathVariable String referralId,
-                                           @Valid @RequestBody(required = false) EffectiveOnRequest body, Change change) {
+                                           @Valid @RequestBody(required = false) EffectiveOnRequest body,
+                                           Change change) {
         EffectiveOnRequest request = body == null ? new EffectiveOnRequest(null) : body;
         return changed(referralId, send(new AcceptReferral(referralId, request.effectiveOn(),
                 change.expectedVersion()), referralId, change.reason()));
@@ -59,7 +60,8 @@ public class ReferralCommandsController {
     @PostMapping("/decline")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Decline a received referral", description = "A reason is required.")
-    public ResponseEntity<Accepted> decline(@PathVariable String referralId, @Valid @RequestBody ReasonRequest body, Change change) {
+    public ResponseEntity<Accepted> decline(@PathVariable String referralId, @Valid @RequestBody ReasonRequest body,
+                                            Change change) {
         return changed(referralId, send(new DeclineReferral(referralId, body.reason(), body.effectiveOn(),
                 change.expectedVersion()), referralId, change.reason(body.reason())));
     }
@@ -67,7 +69,8 @@ public class ReferralCommandsController {
     @PostMapping("/closure")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Close an accepted referral with its outcome and cost")
-    public ResponseEntity<Accepted> close(@PathVariable String referralId, @Valid @RequestBody CloseReferralRequest body, Change change) {
+    public ResponseEntity<Accepted> close(@PathVariable String referralId, @Valid @RequestBody CloseReferralRequest body,
+                                          Change change) {
         return changed(referralId, send(new CloseReferral(referralId, body.outcome(), body.costPence(),
                 body.effectiveOn(), change.expectedVersion()), referralId, change.reason()));
     }
