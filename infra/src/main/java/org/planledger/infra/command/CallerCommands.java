@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * Sends a command on behalf of the signed-in caller: the metadata names the caller
- * ({@code actor}), their roles ({@code actorRoles}), the optional reason and {@code source=api},
- * so every event says who did it and the Action can apply the delivery-lead rule.
+ * Sends a command on behalf of the signed-in caller, for the API and the web pages alike: the
+ * metadata names the caller ({@code actor}), their roles ({@code actorRoles}), the optional reason
+ * and where it came from ({@code source=api} or {@code ui}), so every event says who did it and the
+ * command side can apply the delivery-lead rule.
  * Returns the version the named aggregate reached, when the command changed it.
  */
 @Component
