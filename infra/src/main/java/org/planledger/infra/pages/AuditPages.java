@@ -1,11 +1,14 @@
 package org.planledger.infra.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.Roles;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.EventTypes;
-import org.planledger.infra.web.InvalidParameterException;
-import org.planledger.infra.web.Queries;
-import org.planledger.infra.web.QueryParameters;
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.query.Queries;
+import org.planledger.infra.query.QueryParameters;
 import org.planledger.query.api.AuditEntry;
 import org.planledger.query.api.AuditFilter;
 import org.planledger.query.api.AuditTrailPage;
@@ -50,7 +53,8 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String audit(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
+    @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    public String audit(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
         AuditForm form = form(request);
         int page = 0;
         try {
@@ -75,7 +79,8 @@ class AuditPages {
     }
 
     @GetMapping("/audit.csv")
-    void csv(@RequestParam Map<String, String> request, HttpServletResponse response) throws IOException {
+    @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    public void csv(@RequestParam Map<String, String> request, HttpServletResponse response) throws IOException {
         AuditForm form = form(request);
         if (!form.errors().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
