@@ -116,7 +116,8 @@ public class PlanCommandsController {
     public ResponseEntity<Accepted> defineIndicator(@PathVariable String planId, @Valid @RequestBody DefineIndicatorRequest body,
                                                     Change change) {
         String indicatorId = idOr(body.id());
-        Long version = commands.send(new DefineIndicator(planId, indicatorId, body.objectiveId(), body.name(), body.unit(),
+        Long version = commands.send(new DefineIndicator(planId, indicatorId, body.objectiveId(), body.priorityId(),
+                body.name(), body.unit(),
                 body.direction(), body.baseline() == null ? null : body.baseline().toBaseline(), body.target().toTarget(),
                 body.changeRequired(), body.dueOn(), body.lead(), body.effectiveOn(), change.expectedVersion()),
                 planId, PLAN, change.reason());
@@ -137,11 +138,35 @@ public class PlanCommandsController {
 
     @PostMapping("/{planId}/indicators/{indicatorId}/readings")
     @RolesAllowed(PLAN_MANAGER)
-    @Operation(summary = "Record an indicator reading")
+    @Operation(summary = "Record an indicator reading", description = "With an id a retry is harmless; the same id "
+            + "with a different figure is a 409. A peer group's figure has series PEER.")
     public ResponseEntity<Accepted> recordReading(@PathVariable String planId, @PathVariable String indicatorId,
                                                   @Valid @RequestBody IndicatorReadingRequest body, Change change) {
-        Long version = commands.send(new RecordIndicatorReading(planId, indicatorId, body.value(), body.period(),
-                body.source(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason());
+        Long version = commands.send(new RecordIndicatorReading(planId, indicatorId, body.id(), body.value(),
+                body.period(), body.costPence(), body.note(), body.source(), body.series(), body.effectiveOn(),
+                change.expectedVersion()), planId, PLAN, change.reason());
+        return changed(indicatorId, version);
+    }
+
+    @PostMapping("/{planId}/indicators/{indicatorId}/series-breaks")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Record a break in an indicator's series", description = "A reason is required. The same "
+            + "break again is harmless; a different one on the same day is a 409.")
+    public ResponseEntity<Accepted> recordSeriesBreak(@PathVariable String planId, @PathVariable String indicatorId,
+                                                      @Valid @RequestBody SeriesBreakRequest body, Change change) {
+        Long version = commands.send(new RecordSeriesBreak(planId, indicatorId, body.breakOn(), body.reason(),
+                Boolean.TRUE.equals(body.newBaselinePending()), body.effectiveOn(), change.expectedVersion()),
+                planId, PLAN, change.reason(body.reason()));
+        return changed(indicatorId, version);
+    }
+
+    @PostMapping("/{planId}/indicators/{indicatorId}/links")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Share an indicator with a further objective", description = "Linking again changes nothing.")
+    public ResponseEntity<Accepted> linkIndicator(@PathVariable String planId, @PathVariable String indicatorId,
+                                                  @Valid @RequestBody LinkIndicatorRequest body, Change change) {
+        Long version = commands.send(new LinkIndicator(planId, indicatorId, body.objectiveId(), body.effectiveOn(),
+                change.expectedVersion()), planId, PLAN, change.reason());
         return changed(indicatorId, version);
     }
 

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.planledger.command.api.Limits;
 import org.planledger.events.Baseline;
@@ -93,20 +95,27 @@ public final class PlanRequests {
         }
     }
 
-    @Schema(description = "ABSOLUTE (\"below 9%\"), PERCENT_CHANGE (\"5% reduction\") or MONITOR_ONLY (no value)")
+    @Schema(description = "ABSOLUTE (\"below 9%\"), PERCENT_CHANGE (\"5% reduction\", optionally from baselinePeriod), "
+            + "MONITOR_ONLY (no value), IMPROVE_ON_PREVIOUS (better than the reading before) or PEER_COMPARISON "
+            + "(better than peerGroup's reading of the same period)")
     public record TargetBody(
             @NotNull TargetKind kind,
             BigDecimal value,
-            @Size(max = Limits.TITLE) String text) {
+            @Size(max = Limits.TITLE) String text,
+            @Schema(example = "2011/12") @Size(max = Limits.TITLE) String baselinePeriod,
+            @Schema(example = "Most Similar Group") @Size(max = Limits.TITLE) String peerGroup) {
 
         Target toTarget() {
-            return new Target(kind, value, text);
+            return new Target(kind, value, text, baselinePeriod, peerGroup);
         }
     }
 
+    @Schema(description = "objectiveId for an objective's indicator, priorityId alone for a priority's measure, neither "
+            + "for a measure of the whole plan")
     public record DefineIndicatorRequest(
             @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
-            @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String priorityId,
             @Schema(example = "Perception of ASB as a problem") @NotBlank @Size(max = Limits.TITLE) String name,
             @NotNull IndicatorUnit unit,
             @NotNull Direction direction,
@@ -126,10 +135,30 @@ public final class PlanRequests {
             @BusinessDate LocalDate effectiveOn) {
     }
 
+    @Schema(description = "period: 2013/14, 2013/14 Q1, 2014-Q1, 2013-06 or 2013-06-14; effectiveOn defaults to the "
+            + "period's last day. id makes a retry harmless. value is in pence for a MONEY indicator; costPence is an "
+            + "optional money figure for the same period; series OWN (default) or PEER")
     public record IndicatorReadingRequest(
+            @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
             @NotNull BigDecimal value,
             @Schema(example = "2013/14 Q1") @NotBlank @Size(max = Limits.TITLE) String period,
+            @Schema(example = "1094300") @PositiveOrZero @Max(Limits.MAX_PENCE) Long costPence,
+            @Size(max = Limits.TEXT) String note,
             @Size(max = Limits.TITLE) String source,
+            @Schema(example = "OWN") @Pattern(regexp = "OWN|PEER") String series,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    @Schema(description = "The way the indicator is counted changed on breakOn; readings before it are not compared with later ones")
+    public record SeriesBreakRequest(
+            @Schema(example = "2014-04-01") @NotNull @BusinessDate LocalDate breakOn,
+            @Schema(example = "Home Office counting rules changed") @NotBlank @Size(max = Limits.REASON) String reason,
+            Boolean newBaselinePending,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    public record LinkIndicatorRequest(
+            @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
             @BusinessDate LocalDate effectiveOn) {
     }
 

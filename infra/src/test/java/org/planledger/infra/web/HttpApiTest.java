@@ -227,6 +227,55 @@ class HttpApiTest {
     }
 
     @Nested
+    class IndicatorSeries {
+
+        @Test
+        void readingsWithCostNoteAndSeriesABreakAndALinkShowOnTheBoard() {
+            Fixture f = fixture();
+            String plan = "/api/plans/" + f.planId();
+            ok(api.post(plan + "/indicators").json(map("id", "all-crime", "name", "All recorded crime", "unit", "COUNT",
+                    "direction", "REDUCE", "target", map("kind", "IMPROVE_ON_PREVIOUS", "text", "Fewer than last year"))), 201);
+            ok(api.post(plan + "/indicators").json(map("id", "burglary", "objectiveId", f.objectiveId(), "name", "Burglary",
+                    "unit", "COUNT", "direction", "REDUCE", "target", map("kind", "PEER_COMPARISON", "text", "Below the MSG",
+                            "peerGroup", "Most Similar Group"))), 201);
+            ok(api.post(plan + "/indicators/all-crime/readings").json(map("id", "ac-2012", "value", 312, "period", "2012/13",
+                    "costPence", 150000000, "note", "provisional", "source", "iQuanta")), 200);
+            ok(api.post(plan + "/indicators/all-crime/readings").json(map("id", "ac-2012", "value", 312, "period", "2012/13",
+                    "costPence", 150000000, "note", "provisional", "source", "iQuanta")), 200);
+            refused(api.post(plan + "/indicators/all-crime/readings").json(map("id", "ac-2012", "value", 313, "period", "2012/13")), 409);
+            ok(api.post(plan + "/indicators/all-crime/readings").json(map("id", "ac-2013", "value", 233, "period", "2013/14")), 200);
+            ok(api.post(plan + "/indicators/burglary/readings").json(map("value", 8, "period", "2013/14")), 200);
+            ok(api.post(plan + "/indicators/burglary/readings").json(map("value", 9, "period", "2013/14", "series", "PEER")), 200);
+            refused(api.post(plan + "/indicators/burglary/readings").json(map("value", 9, "period", "2013/14", "series", "THEIRS")), 400);
+            ok(api.post(plan + "/indicators/burglary/series-breaks").json(map("breakOn", "2013-01-01",
+                    "reason", "counting rules changed", "newBaselinePending", true)), 200);
+            ok(api.post(plan + "/objectives").json(map("id", "asb-2", "priorityId", "asb", "title", "Repeat victims")), 201);
+            ok(api.post(plan + "/indicators/burglary/links").json(map("objectiveId", "asb-2")), 200);
+
+            Response board = eventually(() -> api.get(plan + "/board").as("board"),
+                    r -> r.status() == 200 && r.json().path("measures").size() == 1
+                            && r.json().path("measures").get(0).path("readingCount").asInt() == 2
+                            && r.json().toString().contains("asb-2"));
+            JsonNode measure = board.json().path("measures").get(0);
+            assertThat(measure.path("onTrack").asBoolean()).isTrue();
+            assertThat(measure.path("onTrackReason").asText()).isEqualTo("233 vs 312 in 2012/13: improved");
+            assertThat(measure.path("previousReading").path("costPence").asLong()).isEqualTo(150000000L);
+            assertThat(measure.path("change").asInt()).isEqualTo(-79);
+            int shown = 0;
+            for (JsonNode objective : board.json().path("priorities").get(0).path("objectives")) {
+                for (JsonNode indicator : objective.path("indicators")) {
+                    if (indicator.path("indicatorId").asText().equals("burglary")) {
+                        shown++;
+                        assertThat(indicator.path("onTrackReason").asText())
+                                .isEqualTo("8 vs 9 for Most Similar Group in 2013/14: better than peers");
+                    }
+                }
+            }
+            assertThat(shown).isEqualTo(2);
+        }
+    }
+
+    @Nested
     class ActionWork {
 
         @Test

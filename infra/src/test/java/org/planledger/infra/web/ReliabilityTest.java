@@ -473,6 +473,20 @@ class ReliabilityTest {
                 expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
                 return new Request("POST", plans + f.planId() + "/indicators/" + id + "/readings", map("value", 1100, "period", "2024/25 Q1"));
             }));
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/series-breaks", new Recipe("series break", f -> {
+                String id = unique("ind");
+                expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                return new Request("POST", plans + f.planId() + "/indicators/" + id + "/series-breaks",
+                        map("breakOn", "2025-04-01", "reason", "counting rules changed"));
+            }));
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/links", new Recipe("link indicator", f -> {
+                String id = unique("ind");
+                String objective = unique("ob");
+                expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                expect(api.post(plans + f.planId() + "/objectives").json(map("id", objective, "priorityId", "asb",
+                        "title", "Objective")), 201);
+                return new Request("POST", plans + f.planId() + "/indicators/" + id + "/links", map("objectiveId", objective));
+            }));
             add.accept("POST /api/plans/{planId}/board-meetings", new Recipe("board meeting", f -> new Request("POST",
                     plans + f.planId() + "/board-meetings", map("id", unique("m"), "heldOn", "2024-11-21", "title", "CSP Board"))));
             add.accept("POST /api/plans/{planId}/refreshes", new Recipe("refresh", f -> new Request("POST",
