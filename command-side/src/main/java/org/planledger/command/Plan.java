@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -40,6 +41,8 @@ class Plan {
     private final Map<String, IndicatorSeriesBroken> seriesBreaks = new HashMap<>();
     /** Objectives sharing an indicator, by indicator id and objective id ("burglary@acq-2"). */
     private final Map<String, IndicatorLinked> links = new HashMap<>();
+    /** Plan members by id, as last recorded. */
+    private final Map<String, PlanMemberRecorded> members = new HashMap<>();
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
@@ -196,6 +199,33 @@ class Plan {
     }
 
     @CommandHandler
+    void handle(RecordPlanMember command) {
+        PlanMemberRecorded existing = members.get(command.memberId());
+        if (existing != null && Objects.equals(existing.name(), command.name())
+                && Objects.equals(existing.organisation(), command.organisation())
+                && Objects.equals(existing.role(), command.role()) && Objects.equals(existing.from(), command.from())
+                && Objects.equals(existing.to(), command.to())
+                && (command.effectiveOn() == null || command.effectiveOn().equals(existing.effectiveOn()))) {
+            return; // a retry: nothing about the member changed
+        }
+        requireOpen();
+        if (blank(command.name()) && blank(command.organisation())) {
+            throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "name",
+                    "a member needs a name or an organisation");
+        }
+        Rules.endNotBeforeStart(command.from(), command.to(), "to");
+        boolean newlyLeft = command.to() != null && (existing == null || !command.to().equals(existing.to()));
+        LocalDate effectiveOn = command.effectiveOn() != null ? command.effectiveOn()
+                : newlyLeft ? command.to() : command.from() != null ? command.from() : orToday(null);
+        apply(new PlanMemberRecorded(planId, command.memberId(), command.name(), command.organisation(), command.role(),
+                command.from(), command.to(), effectiveOn));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @CommandHandler
     void handle(RecordBoardMeeting command) {
         BoardMeetingRecorded event = new BoardMeetingRecorded(planId, command.meetingId(), command.heldOn(),
                 command.title(), command.heldOn());
@@ -323,6 +353,11 @@ class Plan {
         if (event.readingId() != null) {
             readings.put(event.readingId(), event);
         }
+    }
+
+    @EventSourcingHandler
+    void on(PlanMemberRecorded event) {
+        members.put(event.memberId(), event);
     }
 
     @EventSourcingHandler

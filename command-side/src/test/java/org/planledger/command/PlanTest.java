@@ -453,6 +453,59 @@ class PlanTest {
     }
 
     @Nested
+    class Members {
+
+        private final LocalDate joined = LocalDate.of(2013, 4, 1);
+        private final LocalDate left = LocalDate.of(2014, 9, 30);
+        private final PlanMemberRecorded recorded = new PlanMemberRecorded(PLAN, "chair", "Ann Lee",
+                "Kettering Borough Council", "Chair", joined, null, joined);
+
+        @Test
+        void aMemberIsRecordedFromTheDayTheyJoined() {
+            fixture.given(planDrafted())
+                    .when(new RecordPlanMember(PLAN, "chair", "Ann Lee", "Kettering Borough Council", "Chair", joined, null, null, null))
+                    .expectEvents(recorded);
+        }
+
+        @Test
+        void theSameDetailsAgainChangeNothing() {
+            fixture.given(planDrafted(), recorded)
+                    .when(new RecordPlanMember(PLAN, "chair", "Ann Lee", "Kettering Borough Council", "Chair", joined, null, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMemberWhoLeftIsRecordedAgainEffectiveOnTheDayTheyLeft() {
+            fixture.given(planDrafted(), recorded)
+                    .when(new RecordPlanMember(PLAN, "chair", "Ann Lee", "Kettering Borough Council", "Chair", joined, left, null, null))
+                    .expectEvents(new PlanMemberRecorded(PLAN, "chair", "Ann Lee", "Kettering Borough Council", "Chair",
+                            joined, left, left));
+        }
+
+        @Test
+        void anOrganisationAloneIsAMember() {
+            fixture.given(planDrafted())
+                    .when(new RecordPlanMember(PLAN, "probation", null, "Probation Service", null, null, null, ON, null))
+                    .expectEvents(new PlanMemberRecorded(PLAN, "probation", null, "Probation Service", null, null, null, ON));
+        }
+
+        @Test
+        void aMemberWithNeitherNameNorOrganisationIsRejected() {
+            fixture.given(planDrafted())
+                    .when(new RecordPlanMember(PLAN, "nobody", " ", null, "Chair", joined, null, null, null))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "name"));
+        }
+
+        @Test
+        void leavingBeforeJoiningIsRejected() {
+            fixture.given(planDrafted())
+                    .when(new RecordPlanMember(PLAN, "chair", "Ann Lee", null, null, left, joined, null, null))
+                    .expectException(rejected(RejectionCode.END_BEFORE_START, "to"));
+        }
+    }
+
+    @Nested
     class BoardMeetingsRefreshAndClosing {
 
         @Test
@@ -578,6 +631,7 @@ class PlanTest {
                         "2015/16", null, ON, null)),
                 Arguments.of("RecordSeriesBreak", new RecordSeriesBreak(PLAN, INDICATOR, ON, "new rules", false, ON, null)),
                 Arguments.of("LinkIndicator", new LinkIndicator(PLAN, INDICATOR, "asb-2", ON, null)),
+                Arguments.of("RecordPlanMember", new RecordPlanMember(PLAN, "m1", "Ann Lee", null, null, ON, null, null, null)),
                 Arguments.of("RecordBoardMeeting", recordBoardMeeting()),
                 Arguments.of("RefreshPlan", new RefreshPlan(PLAN, "too late", ON, null)),
                 Arguments.of("ClosePlan", new ClosePlan(PLAN, "again", ON, null)),

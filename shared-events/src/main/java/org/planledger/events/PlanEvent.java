@@ -4,6 +4,6 @@ package org.planledger.events;
 public sealed interface PlanEvent extends PlanLedgerEvent permits
         PlanDrafted, PriorityAdded, PriorityRevised, PriorityRetired,
         ObjectiveAdded, ObjectiveRevised,
-        IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded, IndicatorSeriesBroken, IndicatorLinked,
+        IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded, IndicatorSeriesBroken, IndicatorLinked, PlanMemberRecorded,
         ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed {
 }

@@ -160,6 +160,17 @@ public class PlanCommandsController {
         return changed(indicatorId, version);
     }
 
+    @PutMapping("/{planId}/members/{memberId}")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Record or revise a plan member", description = "The same details again change nothing; "
+            + "a member who left is the same record with to set.")
+    public ResponseEntity<Accepted> recordMember(@PathVariable String planId, @PathVariable String memberId,
+                                                 @Valid @RequestBody PlanMemberRequest body, Change change) {
+        Long version = commands.send(new RecordPlanMember(planId, memberId, body.name(), body.organisation(), body.role(),
+                body.from(), body.to(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason());
+        return changed(memberId, version);
+    }
+
     @PostMapping("/{planId}/indicators/{indicatorId}/links")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Share an indicator with a further objective", description = "Linking again changes nothing.")

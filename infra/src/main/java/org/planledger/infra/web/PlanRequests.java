@@ -157,6 +157,17 @@ public final class PlanRequests {
             @BusinessDate LocalDate effectiveOn) {
     }
 
+    @Schema(description = "A board or plan-group member: a name or an organisation (or both), role, from and to "
+            + "(to set when they leave)")
+    public record PlanMemberRequest(
+            @Schema(example = "Ann Lee") @Size(max = Limits.TITLE) String name,
+            @Schema(example = "Kettering Borough Council") @Size(max = Limits.TITLE) String organisation,
+            @Schema(example = "Chair") @Size(max = Limits.TITLE) String role,
+            @BusinessDate LocalDate from,
+            @BusinessDate LocalDate to,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
     public record LinkIndicatorRequest(
             @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String objectiveId,
             @BusinessDate LocalDate effectiveOn) {

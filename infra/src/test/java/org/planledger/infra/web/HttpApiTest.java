@@ -227,7 +227,7 @@ class HttpApiTest {
     }
 
     @Nested
-    class IndicatorSeries {
+    class SeriesLinksAndMembers {
 
         @Test
         void readingsWithCostNoteAndSeriesABreakAndALinkShowOnTheBoard() {
@@ -272,6 +272,23 @@ class HttpApiTest {
                 }
             }
             assertThat(shown).isEqualTo(2);
+        }
+
+        @Test
+        void membersAreListedOnTheBoardUntilTheyLeave() {
+            Fixture f = fixture();
+            String plan = "/api/plans/" + f.planId();
+            ok(api.put(plan + "/members/chair").json(map("name", "Ann Lee", "organisation", "Kettering BC", "role", "Chair",
+                    "from", "2013-04-01")), 200);
+            ok(api.put(plan + "/members/chair").json(map("name", "Ann Lee", "organisation", "Kettering BC", "role", "Chair",
+                    "from", "2013-04-01")), 200);
+            ok(api.put(plan + "/members/police").json(map("organisation", "Northamptonshire Police",
+                    "from", "2013-04-01", "to", "2013-09-30")), 200);
+            refused(api.put(plan + "/members/nobody").json(map("role", "Chair")), 400);
+
+            Response board = eventually(() -> api.get(plan + "/board").as("board"),
+                    r -> r.status() == 200 && r.json().path("members").size() == 1);
+            assertThat(board.json().path("members").get(0).path("memberId").asText()).isEqualTo("chair");
         }
     }
 

@@ -487,6 +487,9 @@ class ReliabilityTest {
                         "title", "Objective")), 201);
                 return new Request("POST", plans + f.planId() + "/indicators/" + id + "/links", map("objectiveId", objective));
             }));
+            add.accept("PUT /api/plans/{planId}/members/{memberId}", new Recipe("plan member", f -> new Request("PUT",
+                    plans + f.planId() + "/members/" + unique("member"), map("name", "Ann Lee", "role", "Chair",
+                            "from", "2024-04-01"))));
             add.accept("POST /api/plans/{planId}/board-meetings", new Recipe("board meeting", f -> new Request("POST",
                     plans + f.planId() + "/board-meetings", map("id", unique("m"), "heldOn", "2024-11-21", "title", "CSP Board"))));
             add.accept("POST /api/plans/{planId}/refreshes", new Recipe("refresh", f -> new Request("POST",

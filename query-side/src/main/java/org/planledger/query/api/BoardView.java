@@ -10,18 +10,20 @@ import java.util.List;
  * The board: priorities, objectives, actions with their flags, indicators against target, and
  * counts by RAG. asAt is the date the flags are worked out for (today for the live board); knownAt
  * is set only for a replay limited to what had been recorded by then. measures are the plan-level
- * indicators, those that belong to no priority or objective.
+ * indicators, those that belong to no priority or objective; members the plan's members on the
+ * board's date (one who had left by then is not shown).
  */
 public record BoardView(String planId, String partnership, String title, LocalDate periodStart, LocalDate periodEnd,
                         Cadence cadence, boolean closed, LocalDate asAt, Instant knownAt, RagCounts rag,
-                        List<BoardPriority> priorities, List<BoardIndicator> measures) {
+                        List<BoardPriority> priorities, List<BoardIndicator> measures, List<BoardMember> members) {
 
     public BoardView {
         measures = measures == null ? List.of() : List.copyOf(measures);
+        members = members == null ? List.of() : List.copyOf(members);
     }
 
     public BoardView withPriorities(List<BoardPriority> changed) {
         return new BoardView(planId, partnership, title, periodStart, periodEnd, cadence, closed, asAt, knownAt, rag,
-                changed, measures);
+                changed, measures, members);
     }
 }

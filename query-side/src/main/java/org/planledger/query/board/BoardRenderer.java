@@ -61,7 +61,10 @@ public final class BoardRenderer {
         }
         return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
                 plan.cadence(), plan.closed(), asAt, knownAt, planRag, priorities, plan.indicators().stream()
-                .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList());
+                .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
+                plan.members().stream().filter(m -> m.memberOn(asAt))
+                        .map(m -> new BoardMember(m.memberId(), m.name(), m.organisation(), m.role(), m.from(), m.to()))
+                        .toList());
     }
 
     /** Counts every action by its current rating; an action never rated counts as unrated. */

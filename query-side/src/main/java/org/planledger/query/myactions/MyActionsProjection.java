@@ -83,6 +83,7 @@ public class MyActionsProjection {
             case IndicatorReadingRecorded e -> { }
             case IndicatorSeriesBroken e -> { }
             case IndicatorLinked e -> { }
+            case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

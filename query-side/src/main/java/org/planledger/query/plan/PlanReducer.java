@@ -84,6 +84,8 @@ public final class PlanReducer {
             case IndicatorRebaselined e -> indicatorRebaselined(plan, e);
             case IndicatorReadingRecorded e -> indicatorRead(plan, e);
             case IndicatorSeriesBroken e -> seriesBroken(plan, e);
+            case PlanMemberRecorded e -> plan.withMembers(upserting(plan.members(), m -> m.memberId().equals(e.memberId()),
+                    m -> new MemberView(e.memberId(), e.name(), e.organisation(), e.role(), e.from(), e.to())));
             case IndicatorLinked e -> plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
                     i -> i.belongsTo(e.objectiveId()) ? i : i.withLinkedObjectiveIds(plus(i.linkedObjectiveIds(), e.objectiveId()))));
             case ActionRegistered e -> plan; // the write side's bookkeeping: the action arrives as its ActionAdded

@@ -24,7 +24,7 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
                        boolean closed, String closedReason,
                        List<PriorityView> priorities, List<ObjectiveView> objectives, List<ActionView> actions,
                        List<IndicatorView> indicators, List<BoardMeetingView> boardMeetings,
-                       List<RefreshView> refreshes) {
+                       List<RefreshView> refreshes, List<MemberView> members) {
 
     public PlanView {
         priorities = List.copyOf(priorities);
@@ -33,12 +33,13 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
         indicators = List.copyOf(indicators);
         boardMeetings = List.copyOf(boardMeetings);
         refreshes = List.copyOf(refreshes);
+        members = members == null ? List.of() : List.copyOf(members);
     }
 
     /** The state before the plan's first event. */
     public static PlanView empty(String planId) {
         return new PlanView(planId, false, null, null, null, null, null, false, null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<ActionView> action(String actionId) {
@@ -59,42 +60,47 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
 
     PlanView withHeader(String partnership, String title, LocalDate periodStart, LocalDate periodEnd, Cadence cadence) {
         return new PlanView(planId, true, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members);
     }
 
     PlanView withClosed(String reason) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, true, reason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members);
     }
 
     PlanView withPriorities(List<PriorityView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                changed, objectives, actions, indicators, boardMeetings, refreshes);
+                changed, objectives, actions, indicators, boardMeetings, refreshes, members);
     }
 
     PlanView withObjectives(List<ObjectiveView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, changed, actions, indicators, boardMeetings, refreshes);
+                priorities, changed, actions, indicators, boardMeetings, refreshes, members);
     }
 
     PlanView withActions(List<ActionView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, changed, indicators, boardMeetings, refreshes);
+                priorities, objectives, changed, indicators, boardMeetings, refreshes, members);
     }
 
     PlanView withIndicators(List<IndicatorView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, changed, boardMeetings, refreshes);
+                priorities, objectives, actions, changed, boardMeetings, refreshes, members);
     }
 
     PlanView withBoardMeetings(List<BoardMeetingView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, changed, refreshes);
+                priorities, objectives, actions, indicators, changed, refreshes, members);
     }
 
     PlanView withRefreshes(List<RefreshView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, changed);
+                priorities, objectives, actions, indicators, boardMeetings, changed, members);
+    }
+
+    PlanView withMembers(List<MemberView> changed) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, changed);
     }
 
     /** Copy-on-write helpers: the list with one element added, or the matching ones replaced. */

@@ -101,6 +101,7 @@ public class ReferralStatisticsProjection {
             case IndicatorReadingRecorded e -> { }
             case IndicatorSeriesBroken e -> { }
             case IndicatorLinked e -> { }
+            case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }

@@ -46,6 +46,9 @@ public final class ChangeDescriber {
             // the reading itself: an earlier period's figure or a peer's does not move the latest, yet it is news
             case IndicatorReadingRecorded e -> changes.add(new Change("INDICATOR_READING", null, e.indicatorId(),
                     e.peer() ? "peerReading" : "reading", null, e.value() + " (" + e.period() + ")"));
+            case PlanMemberRecorded e -> changes.add(new Change(before.members().stream()
+                    .anyMatch(m -> m.memberId().equals(e.memberId())) ? "MEMBER_REVISED" : "MEMBER_RECORDED", null,
+                    e.memberId(), "member", null, member(e)));
             case IndicatorLinked e -> changes.add(new Change("INDICATOR_LINKED", null, e.indicatorId(), "objective", null,
                     e.objectiveId()));
             case IndicatorSeriesBroken e -> changes.add(new Change("SERIES_BROKEN", null, e.indicatorId(), "seriesBreak",
@@ -182,6 +185,12 @@ public final class ChangeDescriber {
     private static String leads(List<Lead> leads) {
         return leads.stream().map(l -> l.organisation() == null ? l.name() : l.name() + " (" + l.organisation() + ")")
                 .collect(Collectors.joining("; "));
+    }
+
+    private static String member(PlanMemberRecorded e) {
+        String who = e.name() == null ? e.organisation() : e.organisation() == null ? e.name() : e.name() + ", " + e.organisation();
+        return who + (e.role() == null ? "" : " (" + e.role() + ")")
+                + (e.from() == null ? "" : " from " + e.from()) + (e.to() == null ? "" : " to " + e.to());
     }
 
     private static String baseline(Baseline baseline) {

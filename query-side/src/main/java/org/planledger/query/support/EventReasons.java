@@ -25,6 +25,7 @@ final class EventReasons {
             case IndicatorReadingRecorded e -> null;
             case IndicatorSeriesBroken e -> e.reason();
             case IndicatorLinked e -> null;
+            case PlanMemberRecorded e -> null;
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case PlanRefreshed e -> null;
