@@ -85,7 +85,7 @@ class Action {
         ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
         LocalDate effectiveOn = periodStart(command.period());
         ProgressRecorded event = new ProgressRecorded(planId, actionId, command.noteId(), command.period().trim(),
-                command.text(), effectiveOn);
+                command.text(), command.achieved(), command.planned(), effectiveOn);
         if (Rules.isRepeatOf(notes.get(command.noteId()), event, "progress note", command.noteId())) {
             return;
         }
@@ -190,7 +190,9 @@ class Action {
     @CommandHandler
     void handle(TallyReferrals command, MetaData metaData) {
         ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        Rules.notNegative(command.totalCostPence(), "totalCostPence");
+        if (command.totalCostPence() != null) {
+            Rules.notNegative(command.totalCostPence(), "totalCostPence");
+        }
         if (command.count() < 0) {
             throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "count", "a referral count cannot be negative");
         }

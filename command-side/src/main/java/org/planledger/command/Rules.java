@@ -42,11 +42,16 @@ final class Rules {
         }
         for (int i = 0; i < leads.size(); i++) {
             var lead = leads.get(i);
-            if (lead == null || lead.name() == null || lead.name().isBlank()) {
+            // plans often name only the organisation that leads ("Kettering Borough Council")
+            if (lead == null || (blank(lead.name()) && blank(lead.organisation()))) {
                 throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "leads[" + i + "].name",
-                        "every lead needs a name");
+                        "every lead needs a name or an organisation");
             }
         }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**

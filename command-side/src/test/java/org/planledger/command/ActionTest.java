@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,10 +69,17 @@ class ActionTest {
         }
 
         @Test
-        void everyNewLeadNeedsAName() {
+        void everyNewLeadNeedsANameOrAnOrganisation() {
             fixture.given(actionAdded())
-                    .when(new ChangeActionLeads(ACTION, List.of(new Lead("", "Police", null)), null, ON, null))
+                    .when(new ChangeActionLeads(ACTION, List.of(new Lead("", " ", null)), null, ON, null))
                     .expectException(rejected(RejectionCode.INVALID_VALUE, "leads[0].name"));
+        }
+
+        @Test
+        void anOrganisationAloneMayLead() {
+            fixture.given(actionAdded())
+                    .when(new ChangeActionLeads(ACTION, List.of(new Lead(null, "Kettering Borough Council", null)), null, ON, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -88,6 +96,15 @@ class ActionTest {
 
     @Nested
     class Progress {
+
+        @Test
+        void aNoteMayReportAchievedAgainstPlanned() {
+            fixture.given(actionAdded())
+                    .when(new RecordProgress(ACTION, NOTE, "2013-06", "Homes secured", new BigDecimal("41"),
+                            new BigDecimal("60"), null))
+                    .expectEvents(new ProgressRecorded(PLAN, ACTION, NOTE, "2013-06", "Homes secured", new BigDecimal("41"),
+                            new BigDecimal("60"), LocalDate.of(2013, 6, 1)));
+        }
 
         @Test
         void aMonthlyNoteIsEffectiveFromTheFirstOfItsMonth() {
@@ -413,7 +430,7 @@ class ActionTest {
         @Test
         void aTallyWithAnEffectiveDateKeepsIt() {
             fixture.given(actionAdded())
-                    .when(new TallyReferrals(ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, 1_094_300,
+                    .when(new TallyReferrals(ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, 1_094_300L,
                             "as reported in the 2013 plan", ON, null))
                     .expectEvents(new ReferralsTallied(PLAN, ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, 1_094_300,
                             "as reported in the 2013 plan", ON));
@@ -438,6 +455,14 @@ class ActionTest {
             fixture.given(actionAdded())
                     .when(tallyReferrals(TALLY_TO, TALLY_FROM, 65, 1_094_300))
                     .expectException(rejected(RejectionCode.END_BEFORE_START, "periodTo"));
+        }
+
+        @Test
+        void aTallyWithoutACostKeepsItUnknown() {
+            fixture.given(actionAdded())
+                    .when(new TallyReferrals(ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, null, "count only", null, null))
+                    .expectEvents(new ReferralsTallied(PLAN, ACTION, TALLY, TALLY_FROM, TALLY_TO, 65, (Long) null,
+                            "count only", TALLY_TO));
         }
 
         @Test

@@ -642,6 +642,24 @@ class PlanTest {
     class AddingActions {
 
         @Test
+        void anOngoingActionWithoutDatesLedByAnOrganisationIsAdded() {
+            AddAction ongoing = addAction(OBJECTIVE, null, null, List.of(new Lead(null, "Kettering Borough Council", null)));
+            ActionAdded added = new ActionAdded(PLAN, OBJECTIVE, ACTION, ongoing.title(), ongoing.outputs(),
+                    ongoing.monitoringIndicators(), ongoing.resources(), ongoing.leads(), ongoing.partners(), null, null,
+                    ongoing.risks(), ON);
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
+                    .when(ongoing)
+                    .expectEvents(new ActionRegistered(PLAN, OBJECTIVE, ACTION, Rules.digest(added), ON), added);
+        }
+
+        @Test
+        void aLeadWithNeitherNameNorOrganisationIsRejected() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
+                    .when(addAction(OBJECTIVE, null, null, List.of(new Lead(" ", null, "lead1"))))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "leads[0].name"));
+        }
+
+        @Test
         void addingAnActionRegistersItInThePlanAndStartsItsOwnStream() {
             fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
                     .when(addAction())
@@ -682,10 +700,10 @@ class PlanTest {
         }
 
         @Test
-        void aLeadWithoutANameIsRejected() {
+        void aLeadWithNeitherANameNorAnOrganisationIsRejected() {
             fixture.given(planDrafted(), priorityAdded(), objectiveAdded())
                     .when(addAction(OBJECTIVE, ACTION_START, ACTION_END,
-                            List.of(LEAD, new Lead(" ", "Police", null))))
+                            List.of(LEAD, new Lead(" ", "", null))))
                     .expectNoEvents()
                     .expectException(rejected(RejectionCode.INVALID_VALUE, "leads[1].name"));
         }

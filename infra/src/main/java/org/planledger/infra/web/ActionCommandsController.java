@@ -87,8 +87,8 @@ public class ActionCommandsController {
     public ResponseEntity<ProgressNoteAccepted> recordProgress(
             @PathVariable String actionId, @Valid @RequestBody ProgressRequest body, Change change) {
         String noteId = idOr(body.id());
-        Long version = send(new RecordProgress(actionId, noteId, body.period(), body.text(),
-                change.expectedVersion()), actionId, change.reason());
+        Long version = send(new RecordProgress(actionId, noteId, body.period(), body.text(), body.achieved(),
+                body.planned(), change.expectedVersion()), actionId, change.reason());
         return created("/api/actions/" + actionId + "/progress/" + noteId, version,
                 new ProgressNoteAccepted(noteId, actionId, version));
     }

@@ -15,6 +15,7 @@ import org.planledger.events.FinancialYear;
 import org.planledger.events.RagStatus;
 import org.planledger.infra.web.PlanRequests.LeadBody;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,7 +58,9 @@ public final class ActionRequests {
             @Schema(description = "The period the note speaks for: YYYY-MM or YYYY-MM-DD", example = "2013-06")
             @NotBlank @Size(max = 10) @Pattern(regexp = "\\d{4}-\\d{2}(-\\d{2})?", message = "must be written YYYY-MM or YYYY-MM-DD") String period,
             @Schema(example = "Bid successful, £17.7k awarded by the Police and Crime Commissioner")
-            @NotBlank @Size(max = Limits.TEXT) String text) {
+            @NotBlank @Size(max = Limits.TEXT) String text,
+            @Schema(description = "Optional quantity achieved, as in \"41 of 60\"", example = "41") @PositiveOrZero BigDecimal achieved,
+            @Schema(description = "Optional quantity planned, as in \"41 of 60\"", example = "60") @PositiveOrZero BigDecimal planned) {
     }
 
     public record CorrectionRequest(
@@ -112,7 +115,8 @@ public final class ActionRequests {
             @Schema(example = "2012-04-01") @NotNull @BusinessDate LocalDate from,
             @Schema(example = "2013-03-31") @NotNull @BusinessDate LocalDate to,
             @Schema(example = "65") @NotNull @PositiveOrZero @Max(10_000_000) Integer count,
-            @Schema(example = "1094300") @NotNull @PositiveOrZero @Max(Limits.MAX_PENCE) Long totalCostPence,
+            @Schema(example = "1094300", description = "left out when the cost is not known (unknown, not zero)")
+            @PositiveOrZero @Max(Limits.MAX_PENCE) Long totalCostPence,
             @Size(max = Limits.TEXT) String note,
             @BusinessDate LocalDate effectiveOn) {
     }

@@ -184,9 +184,10 @@ public final class PlanRequests {
             @BusinessDate LocalDate effectiveOn) {
     }
 
-    @Schema(description = "A lead of an action; userId links the person to a login so they may update it")
+    @Schema(description = "A lead of an action: a person's name or an organisation (or both); userId links the person "
+            + "to a login so they may update it")
     public record LeadBody(
-            @Schema(example = "Jo Smith") @NotBlank @Size(max = Limits.TITLE) String name,
+            @Schema(example = "Jo Smith") @Size(max = Limits.TITLE) String name,
             @Schema(example = "Kettering Borough Council") @Size(max = Limits.TITLE) String organisation,
             @Schema(example = "lead1") @Size(max = Limits.ID) String userId) {
 
@@ -208,8 +209,8 @@ public final class PlanRequests {
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> resources,
             @NotEmpty @Size(max = Limits.LIST) List<@NotNull @Valid LeadBody> leads,
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> partners,
-            @Schema(example = "2013-04-01") @NotNull @BusinessDate LocalDate startDate,
-            @Schema(example = "2014-03-31") @NotNull @BusinessDate LocalDate endDate,
+            @Schema(example = "2013-04-01", description = "left out for an ongoing action") @BusinessDate LocalDate startDate,
+            @Schema(example = "2014-03-31", description = "left out for an ongoing action: never overdue") @BusinessDate LocalDate endDate,
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> risks,
             @BusinessDate LocalDate effectiveOn) {
     }

@@ -144,7 +144,7 @@ final class BenchPlans {
         send(sender, new RecordSpend(actionId, actionId + "-s2", 380_000, "Lighting", new FinancialYear(2014),
                 LocalDate.parse("2014-10-01"), null));
         send(sender, new TallyReferrals(actionId, actionId + "-t1", LocalDate.parse("2012-04-01"),
-                LocalDate.parse("2013-03-31"), 65, 1_094_300, "65 referrals April 2012 - March 2013", null, null));
+                LocalDate.parse("2013-03-31"), 65, 1_094_300L, "65 referrals April 2012 - March 2013", null, null));
         send(sender, new IdentifyRisk(actionId, actionId + "-k1", "Funding ends before the work is done", 3, 4,
                 "CSP manager", "Bid to the PCC for 2014/15", LocalDate.parse("2013-05-01"), null));
         return commands + 5;

@@ -4,6 +4,7 @@ import org.planledger.events.FinancialYear;
 
 import java.time.LocalDate;
 
-public record TallyEntry(String tallyId, LocalDate periodFrom, LocalDate periodTo, int count, long totalCostPence,
+/** totalCostPence is null when the tally gave no cost. */
+public record TallyEntry(String tallyId, LocalDate periodFrom, LocalDate periodTo, int count, Long totalCostPence,
                          String note, FinancialYear financialYear) {
 }

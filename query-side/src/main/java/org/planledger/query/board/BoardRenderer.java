@@ -112,8 +112,9 @@ public final class BoardRenderer {
         return new BoardAction(action.actionId(), action.title(), action.rag(), action.ragReason(), action.status(),
                 action.leads(), action.startDate(), action.endDate(), overdue, stale, daysSinceLastNote,
                 open ? nextUpdateDue : null,
-                latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn()),
-                new ReferralTotals(year, totals.referrals(), totals.referralCostPence()),
+                latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn(),
+                        latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned())),
+                new ReferralTotals(year, totals.referrals(), totals.referralCostPence(), totals.referralsWithoutCost()),
                 totals.fundingPence(), totals.spendPence());
     }
 

@@ -1,10 +1,24 @@
 package org.planledger.query.plan;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** text is the current wording; originalText stays as first recorded so a correction never hides it. */
+/**
+ * text is the current wording; originalText stays as first recorded so a correction never hides it.
+ * achieved and planned are the note's optional quantities ("41 of 60").
+ */
 public record NoteView(String noteId, String period, LocalDate effectiveOn, String text, String originalText,
                        int corrections, boolean withdrawn, String withdrawnReason,
-                       String recordedBy, Instant recordedAt) {
+                       String recordedBy, Instant recordedAt, BigDecimal achieved, BigDecimal planned) {
+
+    NoteView withText(String changed, int changedCorrections) {
+        return new NoteView(noteId, period, effectiveOn, changed, originalText, changedCorrections, withdrawn,
+                withdrawnReason, recordedBy, recordedAt, achieved, planned);
+    }
+
+    NoteView withdrawn(String reason) {
+        return new NoteView(noteId, period, effectiveOn, text, originalText, corrections, true, reason, recordedBy,
+                recordedAt, achieved, planned);
+    }
 }

@@ -158,11 +158,9 @@ public final class PlanReducer {
             case RagAssessed e -> action.with(b -> { b.rag = e.rag(); b.ragReason = e.reason(); b.ragOn = e.effectiveOn(); });
             case ProgressRecorded e -> progressRecorded(action, e, recorded);
             case ProgressNoteCorrected e -> action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
-                    n -> new NoteView(n.noteId(), n.period(), n.effectiveOn(), e.text(), n.originalText(),
-                            n.corrections() + 1, n.withdrawn(), n.withdrawnReason(), n.recordedBy(), n.recordedAt())));
+                    n -> n.withText(e.text(), n.corrections() + 1)));
             case ProgressNoteWithdrawn e -> action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
-                    n -> new NoteView(n.noteId(), n.period(), n.effectiveOn(), n.text(), n.originalText(),
-                            n.corrections(), true, e.reason(), n.recordedBy(), n.recordedAt())));
+                    n -> n.withdrawn(e.reason())));
             case FundingAllocated e -> action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, e.amountPence(), 0));
             case SpendRecorded e -> action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, 0, e.amountPence()));
             case RiskIdentified e -> riskIdentified(action, e);
@@ -199,7 +197,7 @@ public final class PlanReducer {
             return action;
         }
         NoteView note = new NoteView(e.noteId(), e.period(), e.effectiveOn(), e.text(), e.text(), 0, false, null,
-                recorded.audit().actor(), recorded.recordedAt());
+                recorded.audit().actor(), recorded.recordedAt(), e.achieved(), e.planned());
         return action.with(b -> b.notes = plus(action.notes(), note));
     }
 
@@ -211,7 +209,9 @@ public final class PlanReducer {
     private static ActionView referralsTallied(ActionView action, ReferralsTallied e) {
         // A tally such as "65 referrals April 2012 - March 2013, £10,943" belongs to the year its period ends in.
         FinancialYear year = FinancialYear.containing(e.periodTo());
-        return action.with(b -> b.years = addToYear(action.years(), year, e.count(), e.totalCostPence(), 0, 0));
+        // a tally without a cost has an unknown cost, not a zero one: counted apart, never summed
+        return action.with(b -> b.years = addToYear(action.years(), year, e.count(),
+                e.totalCostPence() == null ? 0 : e.totalCostPence(), 0, 0, e.totalCostPence() == null ? e.count() : 0));
     }
 
     private static ActionView referralRecorded(ActionView action, ReferralRecorded e) {
@@ -242,8 +242,13 @@ public final class PlanReducer {
 
     private static List<YearTotals> addToYear(List<YearTotals> years, FinancialYear year, int referrals,
                                               long referralCost, long funding, long spend) {
+        return addToYear(years, year, referrals, referralCost, funding, spend, 0);
+    }
+
+    private static List<YearTotals> addToYear(List<YearTotals> years, FinancialYear year, int referrals,
+                                              long referralCost, long funding, long spend, int withoutCost) {
         List<YearTotals> changed = upserting(years, y -> y.financialYear().equals(year),
-                y -> (y == null ? YearTotals.none(year) : y).plus(referrals, referralCost, funding, spend));
+                y -> (y == null ? YearTotals.none(year) : y).plus(referrals, referralCost, funding, spend, withoutCost));
         // kept in year order so two folds that met the years in a different order still compare equal
         return changed.stream().sorted((a, b) -> a.financialYear().compareTo(b.financialYear())).toList();
     }

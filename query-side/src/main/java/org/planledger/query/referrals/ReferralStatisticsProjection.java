@@ -82,8 +82,11 @@ public class ReferralStatisticsProjection {
             // ---- the figures
             case ReferralsTallied e -> {
                 FinancialYear year = FinancialYear.containing(e.periodTo());
+                // a tally without a cost: its referrals are counted, their cost is unknown rather than zero
                 count(batch, recorded, year, e.actionId(), "received", e.count(), "tallied", e.count(),
-                        "costed", e.count(), "totalCostPence", e.totalCostPence());
+                        "costed", e.totalCostPence() == null ? 0 : e.count(),
+                        "totalCostPence", e.totalCostPence() == null ? 0L : e.totalCostPence(),
+                        "uncosted", e.totalCostPence() == null ? e.count() : 0);
             }
             case ReferralRecorded e -> referralRecorded(batch, recorded, e);
             case ReferralAccepted e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.ACCEPTED, "accepted", 1);
@@ -140,7 +143,7 @@ public class ReferralStatisticsProjection {
         }
         Document year = statistics.find(Filters.eq("_id", yearId(query.planId(), query.financialYear()))).first();
         List<ActionReferralStatistics> actions = new ArrayList<>();
-        long received = 0, accepted = 0, declined = 0, closed = 0, tallied = 0, costed = 0, cost = 0;
+        long received = 0, accepted = 0, declined = 0, closed = 0, tallied = 0, costed = 0, cost = 0, uncosted = 0;
         if (year != null) {
             for (Document row : year.getList("actions", Document.class)) {
                 actions.add(new ActionReferralStatistics(row.getString("actionId"),
@@ -148,10 +151,11 @@ public class ReferralStatisticsProjection {
                 received += number(row, "received"); accepted += number(row, "accepted");
                 declined += number(row, "declined"); closed += number(row, "closed");
                 tallied += number(row, "tallied"); costed += number(row, "costed"); cost += number(row, "totalCostPence");
+                uncosted += number(row, "uncosted");
             }
         }
         ReferralCounts total = new ReferralCounts((int) received, (int) accepted, (int) declined, (int) closed,
-                (int) tallied, cost, costed == 0 ? 0 : cost / costed);
+                (int) tallied, cost, costed == 0 ? 0 : cost / costed, (int) uncosted);
         return Optional.of(new ReferralStatistics(query.planId(), query.financialYear(), actions, total));
     }
 
@@ -250,7 +254,7 @@ public class ReferralStatisticsProjection {
         long cost = number(row, "totalCostPence");
         return new ReferralCounts((int) number(row, "received"), (int) number(row, "accepted"),
                 (int) number(row, "declined"), (int) number(row, "closed"), (int) number(row, "tallied"),
-                cost, costed == 0 ? 0 : cost / costed);
+                cost, costed == 0 ? 0 : cost / costed, (int) number(row, "uncosted"));
     }
 
     private static String titleOf(Document plan, String actionId) {

@@ -2,6 +2,7 @@ package org.planledger.query.replay;
 
 import org.planledger.events.*;
 import org.planledger.query.plan.ActionView;
+import org.planledger.query.api.LatestNote;
 import org.planledger.query.plan.IndicatorView;
 import org.planledger.query.plan.NoteView;
 import org.planledger.query.plan.ObjectiveView;
@@ -100,7 +101,9 @@ public final class ChangeDescriber {
             case ActionReopened e -> statusChanged(changes, "ACTION_REOPENED", actionId, was, now);
             // A re-rating with the same colour still matters to the board (a new reason), so always say it.
             case RagAssessed e -> changes.add(new Change("RAG_CHANGED", actionId, null, "rag", was.map(a -> text(a.rag())).orElse(null), text(e.rag())));
-            case ProgressRecorded e -> changes.add(new Change("NOTE_ADDED", actionId, e.noteId(), "note", null, e.period() + ": " + e.text()));
+            case ProgressRecorded e -> changes.add(new Change("NOTE_ADDED", actionId, e.noteId(), "note", null, e.period() + ": "
+                    + e.text() + (LatestNote.quantity(e.achieved(), e.planned()) == null ? ""
+                    : " (" + LatestNote.quantity(e.achieved(), e.planned()) + ")")));
             case ProgressNoteCorrected e -> changes.add(new Change("NOTE_CORRECTED", actionId, e.noteId(), "text",
                     was.flatMap(a -> note(a, e.noteId())).map(NoteView::text).orElse(null), e.text()));
             case ProgressNoteWithdrawn e -> changes.add(new Change("NOTE_WITHDRAWN", actionId, e.noteId(), "withdrawn",
@@ -116,7 +119,7 @@ public final class ChangeDescriber {
             case RiskReassessed e -> riskReassessed(changes, actionId, was, now, e);
             case RiskClosed e -> changes.add(new Change("RISK_CLOSED", actionId, e.riskId(), "open", "true", "false"));
             case ReferralsTallied e -> changes.add(new Change("REFERRALS_TALLIED", actionId, e.tallyId(),
-                    "referrals " + e.periodFrom() + ".." + e.periodTo(), null, e.count() + " referrals, " + pence(e.totalCostPence())));
+                    "referrals " + e.periodFrom() + ".." + e.periodTo(), null, e.count() + " referrals, " + (e.totalCostPence() == null ? "cost unknown" : pence(e.totalCostPence()))));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case's own ReferralRecorded is described
             case ReferralRecorded e -> referralStatus(changes, "REFERRAL_RECORDED", e, was, now, "");
             case ReferralAccepted e -> referralStatus(changes, "REFERRAL_ACCEPTED", e, was, now, "");
