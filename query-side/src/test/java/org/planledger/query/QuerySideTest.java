@@ -375,14 +375,14 @@ class QuerySideTest {
         assertThat(lead1.actions()).extracting(MyAction::actionId, MyAction::lastNoteOn, MyAction::nextUpdateDue, MyAction::updateOverdue)
                 .containsExactly(
                         tuple(A1, d("2013-06-01"), d("2013-09-01"), true),   // latest note June 2013 + a quarter
-                        tuple("a4", null, d("2014-05-01"), true));          // no note yet: due from the start date
+                        tuple("a4", null, d("2014-08-01"), false));         // no note yet: due a cycle after the start, as stale
         MyActions lead2 = myActions.handle(new FindMyActions("lead2"));
         assertThat(lead2.actions()).extracting(MyAction::actionId, MyAction::status, MyAction::nextUpdateDue)
                 .containsExactly(tuple(A1, ActionStatus.OPEN, d("2013-09-01")), tuple(A2, ActionStatus.CEASED, null));
         assertThat(lead2.actions().get(0).planTitle()).isEqualTo("Community Safety Plan 2013-2016");
         MyActions lead3 = myActions.handle(new FindMyActions("lead3"));
         assertThat(lead3.actions()).extracting(MyAction::actionId, MyAction::nextUpdateDue, MyAction::updateOverdue)
-                .containsExactly(tuple("a3", d("2014-07-01"), false));
+                .containsExactly(tuple("a3", d("2014-10-01"), false));
     }
 
     @Test

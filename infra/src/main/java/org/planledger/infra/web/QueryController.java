@@ -86,11 +86,30 @@ public class QueryController {
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         QueryParameters.id("planId", planId);
         QueryParameters.date("asAt", asAt);
-        Optional<BoardView> board = asAt == null && knownAt == null
-                ? queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class))
-                : queries.ask(new FindPlanAsAt(planId, asAt != null ? asAt : QueryParameters.today(), knownAt),
-                        ResponseTypes.optionalInstanceOf(BoardView.class));
-        return board.orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        if (asAt == null && knownAt == null) {
+            return liveBoard(planId).orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        }
+        LocalDate date = asAt != null ? asAt : QueryParameters.today();
+        Optional<BoardView> board = queries.ask(new FindPlanAsAt(planId, date, knownAt),
+                ResponseTypes.optionalInstanceOf(BoardView.class));
+        if (board.isPresent()) {
+            return board.get();
+        }
+        // a plan that exists but had not begun by that date is a question about the date, not an unknown plan
+        BoardView live = liveBoard(planId).orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        LocalDate starts = live.periodStart();
+        if (starts != null && starts.isAfter(date)) {
+            throw new InvalidParameterException(asAt != null ? "asAt" : "knownAt",
+                    "the plan starts on " + starts + ": there is nothing to show as at " + date);
+        }
+        if (knownAt != null) {
+            throw new InvalidParameterException("knownAt", "nothing about the plan had been recorded by " + knownAt);
+        }
+        throw new InvalidParameterException("asAt", "the plan had not been drafted by " + date);
+    }
+
+    private Optional<BoardView> liveBoard(String planId) {
+        return queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class));
     }
 
     @GetMapping("/plans/{planId}/diff")
@@ -123,13 +142,15 @@ public class QueryController {
     @Operation(summary = "Referral statistics per action for one financial year")
     public ReferralStatistics referralStatistics(
             @PathVariable String planId,
-            @Parameter(description = "Financial year, written 2013/14; defaults to the current one", example = "2013/14")
+            @Parameter(description = "Financial year, written 2013/14; defaults to the current one, or for a finished "
+                    + "plan the last year inside it", example = "2013/14")
             @RequestParam(required = false) String financialYear) {
         QueryParameters.id("planId", planId);
         FinancialYear year;
         try {
             year = financialYear == null || financialYear.isBlank()
-                    ? FinancialYear.containing(QueryParameters.today()) : FinancialYear.parse(financialYear);
+                    ? FinancialYear.containing(liveBoard(planId).map(BoardView::viewedAsAt).orElse(QueryParameters.today()))
+                    : FinancialYear.parse(financialYear);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("financialYear", e.getMessage());
         }

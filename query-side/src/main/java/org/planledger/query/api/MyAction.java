@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * nextUpdateDue: the latest (not withdrawn) note's period start plus one reporting cycle, or the
- * start date before any note; null once the action is completed or ceased. updateOverdue is
+ * start date plus one cycle before any note (the board's stale flag uses the same date); null once the action is completed or ceased. updateOverdue is
  * relative to today.
  */
 public record MyAction(String actionId, String planId, String planTitle, String title, ActionStatus status,

@@ -30,7 +30,10 @@ public final class BoardRenderer {
     private BoardRenderer() {
     }
 
-    public static BoardView render(PlanView plan, LocalDate asAt, Instant knownAt) {
+    public static BoardView render(PlanView plan, LocalDate requestedAsAt, Instant knownAt) {
+        // a finished plan reads as finished: judged on the day it closed or ended, never against a later today
+        boolean finished = plan.finishedBy(requestedAsAt);
+        LocalDate asAt = plan.judgedOn(requestedAsAt);
         List<BoardPriority> priorities = new ArrayList<>();
         RagCounts planRag = RagCounts.NONE;
         for (PriorityView priority : plan.priorities()) {
@@ -42,7 +45,7 @@ public final class BoardRenderer {
                 }
                 List<BoardAction> actions = plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId()))
-                        .map(a -> action(a, plan.cadence(), asAt)).toList();
+                        .map(a -> action(a, plan.cadence(), asAt, finished)).toList();
                 List<BoardIndicator> indicators = plan.indicators().stream()
                         .filter(i -> i.belongsTo(objective.objectiveId()))
                         .map(BoardRenderer::indicator).toList();
@@ -60,11 +63,12 @@ public final class BoardRenderer {
                     priorityRag, objectives, priorityMeasures));
         }
         return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
-                plan.cadence(), plan.closed(), asAt, knownAt, planRag, priorities, plan.indicators().stream()
+                plan.cadence(), plan.closed(), requestedAsAt, knownAt, planRag, priorities, plan.indicators().stream()
                 .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
                 plan.members().stream().filter(m -> m.memberOn(asAt))
                         .map(m -> new BoardMember(m.memberId(), m.name(), m.organisation(), m.role(), m.from(), m.to()))
-                        .toList());
+                        .toList(),
+                asAt, finished);
     }
 
     /** Counts every action by its current rating; an action never rated counts as unrated. */
@@ -95,15 +99,14 @@ public final class BoardRenderer {
         return result;
     }
 
-    static BoardAction action(ActionView action, Cadence cadence, LocalDate asAt) {
+    static BoardAction action(ActionView action, Cadence cadence, LocalDate asAt, boolean planFinished) {
         NoteView latest = action.latestNote().orElse(null);
         boolean open = action.status() == ActionStatus.OPEN;
         LocalDate nextUpdateDue = nextUpdateDue(action, cadence);
         boolean started = action.startDate() == null || !action.startDate().isAfter(asAt);
-        // Stale: open and started, with no note within one reporting cycle (of the start, before any note).
-        LocalDate cycleFrom = latest != null ? latest.effectiveOn() : action.startDate();
-        boolean stale = open && started && cadence != null && cycleFrom != null
-                && cycleFrom.plus(cadence.cycle()).isBefore(asAt);
+        // Stale: open and started, and the next update (one reporting cycle after the latest note, or after
+        // the start before any note) was due before the day judged: the same date the board shows as due.
+        boolean stale = open && started && cadence != null && nextUpdateDue != null && nextUpdateDue.isBefore(asAt);
         boolean overdue = open && action.endDate() != null && action.endDate().isBefore(asAt);
         Integer daysSinceLastNote = latest == null ? null
                 : (int) Math.max(0, ChronoUnit.DAYS.between(latest.effectiveOn(), asAt));
@@ -111,23 +114,25 @@ public final class BoardRenderer {
         YearTotals totals = action.totalsFor(year);
         return new BoardAction(action.actionId(), action.title(), action.rag(), action.ragReason(), action.status(),
                 action.leads(), action.startDate(), action.endDate(), overdue, stale, daysSinceLastNote,
-                open ? nextUpdateDue : null,
+                open && !planFinished ? nextUpdateDue : null,
                 latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn(),
                         latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned())),
                 new ReferralTotals(year, totals.referrals(), totals.referralCostPence(), totals.referralsWithoutCost()),
                 totals.fundingPence(), totals.spendPence());
     }
 
-    /** The latest note's period start plus one reporting cycle; before any note, the start date. */
+    /** The latest note's period start plus one reporting cycle; before any note, the start date plus one cycle. */
     public static LocalDate nextUpdateDue(ActionView action, Cadence cadence) {
         return nextUpdateDue(action.latestNote().map(NoteView::effectiveOn).orElse(null), action.startDate(), cadence);
     }
 
     public static LocalDate nextUpdateDue(LocalDate lastNoteOn, LocalDate startDate, Cadence cadence) {
-        if (lastNoteOn == null) {
-            return startDate;
+        // one reporting cycle from the latest note, or from the start before any note: the same rule as stale
+        LocalDate from = lastNoteOn != null ? lastNoteOn : startDate;
+        if (from == null) {
+            return null;
         }
-        return cadence == null ? null : lastNoteOn.plus(cadence.cycle());
+        return cadence == null ? (lastNoteOn == null ? startDate : null) : from.plus(cadence.cycle());
     }
 
     static BoardIndicator indicator(IndicatorView indicator) {

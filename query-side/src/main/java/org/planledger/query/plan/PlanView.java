@@ -24,7 +24,7 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
                        boolean closed, String closedReason,
                        List<PriorityView> priorities, List<ObjectiveView> objectives, List<ActionView> actions,
                        List<IndicatorView> indicators, List<BoardMeetingView> boardMeetings,
-                       List<RefreshView> refreshes, List<MemberView> members) {
+                       List<RefreshView> refreshes, List<MemberView> members, LocalDate closedOn) {
 
     public PlanView {
         priorities = List.copyOf(priorities);
@@ -36,10 +36,31 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
         members = members == null ? List.of() : List.copyOf(members);
     }
 
+    /**
+     * The day the plan is judged as at when viewed on asAt: asAt itself while the plan runs; once it
+     * has been closed or its period has ended, the day it closed or ended, so a finished plan is never
+     * flagged against a later today.
+     */
+    public LocalDate judgedOn(LocalDate asAt) {
+        LocalDate on = asAt;
+        if (closed && closedOn != null && closedOn.isBefore(on)) {
+            on = closedOn;
+        }
+        if (periodEnd != null && periodEnd.isBefore(on)) {
+            on = periodEnd;
+        }
+        return on;
+    }
+
+    /** Closed, or its period ended before asAt. */
+    public boolean finishedBy(LocalDate asAt) {
+        return closed || (periodEnd != null && periodEnd.isBefore(asAt));
+    }
+
     /** The state before the plan's first event. */
     public static PlanView empty(String planId) {
         return new PlanView(planId, false, null, null, null, null, null, false, null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     public Optional<ActionView> action(String actionId) {
@@ -60,47 +81,47 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
 
     PlanView withHeader(String partnership, String title, LocalDate periodStart, LocalDate periodEnd, Cadence cadence) {
         return new PlanView(planId, true, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, members);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn);
     }
 
-    PlanView withClosed(String reason) {
+    PlanView withClosed(String reason, LocalDate on) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, true, reason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, members);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, on);
     }
 
     PlanView withPriorities(List<PriorityView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                changed, objectives, actions, indicators, boardMeetings, refreshes, members);
+                changed, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn);
     }
 
     PlanView withObjectives(List<ObjectiveView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, changed, actions, indicators, boardMeetings, refreshes, members);
+                priorities, changed, actions, indicators, boardMeetings, refreshes, members, closedOn);
     }
 
     PlanView withActions(List<ActionView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, changed, indicators, boardMeetings, refreshes, members);
+                priorities, objectives, changed, indicators, boardMeetings, refreshes, members, closedOn);
     }
 
     PlanView withIndicators(List<IndicatorView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, changed, boardMeetings, refreshes, members);
+                priorities, objectives, actions, changed, boardMeetings, refreshes, members, closedOn);
     }
 
     PlanView withBoardMeetings(List<BoardMeetingView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, changed, refreshes, members);
+                priorities, objectives, actions, indicators, changed, refreshes, members, closedOn);
     }
 
     PlanView withRefreshes(List<RefreshView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, changed, members);
+                priorities, objectives, actions, indicators, boardMeetings, changed, members, closedOn);
     }
 
     PlanView withMembers(List<MemberView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, changed);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, changed, closedOn);
     }
 
     /** Copy-on-write helpers: the list with one element added, or the matching ones replaced. */
