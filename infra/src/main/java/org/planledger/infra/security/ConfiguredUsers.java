@@ -26,8 +26,9 @@ final class ConfiguredUsers {
 
     static final String DEMO_PASSWORD = "demo";
 
-    private static final String ACTION = "Set server.address=127.0.0.1, or turn demo mode off "
-            + "(planledger.security.demo-users=false) and give real users in planledger.security.users-file.";
+    private static final String ACTION = "Set server.address=127.0.0.1 (and management.server.address=127.0.0.1 "
+            + "when management.server.port is set), or turn demo mode off (planledger.security.demo-users=false) and "
+            + "give real users in planledger.security.users-file.";
 
     /** One demo user per role; lead1 and lead2 lead different demo actions. */
     static final Map<String, String> DEMO_USERS = demoUsers();
@@ -49,7 +50,7 @@ final class ConfiguredUsers {
     static InMemoryUserDetailsManager build(SecuritySettings settings, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         if (settings.demoUsers()) {
-            requireLoopback(environment.getProperty("server.address"));
+            requireLoopbackEverywhere(environment);
             // Cost 4 keeps every Basic request cheap; these users are public knowledge anyway.
             String hash = new BCryptPasswordEncoder(4).encode(DEMO_PASSWORD);
             DEMO_USERS.forEach((name, role) -> users.add(user(name, hash, Set.of(role))));
@@ -77,14 +78,35 @@ final class ConfiguredUsers {
     }
 
     /**
+     * Every address the service listens on: the application's and, when Actuator has a port of its
+     * own, the management server's, which binds to every interface unless
+     * {@code management.server.address} says otherwise (it does not inherit {@code server.address}).
+     * The security filter chain serves both ports, so demo users reach both.
+     */
+    static void requireLoopbackEverywhere(Environment environment) {
+        requireLoopback(environment.getProperty("server.address"));
+        String managementPort = environment.getProperty("management.server.port");
+        boolean ownManagementPort = managementPort != null && !managementPort.isBlank()
+                && !managementPort.strip().equals("-1")
+                && !managementPort.strip().equals(environment.getProperty("server.port", "8080").strip());
+        if (ownManagementPort) {
+            requireLoopback(environment.getProperty("management.server.address"), "management.server.address");
+        }
+    }
+
+    static void requireLoopback(String serverAddress) {
+        requireLoopback(serverAddress, "server.address");
+    }
+
+    /**
      * Demo users have a published password, so they may exist only while nobody but this machine
      * can connect. Refuses to start otherwise, naming the setting to change.
      */
-    static void requireLoopback(String serverAddress) {
+    static void requireLoopback(String serverAddress, String property) {
         String why = "Demo mode (planledger.security.demo-users=true) creates users whose password is '"
                 + DEMO_PASSWORD + "', so the service only runs with it while it listens on loopback. ";
         if (serverAddress == null || serverAddress.isBlank()) {
-            throw new DemoModeRefused(why + "server.address is not set, so it would listen on every "
+            throw new DemoModeRefused(why + property + " is not set, so it would listen on every "
                     + "network interface.", ACTION);
         }
         boolean loopback;
@@ -98,7 +120,7 @@ final class ConfiguredUsers {
             loopback = false;
         }
         if (!loopback) {
-            throw new DemoModeRefused(why + "server.address is " + serverAddress + ", which is not a "
+            throw new DemoModeRefused(why + property + " is " + serverAddress + ", which is not a "
                     + "loopback address.", ACTION);
         }
     }
