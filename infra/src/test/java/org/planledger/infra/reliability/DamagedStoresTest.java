@@ -1,4 +1,4 @@
-package org.planledger.infra.stores;
+package org.planledger.infra.reliability;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
