@@ -40,7 +40,7 @@ class HardeningTest {
     @BeforeAll
     static void start() {
         application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
-                .run("--planledger.data-dir=" + dataDir, "--server.port=0");
+                .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
         port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -70,6 +70,51 @@ class HardeningTest {
             assertThat(response.header("content-type")).startsWith("application/problem+json");
             assertThat(response.body()).doesNotContain("aaaaaaaaaa");
         }
+    }
+
+    /** Finding 8: a NUL or a right-to-left override in text is refused with a 400 naming the field; nothing is stored. */
+    @Nested
+    class ControlCharactersInText {
+
+        private static final String ACTION = "asb-cleaner-weeks-of-action";
+
+        @ParameterizedTest(name = "text with U+{0}")
+        @ValueSource(strings = {"0000", "202E", "2066", "001B"})
+        void areRefusedAndNothingIsStored(String codePoint) throws Exception {
+            long before = events(ACTION);
+            String text = "Paid in full " + (char) Integer.parseInt(codePoint, 16) + "0001,£";
+            java.net.http.HttpResponse<String> response = post("/api/actions/" + ACTION + "/progress",
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                            java.util.Map.of("period", "2013-06", "text", text)));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("text").contains("control character");
+            assertThat(events(ACTION)).isEqualTo(before);
+        }
+
+        @Test
+        void ordinaryTextWithLineBreaksIsStored() throws Exception {
+            long before = events(ACTION);
+            java.net.http.HttpResponse<String> response = post("/api/actions/" + ACTION + "/progress",
+                    "{\"period\":\"2013-07\",\"text\":\"Two sessions held.\\n\\tNext in August, £250 spent.\"}");
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(events(ACTION)).isEqualTo(before + 1);
+        }
+
+        private long events(String aggregateId) {
+            return application.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class)
+                    .readEvents(aggregateId).asStream().count();
+        }
+    }
+
+    static java.net.http.HttpResponse<String> post(String path, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     record RawResponse(int status, String head, String body) {
