@@ -312,23 +312,14 @@ class Action {
         actionId = event.actionId();
         planId = event.planId();
         status = ActionStatus.OPEN;
-        leadUserIds = userIdsOf(event.leads());
+        leadUserIds = ActionLeadership.userIdsOf(event.leads());
     }
 
     @EventSourcingHandler
     void on(ActionLeadsChanged event) {
-        leadUserIds = userIdsOf(event.leads());
+        leadUserIds = ActionLeadership.userIdsOf(event.leads());
     }
 
-    private static Set<String> userIdsOf(List<Lead> leads) {
-        Set<String> userIds = new HashSet<>();
-        for (Lead lead : leads) {
-            if (lead.userId() != null && !lead.userId().isBlank()) {
-                userIds.add(lead.userId());
-            }
-        }
-        return Set.copyOf(userIds);
-    }
 
     @EventSourcingHandler
     void on(ProgressRecorded event) {

@@ -4,17 +4,28 @@ import org.axonframework.messaging.MetaData;
 import org.planledger.command.api.CommandRejectedException;
 import org.planledger.command.api.RejectionCode;
 import org.planledger.events.AuditMetadata;
+import org.planledger.events.Lead;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A delivery lead may record progress, RAG, referrals, spend and risks only on the actions they
- * lead. The rule lives with the action's leads, so it holds the moment leads change, whatever
- * the read models have caught up with. Commands without a delivery-lead actor (a plan manager,
- * the importer) are not limited by it; who may send which command at all is the HTTP layer's job.
+ * The one rule for who leads an action: a delivery lead may record progress, RAG, referrals,
+ * spend and risks, and decide referral cases, only on the actions they lead (a lead named with
+ * their userId). The rule lives with the action's leads, so it holds the moment leads change,
+ * whatever the read models have caught up with. Callers without the delivery-lead role, or who are
+ * also plan managers (or the importer), are not limited by it; which roles may send a command at
+ * all is declared on the HTTP endpoints.
+ * <p>
+ * Everyone asks this class: the Action for its own commands; the Referral for the case's commands,
+ * with its action's leads read by {@link ActionLeads} (a case lives in its own stream and does not
+ * keep a copy of the leads, which would have to be kept in step); the web pages, with the leads
+ * the action page already shows, to decide whether to offer the record forms.
  */
-final class ActionLeadership {
+public final class ActionLeadership {
 
     static final String DELIVERY_LEAD = "DELIVERY_LEAD";
     static final String PLAN_MANAGER = "PLAN_MANAGER";
@@ -22,13 +33,41 @@ final class ActionLeadership {
     private ActionLeadership() {
     }
 
+    /** Whether the lead rule limits someone with these roles: a delivery lead who is not also a plan manager. */
+    public static boolean limits(Set<String> roles) {
+        return roles.contains(DELIVERY_LEAD) && !roles.contains(PLAN_MANAGER);
+    }
+
+    /** Whether someone with these roles may update an action whose leads have these user ids. */
+    public static boolean mayUpdate(Set<String> roles, String userId, Set<String> leadUserIds) {
+        return !limits(roles) || (userId != null && leadUserIds.contains(userId));
+    }
+
+    /** The user ids of the leads who sign in (a lead without a userId leads on paper only). */
+    public static Set<String> userIdsOf(Collection<Lead> leads) {
+        Set<String> userIds = new HashSet<>();
+        if (leads != null) {
+            for (Lead lead : leads) {
+                if (lead.userId() != null && !lead.userId().isBlank()) {
+                    userIds.add(lead.userId());
+                }
+            }
+        }
+        return Set.copyOf(userIds);
+    }
+
     static void requireLeadOrManager(MetaData metaData, Set<String> leadUserIds, String actionId) {
+        requireLeadOrManager(metaData, () -> leadUserIds, actionId);
+    }
+
+    /** As above, reading the leads only when the rule applies (a referral case reads them from its action's stream). */
+    static void requireLeadOrManager(MetaData metaData, Supplier<Set<String>> leadUserIds, String actionId) {
         Set<String> roles = rolesOf(metaData);
-        if (!roles.contains(DELIVERY_LEAD) || roles.contains(PLAN_MANAGER)) {
+        if (!limits(roles)) {
             return;
         }
         Object actor = metaData.get(AuditMetadata.ACTOR);
-        if (actor == null || !leadUserIds.contains(actor.toString())) {
+        if (!mayUpdate(roles, actor == null ? null : actor.toString(), leadUserIds.get())) {
             throw new CommandRejectedException(RejectionCode.NOT_ACTION_LEAD,
                     "'" + actor + "' does not lead the action '" + actionId + "' and cannot update it");
         }

@@ -2,6 +2,7 @@ package org.planledger.command;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
@@ -9,7 +10,10 @@ import org.planledger.events.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.planledger.command.BusinessDates.orToday;
 
-/** One referral case, in its own stream: received, then accepted or declined, then closed with an outcome. */
+/**
+ * One referral case, in its own stream: received, then accepted or declined, then closed with an
+ * outcome. Only the leads of the case's action (and plan managers) decide it: {@link ActionLeadership}.
+ */
 class Referral {
 
     @AggregateIdentifier
@@ -28,20 +32,23 @@ class Referral {
     }
 
     @CommandHandler
-    void handle(AcceptReferral command) {
+    void handle(AcceptReferral command, MetaData metaData, ActionLeads leads) {
+        requireLeadOrManager(metaData, leads);
         requireStatus(ReferralStatus.RECEIVED, "accepted");
         apply(new ReferralAccepted(planId, actionId, referralId, orToday(command.effectiveOn())));
     }
 
     @CommandHandler
-    void handle(DeclineReferral command) {
+    void handle(DeclineReferral command, MetaData metaData, ActionLeads leads) {
+        requireLeadOrManager(metaData, leads);
         requireStatus(ReferralStatus.RECEIVED, "declined");
         Rules.reasonGiven(command.reason(), "to decline a referral");
         apply(new ReferralDeclined(planId, actionId, referralId, command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
-    void handle(CloseReferral command) {
+    void handle(CloseReferral command, MetaData metaData, ActionLeads leads) {
+        requireLeadOrManager(metaData, leads);
         Rules.notNegative(command.costPence(), "costPence");
         if (status == ReferralStatus.CLOSED) {
             throw new CommandRejectedException(RejectionCode.REFERRAL_ALREADY_CLOSED,
@@ -50,6 +57,11 @@ class Referral {
         requireStatus(ReferralStatus.ACCEPTED, "closed with an outcome");
         apply(new ReferralClosed(planId, actionId, referralId, command.outcome(), command.costPence(),
                 orToday(command.effectiveOn())));
+    }
+
+    /** The case's action's lead rule, before anything about the case itself is said. */
+    private void requireLeadOrManager(MetaData metaData, ActionLeads leads) {
+        ActionLeadership.requireLeadOrManager(metaData, () -> leads.userIdsOf(actionId), actionId);
     }
 
     private void requireStatus(ReferralStatus required, String becoming) {

@@ -1,10 +1,14 @@
 package org.planledger.command;
 
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planledger.command.api.*;
+import org.planledger.events.AuditMetadata;
+
+import java.util.Set;
 
 import static org.planledger.command.Kettering.*;
 import static org.planledger.command.Rejections.rejected;
@@ -16,6 +20,34 @@ class ReferralTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Referral.class);
+        // the case's action is led by LEAD ("jkinloch")
+        fixture.registerInjectableResource((ActionLeads) actionId -> ACTION.equals(actionId) ? Set.of(LEAD.userId()) : Set.of());
+    }
+
+    private static MetaData sentBy(String actor, String roles) {
+        return MetaData.with(AuditMetadata.ACTOR, actor).and(AuditMetadata.ACTOR_ROLES, roles);
+    }
+
+    @Test
+    void theLeadOfTheCasesActionMayDecideIt() {
+        fixture.given(referralRecorded())
+                .when(new AcceptReferral(REFERRAL, ON, null), sentBy(LEAD.userId(), "DELIVERY_LEAD"))
+                .expectEvents(referralAccepted());
+    }
+
+    @Test
+    void anotherDeliveryLeadMayNotDecideTheCase() {
+        fixture.given(referralRecorded())
+                .when(new DeclineReferral(REFERRAL, "out of area", ON, null), sentBy("lead2", "DELIVERY_LEAD"))
+                .expectNoEvents()
+                .expectException(rejected(RejectionCode.NOT_ACTION_LEAD));
+    }
+
+    @Test
+    void aPlanManagerDecidesAnyCase() {
+        fixture.given(referralRecorded())
+                .when(new AcceptReferral(REFERRAL, ON, null), sentBy("manager", "DELIVERY_LEAD,PLAN_MANAGER"))
+                .expectEvents(referralAccepted());
     }
 
     private static CloseReferral closeReferral(long costPence) {

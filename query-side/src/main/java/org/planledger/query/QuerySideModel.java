@@ -22,8 +22,10 @@ import java.util.List;
  * <p>Run every processing group as a tracking (or pooled streaming) processor with ONE segment:
  * the journal records global order as delivered, and the other read models keep one document per
  * plan, action or user that events from several aggregates update. A batch size of a few hundred
- * makes replays fast; handlers write once per batch and skip events at or before the global
- * sequence each document has absorbed, so redelivery is harmless.
+ * makes replays fast; handlers write once per batch, and each document records the highest
+ * version it has applied of every aggregate whose events it absorbed (see
+ * {@link org.planledger.query.support.AppliedEvents}) and skips an event at or below it, so
+ * redelivery is harmless and an event the store committed late is still applied.
  *
  * <p>Query handlers answer unknown plans and actions with {@code Optional.empty()}: dispatch with
  * {@code ResponseTypes.optionalInstanceOf(BoardView.class)} and the like (see {@link #QUERY_RESULTS}).

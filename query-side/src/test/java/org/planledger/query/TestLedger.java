@@ -158,13 +158,11 @@ final class TestLedger implements AutoCloseable {
         }
 
         private static String[] aggregateOf(PlanLedgerEvent event) {
-            if (event instanceof ReferralEvent referral) {
-                return new String[]{"Referral", referral.referralId()};
-            }
-            if (event instanceof ActionEvent action) {
-                return new String[]{"Action", action.actionId()};
-            }
-            return new String[]{"Plan", event.planId()};
+            return switch (event) {
+                case ReferralEvent referral -> new String[]{"Referral", referral.referralId()};
+                case ActionEvent action -> new String[]{"Action", action.actionId()};
+                case PlanEvent plan -> new String[]{"Plan", plan.planId()};
+            };
         }
     }
 }

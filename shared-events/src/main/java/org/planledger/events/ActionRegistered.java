@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * one without reading the action's stream; the action's content is in {@link ActionAdded}.
  */
 @Revision("1")
-public record ActionRegistered(String planId, String objectiveId, String actionId, String contentDigest, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record ActionRegistered(String planId, String objectiveId, String actionId, String contentDigest, LocalDate effectiveOn) implements PlanEvent {
 }

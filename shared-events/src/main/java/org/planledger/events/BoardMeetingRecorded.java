@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * A board reviewed the plan: the natural points at which committees replay it.
  */
 @Revision("1")
-public record BoardMeetingRecorded(String planId, String meetingId, LocalDate heldOn, String title, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record BoardMeetingRecorded(String planId, String meetingId, LocalDate heldOn, String title, LocalDate effectiveOn) implements PlanEvent {
 }

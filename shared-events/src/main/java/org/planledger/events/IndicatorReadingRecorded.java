@@ -6,5 +6,5 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 @Revision("1")
-public record IndicatorReadingRecorded(String planId, String indicatorId, BigDecimal value, String period, String source, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record IndicatorReadingRecorded(String planId, String indicatorId, BigDecimal value, String period, String source, LocalDate effectiveOn) implements PlanEvent {
 }

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Revision("1")
-public record ObjectiveAdded(String planId, String priorityId, String objectiveId, String title, List<String> outcomes, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record ObjectiveAdded(String planId, String priorityId, String objectiveId, String title, List<String> outcomes, LocalDate effectiveOn) implements PlanEvent {
 }

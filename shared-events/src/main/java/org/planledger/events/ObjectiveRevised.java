@@ -6,5 +6,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Revision("1")
-public record ObjectiveRevised(String planId, String objectiveId, String title, List<String> outcomes, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record ObjectiveRevised(String planId, String objectiveId, String title, List<String> outcomes, LocalDate effectiveOn) implements PlanEvent {
 }

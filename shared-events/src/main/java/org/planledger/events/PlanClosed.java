@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * stored before the field existed: revision 1 is read with null for it, no upcaster needed).
  */
 @Revision("1")
-public record PlanClosed(String planId, String closureId, String reason, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PlanClosed(String planId, String closureId, String reason, LocalDate effectiveOn) implements PlanEvent {
 
     /** An event without a client-chosen id, as before that id existed. */
     public PlanClosed(String planId, String reason, LocalDate effectiveOn) {

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * stored before the field existed: revision 1 is read with null for it, no upcaster needed).
  */
 @Revision("1")
-public record PlanRefreshed(String planId, String refreshId, String note, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PlanRefreshed(String planId, String refreshId, String note, LocalDate effectiveOn) implements PlanEvent {
 
     /** An event without a client-chosen id, as before that id existed. */
     public PlanRefreshed(String planId, String note, LocalDate effectiveOn) {

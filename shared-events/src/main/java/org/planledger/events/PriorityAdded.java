@@ -6,5 +6,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Revision("1")
-public record PriorityAdded(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PriorityAdded(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) implements PlanEvent {
 }

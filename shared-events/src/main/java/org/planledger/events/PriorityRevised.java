@@ -9,5 +9,5 @@ import java.util.List;
  * The new title and leads replace the old ones; the old stay in the history.
  */
 @Revision("1")
-public record PriorityRevised(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) implements PlanLedgerEvent {
+public record PriorityRevised(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) implements PlanEvent {
 }

@@ -4,6 +4,8 @@ package org.planledger.command.api;
 public final class Limits {
     public static final int ID = 100;
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** An optional text may be absent, but when given it says something: not empty, not only spaces. */
+    public static final String SOME_TEXT = "(?s).*\\S.*";
     public static final int TITLE = 500;
     public static final int TEXT = 20_000;
     public static final int REASON = 2_000;

@@ -12,7 +12,7 @@ public record RecordReferral(
         @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String referralId,
         @NotNull LocalDate receivedOn,
         @NotBlank @Size(max = Limits.TITLE) String referringAgency,
-        @Size(max = Limits.TITLE) String subjectRef,
+        @Size(max = Limits.TITLE) @Pattern(regexp = Limits.SOME_TEXT, message = "must not be blank when given") String subjectRef,
         @Size(max = Limits.TEXT) String reason,
         @TargetAggregateVersion Long expectedVersion) {
 }

@@ -1,7 +1,10 @@
 package org.planledger.infra.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planledger.command.ActionLeads;
 import org.planledger.command.CommandSideModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCommandSide
 public class CommandSideConfiguration {
+
+    /**
+     * The leads of an action, for the Referral's command handlers (Axon resolves the parameter from
+     * this bean): read from the event store, which is looked up on first use rather than at wiring.
+     */
+    @Bean
+    public ActionLeads actionLeads(ObjectProvider<EventStore> eventStore) {
+        return actionId -> ActionLeads.readFrom(eventStore.getObject()).userIdsOf(actionId);
+    }
 
     @Bean
     public ConfigurerModule commandSideAggregates() {

@@ -1,5 +1,8 @@
 package org.planledger.infra.importer;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.Roles;
+
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 /**
- * POST a plan file to import it; for plan managers (see the security rules). A refused file is
+ * POST a plan file to import it; for plan managers. A refused file is
  * answered by the API's error handling with every problem and its JSON path.
  */
 @RestController
@@ -30,6 +33,7 @@ class PlanImportController {
     }
 
     @PostMapping(consumes = "application/json")
+    @RolesAllowed(Roles.PLAN_MANAGER)
     ResponseEntity<ImportReport> importPlan(@RequestBody byte[] planFile, Principal caller) {
         ImportReport report = importer.importFile(planFile, "an upload by " + caller.getName(), caller.getName(), log::info);
         return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);

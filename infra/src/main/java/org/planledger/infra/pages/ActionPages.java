@@ -1,13 +1,16 @@
 package org.planledger.infra.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.Roles;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.FinancialYear;
 import org.planledger.infra.command.CommandOrigin;
-import org.planledger.infra.web.ApiCommands;
-import org.planledger.infra.web.Queries;
-import org.planledger.infra.web.QueryParameters;
-import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.infra.command.CallerCommands;
+import org.planledger.infra.query.Queries;
+import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.query.api.ActionHistory;
 import org.planledger.query.api.ActionReferralStatistics;
 import org.planledger.query.api.BoardView;
@@ -48,10 +51,10 @@ class ActionPages {
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final Queries queries;
-    private final ApiCommands commands;
+    private final CallerCommands commands;
     private final PageRedaction redaction;
 
-    ActionPages(Queries queries, ApiCommands commands, PageRedaction redaction) {
+    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction) {
         this.queries = queries;
         this.commands = commands;
         this.redaction = redaction;
@@ -72,13 +75,15 @@ class ActionPages {
     }
 
     @GetMapping("/actions/{actionId}/record")
-    String recordPage(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+    @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
+    public String recordPage(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
         ActionHistory history = mayRecord(viewer, actionId);
         return recordView(model, history, null, Map.of(), Map.of());
     }
 
     @PostMapping("/actions/{actionId}/record/{form}")
-    String record(@PathVariable String actionId, @PathVariable("form") String formPath,
+    @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
+    public String record(@PathVariable String actionId, @PathVariable("form") String formPath,
                   @RequestParam Map<String, String> request, @ModelAttribute("viewer") Viewer viewer,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         RecordForm form = RecordForm.byPath(formPath);

@@ -1,8 +1,8 @@
 package org.planledger.infra.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.planledger.infra.web.InvalidParameterException;
-import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -2,13 +2,13 @@ package org.planledger.infra.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.planledger.infra.web.SubjectReferenceRedaction;
+import org.planledger.infra.security.SubjectReferences;
 import org.springframework.stereotype.Component;
 
 /**
  * The pages hide referral subject references from BOARD and SCRUTINY by the same rule, and the
- * same code, as the API's JSON ({@link SubjectReferenceRedaction}): the query answer goes through
- * a JSON tree, loses every subjectRef, and comes back as the same type before a template sees it.
+ * same code ({@link SubjectReferences}), as the API's JSON: the query answer goes through a JSON
+ * tree, loses every subjectRef, and comes back as the same type before a template sees it.
  * So no template can show one by mistake.
  */
 @Component
@@ -25,7 +25,7 @@ class PageRedaction {
             return answer;
         }
         JsonNode tree = objectMapper.valueToTree(answer);
-        SubjectReferenceRedaction.redact(tree);
+        SubjectReferences.redact(tree);
         try {
             return objectMapper.treeToValue(tree, type);
         } catch (Exception e) {

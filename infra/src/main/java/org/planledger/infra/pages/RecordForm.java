@@ -1,10 +1,6 @@
 package org.planledger.infra.pages;
 
-import org.axonframework.messaging.interceptors.JSR303ViolationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.planledger.command.api.AssessRag;
-import org.planledger.command.api.CommandRejectedException;
 import org.planledger.command.api.RecordProgress;
 import org.planledger.command.api.RecordReferral;
 import org.planledger.command.api.RecordSpend;
@@ -12,7 +8,9 @@ import org.planledger.command.api.RejectionCode;
 import org.planledger.command.api.TallyReferrals;
 import org.planledger.events.FinancialYear;
 import org.planledger.events.RagStatus;
-import org.planledger.infra.web.ResourceNotFoundException;
+import org.planledger.infra.refusals.CommandFailures;
+import org.planledger.infra.refusals.Refusal;
+import org.planledger.infra.refusals.ResourceNotFoundException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -121,29 +119,24 @@ enum RecordForm {
     }
 
     /**
-     * Why the command side refused, as messages by form field ("" for the form as a whole).
-     * Anything else is not the person's to fix and is thrown on.
+     * Why the command side refused, as messages by form field ("" for the form as a whole): the
+     * same {@link Refusal} the API answers with, in the form's words. Anything else (a failure of
+     * ours) is not the person's to fix and is thrown on.
      */
     Map<String, String> refusal(RuntimeException failure) {
+        Refusal refusal = CommandFailures.explain(failure).orElseThrow(() -> failure);
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JSR303ViolationException invalid) {
-                invalid.getViolations().forEach(violation -> errors.merge(field(violation.getPropertyPath().toString()),
-                        sentence(violation.getMessage()), (a, b) -> a + " " + b));
-                return errors;
-            }
-            if (cause instanceof CommandRejectedException rejected) {
-                String field = rejected.field() == null ? "" : field(rejected.field());
-                errors.put(field, rejected.code() == RejectionCode.NOT_ACTION_LEAD
-                        ? "You do not lead this action, so you cannot record against it." : sentence(rejected.getMessage()));
-                return errors;
-            }
-            if (cause instanceof ConflictingAggregateVersionException || cause instanceof ConcurrencyException) {
-                errors.put("", "Someone else changed this action at the same moment. Check the action and try again.");
-                return errors;
-            }
+        if (refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE) {
+            errors.put("", "Someone else changed this action at the same moment. Check the action and try again.");
+        } else if (RejectionCode.NOT_ACTION_LEAD.name().equals(refusal.code())) {
+            errors.put("", "You do not lead this action, so you cannot record against it.");
+        } else if (refusal.errors().isEmpty()) {
+            errors.put("", sentence(refusal.detail()));
+        } else {
+            refusal.errors().forEach(problem -> errors.merge(problem.field() == null ? "" : field(problem.field()),
+                    sentence(problem.message()), (a, b) -> a + " " + b));
         }
-        throw failure;
+        return errors;
     }
 
     private String field(String commandField) {

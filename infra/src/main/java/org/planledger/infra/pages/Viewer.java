@@ -1,5 +1,6 @@
 package org.planledger.infra.pages;
 
+import org.planledger.command.ActionLeadership;
 import org.planledger.events.Lead;
 import org.planledger.infra.security.Roles;
 import org.springframework.security.core.Authentication;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 /**
  * The signed-in person as the pages see them: what to offer in the navigation and on each page.
- * These flags decide what is shown, never what is allowed: the security filter chain, the Action
- * aggregate (the delivery-lead rule) and the redaction of subject references enforce that.
+ * These flags decide what is shown, never what is allowed: the role declarations on the handlers,
+ * the command side's lead rule and the redaction of subject references enforce that.
  */
 public record Viewer(String userId, Set<String> roles) {
 
@@ -43,13 +44,12 @@ public record Viewer(String userId, Set<String> roles) {
         return roles.contains(Roles.PLAN_MANAGER) || roles.contains(Roles.DELIVERY_LEAD) || roles.contains(Roles.AUDITOR);
     }
 
-    public boolean leadsAnyOf(List<Lead> leads) {
-        return leads != null && leads.stream().anyMatch(lead -> userId.equals(lead.userId()));
-    }
-
-    /** Whether to offer the record forms: a plan manager, or a delivery lead named among the action's leads. */
+    /**
+     * Whether to offer the record forms: the roles the record pages declare (plan manager, delivery
+     * lead), and the command side's lead rule on the leads the page already shows.
+     */
     public boolean mayRecordOn(List<Lead> leads) {
-        return isManager() || (isLead() && leadsAnyOf(leads));
+        return (isManager() || isLead()) && ActionLeadership.mayUpdate(roles, userId, ActionLeadership.userIdsOf(leads));
     }
 
     public String roleNames() {

@@ -43,9 +43,4 @@ public final class Roles {
     public static boolean maySeeSubjectReferences(Authentication authentication) {
         return of(authentication).stream().anyMatch(SEE_SUBJECT_REFERENCES::contains);
     }
-
-    public static boolean isLimitedDeliveryLead(Authentication authentication) {
-        Set<String> roles = of(authentication);
-        return roles.contains(DELIVERY_LEAD) && !roles.contains(PLAN_MANAGER);
-    }
 }

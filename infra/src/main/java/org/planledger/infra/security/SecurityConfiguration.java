@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,47 +22,34 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-import static org.planledger.infra.security.Roles.AUDITOR;
-import static org.planledger.infra.security.Roles.BOARD;
-import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
-import static org.planledger.infra.security.Roles.PLAN_MANAGER;
-import static org.planledger.infra.security.Roles.SCRUTINY;
 
 /**
- * Who may call what. Two filter chains:
+ * Who is calling, and which paths need no sign-in. Two filter chains:
  * <ul>
  *   <li>{@code /api/**}: stateless (no session is read or made, so a browser's login cookie
  *   cannot be ridden by another site and CSRF tokens are not needed), HTTP Basic or a JWT bearer
- *   token, and the role rules below. 401 and 403 are problem+json.</li>
+ *   token. 401 and 403 are problem+json.</li>
  *   <li>everything else (Swagger UI, the OpenAPI document, future pages): form login and HTTP
  *   Basic with CSRF protection, or a JWT in production.</li>
  * </ul>
- * Role rules live here, by method and path, so one table says who may write what. The rule that a
- * delivery lead updates only the actions they lead needs the action's leads, so it is enforced
- * where they are kept: the Action aggregate (from the command's actor metadata), and for referral
- * cases by {@link ReferralLeadership}.
+ * Which roles may call an endpoint is not listed here: each handler method declares it with
+ * {@code @RolesAllowed}, next to the code it guards, and Spring's method security enforces it
+ * ({@link RoleDeclarations} refuses to start when an {@code /api} handler has no declaration).
+ * A refusal thrown there is answered by the API's problem+json handling or the pages' "Not
+ * allowed" page. The rule that a delivery lead updates only the actions they lead needs the
+ * action's leads, so the command side enforces it (ActionLeadership).
  */
 @Configuration(proxyBeanMethods = false)
 // Only a servlet web application has requests to secure; the import command runs without one.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    /** Requests a delivery lead (and a plan manager) may make: progress, RAG, referrals, tallies, spend, risks. */
-    static final String[] LEAD_POSTS = {
-            "/api/actions/*/progress", "/api/actions/*/progress/**",
-            "/api/actions/*/rag",
-            "/api/actions/*/referral-tallies", "/api/actions/*/referrals", "/api/actions/*/spend",
-            "/api/actions/*/risks", "/api/actions/*/risks/**",
-            "/api/referrals/*/acceptance", "/api/referrals/*/decline", "/api/referrals/*/closure"};
-    static final String[] LEAD_PUTS = {"/api/actions/*/rag", "/api/actions/*/risks/*"};
-
-    /** Web pages: public assets, the audit trail (AUDITOR, PLAN_MANAGER) and the record forms (DELIVERY_LEAD, PLAN_MANAGER). */
+    /** The login page's style sheet and script, and the other static assets: public. */
     static final String[] PAGE_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
-    static final String[] AUDIT_PAGES = {"/audit", "/audit/**", "/audit.csv"};
-    static final String[] RECORD_PAGES = {"/actions/*/record", "/actions/*/record/**"};
 
     @Bean
     @Order(1)
@@ -75,14 +62,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasAnyRole(AUDITOR, PLAN_MANAGER)
-                        .requestMatchers(HttpMethod.GET, "/api/**")
-                        .hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY)
-                        .requestMatchers(HttpMethod.POST, LEAD_POSTS).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
-                        .requestMatchers(HttpMethod.PUT, LEAD_PUTS).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD)
-                        // Every other write changes the plan's structure.
-                        .anyRequest().hasRole(PLAN_MANAGER))
+                // Which roles may call an endpoint is declared on its handler method (@RolesAllowed).
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems));
@@ -109,11 +90,9 @@ public class SecurityConfiguration {
             if (publicActuator.length > 0) {
                 rules.requestMatchers(publicActuator).permitAll();
             }
-            // Web pages (org.planledger.infra.pages): the login page's style sheet and script are public;
-            // the audit trail and the record forms follow the API's role rules.
-            rules.requestMatchers(PAGE_ASSETS).permitAll()
-                    .requestMatchers(AUDIT_PAGES).hasAnyRole(AUDITOR, PLAN_MANAGER)
-                    .requestMatchers(RECORD_PAGES).hasAnyRole(PLAN_MANAGER, DELIVERY_LEAD);
+            // Web pages (org.planledger.infra.pages): the assets are public; pages limited to some roles
+            // (the audit trail, the record forms) say so on their handler methods, as the API does.
+            rules.requestMatchers(PAGE_ASSETS).permitAll();
             rules.anyRequest().authenticated();
         });
         if (usesBasic(settings, environment)) {

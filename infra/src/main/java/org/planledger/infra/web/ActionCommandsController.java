@@ -1,8 +1,10 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.planledger.command.api.*;
 import org.planledger.infra.web.ActionRequests.*;
@@ -15,15 +17,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.planledger.infra.web.CommandResponses.REASON_HEADER;
+import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
+import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 import static org.planledger.infra.web.CommandResponses.changed;
 import static org.planledger.infra.web.CommandResponses.created;
 import static org.planledger.infra.web.CommandResponses.idOr;
-import static org.planledger.infra.web.CommandResponses.reason;
 
 /**
  * Everything done to one action. The schedule, leads, details, funding and the action's status
@@ -40,9 +41,9 @@ public class ActionCommandsController {
 
     private static final String ACTION = "action";
 
-    private final ApiCommands commands;
+    private final CallerCommands commands;
 
-    public ActionCommandsController(ApiCommands commands) {
+    public ActionCommandsController(CallerCommands commands) {
         this.commands = commands;
     }
 
@@ -51,181 +52,183 @@ public class ActionCommandsController {
     }
 
     @PutMapping("/schedule")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Reschedule the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> reschedule(@PathVariable String actionId, @Valid @RequestBody RescheduleRequest body,
-                                               @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                               @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                               Change change) {
         return changed(actionId, send(new RescheduleAction(actionId, body.startDate(), body.endDate(), body.reason(),
-                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PutMapping("/leads")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Change the action's leads (PLAN_MANAGER)")
     public ResponseEntity<Accepted> changeLeads(@PathVariable String actionId, @Valid @RequestBody ChangeLeadsRequest body,
-                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                Change change) {
         return changed(actionId, send(new ChangeActionLeads(actionId, LeadBody.toLeads(body.leads()), body.reason(),
-                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PutMapping("/details")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Revise the action's text, outputs, indicators, resources, partners and risks (PLAN_MANAGER)")
     public ResponseEntity<Accepted> reviseDetails(@PathVariable String actionId, @Valid @RequestBody ReviseDetailsRequest body,
-                                                  @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                  @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                  Change change) {
         return changed(actionId, send(new ReviseActionDetails(actionId, body.title(), body.outputs(),
                 body.monitoringIndicators(), body.resources(), body.partners(), body.risks(), body.reason(),
-                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(body.reason(), why)));
+                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PostMapping("/progress")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record progress: a dated note on the action's current position",
             description = "Answers 201 with the note's noteId. Refused with 409 on a completed or ceased action.")
     public ResponseEntity<ProgressNoteAccepted> recordProgress(
-            @PathVariable String actionId, @Valid @RequestBody ProgressRequest body,
-            @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-            @RequestHeader(value = REASON_HEADER, required = false) String why) {
+            @PathVariable String actionId, @Valid @RequestBody ProgressRequest body, Change change) {
         String noteId = idOr(body.id());
         Long version = send(new RecordProgress(actionId, noteId, body.period(), body.text(),
-                IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+                change.expectedVersion()), actionId, change.reason());
         return created("/api/actions/" + actionId + "/progress/" + noteId, version,
                 new ProgressNoteAccepted(noteId, actionId, version));
     }
 
     @PostMapping("/progress/{noteId}/corrections")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Correct a progress note", description = "The original text stays readable in the history.")
     public ResponseEntity<Accepted> correctNote(@PathVariable String actionId, @PathVariable String noteId,
-                                                @Valid @RequestBody CorrectionRequest body,
-                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                                @Valid @RequestBody CorrectionRequest body, Change change) {
         return changed(noteId, send(new CorrectProgressNote(actionId, noteId, body.text(), body.reason(),
-                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PostMapping("/progress/{noteId}/withdrawal")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Withdraw a progress note", description = "The note stays readable in the history, marked withdrawn.")
     public ResponseEntity<Accepted> withdrawNote(@PathVariable String actionId, @PathVariable String noteId,
-                                                 @Valid @RequestBody ReasonRequest body,
-                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                                 @Valid @RequestBody ReasonRequest body, Change change) {
         return changed(noteId, send(new WithdrawProgressNote(actionId, noteId, body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PutMapping("/rag")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Rate the action Red, Amber or Green", description = "RED and AMBER need a reason.")
     public ResponseEntity<Accepted> assessRag(@PathVariable String actionId, @Valid @RequestBody RagRequest body,
-                                              @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                              Change change) {
         return changed(actionId, send(new AssessRag(actionId, body.status(), body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PostMapping("/funding")
+    @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Allocate funding to the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body,
-                                                    @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                    Change change) {
         String fundingId = idOr(body.id());
         Long version = send(new AllocateFunding(actionId, fundingId, body.amountPence(), body.source(),
-                body.financialYear(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+                body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
         return created("/api/actions/" + actionId + "/funding/" + fundingId, fundingId, version);
     }
 
     @PostMapping("/spend")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record spend against the action")
     public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body,
-                                                @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                Change change) {
         String spendId = idOr(body.id());
         Long version = send(new RecordSpend(actionId, spendId, body.amountPence(), body.description(),
-                body.financialYear(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why));
+                body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
         return created("/api/actions/" + actionId + "/spend/" + spendId, spendId, version);
     }
 
     @PostMapping("/risks")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Identify a risk (likelihood and impact 1-5)")
     public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body,
-                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                 @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                 Change change) {
         String riskId = idOr(body.id());
         Long version = send(new IdentifyRisk(actionId, riskId, body.description(), body.likelihood(), body.impact(),
-                body.owner(), body.mitigation(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
-                reason(null, why));
+                body.owner(), body.mitigation(), body.effectiveOn(), change.expectedVersion()), actionId,
+                change.reason());
         return created("/api/actions/" + actionId + "/risks/" + riskId, riskId, version);
     }
 
     @PutMapping("/risks/{riskId}")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Reassess a risk")
     public ResponseEntity<Accepted> reassessRisk(@PathVariable String actionId, @PathVariable String riskId,
-                                                 @Valid @RequestBody ReassessRiskRequest body,
-                                                 @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                 @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                 @Valid @RequestBody ReassessRiskRequest body, Change change) {
         return changed(riskId, send(new ReassessRisk(actionId, riskId, body.likelihood(), body.impact(), body.owner(),
-                body.mitigation(), body.reason(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
-                reason(body.reason(), why)));
+                body.mitigation(), body.reason(), body.effectiveOn(), change.expectedVersion()), actionId,
+                change.reason(body.reason())));
     }
 
     @PostMapping("/risks/{riskId}/closure")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Close a risk", description = "A reason is required.")
     public ResponseEntity<Accepted> closeRisk(@PathVariable String actionId, @PathVariable String riskId,
-                                              @Valid @RequestBody ReasonRequest body,
-                                              @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                              @Valid @RequestBody ReasonRequest body, Change change) {
         return changed(riskId, send(new CloseRisk(actionId, riskId, body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PostMapping("/referral-tallies")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral tally for a period",
             description = "For historical figures such as \"65 referrals April 2012 - March 2013, total spend £10,943\".")
     public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body,
-                                                   @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                   @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                                   Change change) {
         String tallyId = idOr(body.id());
         Long version = send(new TallyReferrals(actionId, tallyId, body.from(), body.to(), body.count(),
-                body.totalCostPence(), body.note(), body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), actionId,
-                reason(null, why));
+                body.totalCostPence(), body.note(), body.effectiveOn(), change.expectedVersion()), actionId,
+                change.reason());
         return created("/api/actions/" + actionId + "/referral-tallies/" + tallyId, tallyId, version);
     }
 
     @PostMapping("/referrals")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a referral case into the scheme this action runs",
             description = "The Location and ETag are the new case's.")
     public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body,
-                                                   @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                                   Change change) {
         String referralId = idOr(body.id());
         Long version = commands.send(new RecordReferral(actionId, referralId, body.receivedOn(), body.referringAgency(),
-                body.subjectRef(), body.reason(), IfMatch.expectedVersion(ifMatch)), referralId, ACTION, body.reason());
+                body.subjectRef(), body.reason(), change.expectedVersion()), referralId, ACTION, change.reason(body.reason()));
         return created("/api/referrals/" + referralId, referralId, version);
     }
 
     @PostMapping("/completion")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Complete the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> complete(@PathVariable String actionId,
                                              @Valid @RequestBody(required = false) CompleteRequest body,
-                                             @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                             @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                             Change change) {
         CompleteRequest request = body == null ? new CompleteRequest(null, null) : body;
         return changed(actionId, send(new CompleteAction(actionId, request.note(), request.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, reason(null, why)));
+                change.expectedVersion()), actionId, change.reason()));
     }
 
     @PostMapping("/cessation")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Cease the action (PLAN_MANAGER)", description = "A reason is required.")
     public ResponseEntity<Accepted> cease(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
-                                          @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                          Change change) {
         return changed(actionId, send(new CeaseAction(actionId, body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 
     @PostMapping("/reopening")
+    @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Reopen a completed or ceased action (PLAN_MANAGER)", description = "A reason is required.")
     public ResponseEntity<Accepted> reopen(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
-                                           @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                           Change change) {
         return changed(actionId, send(new ReopenAction(actionId, body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), actionId, body.reason()));
+                change.expectedVersion()), actionId, change.reason(body.reason())));
     }
 }

@@ -127,7 +127,7 @@ public final class ActionRequests {
             @Schema(example = "2013-07-02") @NotNull @BusinessDate LocalDate receivedOn,
             @Schema(example = "Northamptonshire Police") @NotBlank @Size(max = Limits.TITLE) String referringAgency,
             @Schema(description = "Pseudonymous reference, never a name; hidden from BOARD and SCRUTINY", example = "KT-2013-041")
-            @Size(max = Limits.TITLE) String subjectRef,
+            @Size(max = Limits.TITLE) @Pattern(regexp = Limits.SOME_TEXT, message = "must not be blank when given") String subjectRef,
             @Size(max = Limits.TEXT) String reason) {
     }
 

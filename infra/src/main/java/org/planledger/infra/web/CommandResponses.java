@@ -8,11 +8,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.util.UUID;
 
-/** Shapes shared by the command endpoints: ids, reasons, 201 with Location, ETag. */
+/** Shapes shared by the command endpoints: ids, 201 with Location, ETag. */
 final class CommandResponses {
-
-    /** An optional header giving the reason for a change whose body has no reason field. */
-    static final String REASON_HEADER = "X-Change-Reason";
 
     private CommandResponses() {
     }
@@ -20,13 +17,6 @@ final class CommandResponses {
     /** The client's id, so a retried create is harmless, or a new one. */
     static String idOr(String clientId) {
         return clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId;
-    }
-
-    static String reason(String bodyReason, String headerReason) {
-        if (bodyReason != null && !bodyReason.isBlank()) {
-            return bodyReason;
-        }
-        return headerReason == null || headerReason.isBlank() ? null : headerReason;
     }
 
     static <T> ResponseEntity<T> created(String path, Long version, T body) {

@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Documents If-Match the same way on every update. */
+/** How If-Match is documented on every update: OpenApiConfiguration adds it to each method taking a Change. */
 @Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(description = "The version you last saw (the ETag, e.g. \"3\"). When the record has changed since, "

@@ -15,10 +15,16 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,6 +67,30 @@ public class OpenApiConfiguration {
                                 .bearerFormat("JWT").description("Production profiles: a JWT with the roles claim")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    static {
+        // A Change is read from headers, documented by changeHeaders() below, not a query object.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Change.class);
+    }
+
+    /** The two headers every method taking a {@link Change} reads: If-Match and X-Change-Reason. */
+    @Bean
+    public OperationCustomizer changeHeaders() {
+        Parameter ifMatch = AnnotationUtils.findAnnotation(IfMatchHeader.class, Parameter.class);
+        return (operation, handler) -> {
+            boolean takesChange = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> Change.class.equals(parameter.getParameterType()));
+            if (takesChange) {
+                operation.addParametersItem(new HeaderParameter().name(IfMatch.HEADER).required(false)
+                        .description(ifMatch.description()).example(ifMatch.example()).schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(Change.REASON_HEADER).required(false)
+                        .description("Why, for the audit trail, when the body has no reason field of its own (a body "
+                                + "reason wins). At most " + Change.REASON_LIMIT + " characters, like a body reason.")
+                        .schema(new StringSchema().maxLength(Change.REASON_LIMIT)));
+            }
+            return operation;
+        };
     }
 
     @Bean

@@ -1,5 +1,11 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.query.Queries;
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.refusals.ResourceNotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,6 +42,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import static org.planledger.infra.security.Roles.AUDITOR;
+import static org.planledger.infra.security.Roles.BOARD;
+import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
+import static org.planledger.infra.security.Roles.PLAN_MANAGER;
+import static org.planledger.infra.security.Roles.SCRUTINY;
+
 /**
  * The read side over HTTP: every answer comes from the query side's read models through Axon's
  * query gateway. Read models follow the event store a moment behind, so a GET straight after a
@@ -56,12 +68,14 @@ public class QueryController {
     }
 
     @GetMapping("/plans")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "List the plans")
     public PlanList listPlans() {
         return queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class));
     }
 
     @GetMapping("/plans/{planId}/board")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "The board view: RAG by priority, overdue and stale actions, indicators against target",
             description = "Without parameters, the live board. With asAt, the plan as it stood on that date (events "
                     + "effective on or before it); with knownAt as well, only from what had been recorded by then.")
@@ -80,6 +94,7 @@ public class QueryController {
     }
 
     @GetMapping("/plans/{planId}/diff")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "What changed in the plan between two dates")
     public PlanDiff diff(@PathVariable String planId,
                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -95,6 +110,7 @@ public class QueryController {
     }
 
     @GetMapping("/plans/{planId}/timeline")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "The plan's evolution, board meeting by board meeting and refresh by refresh")
     public PlanTimeline timeline(@PathVariable String planId) {
         QueryParameters.id("planId", planId);
@@ -103,6 +119,7 @@ public class QueryController {
     }
 
     @GetMapping("/plans/{planId}/referral-statistics")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "Referral statistics per action for one financial year")
     public ReferralStatistics referralStatistics(
             @PathVariable String planId,
@@ -121,6 +138,7 @@ public class QueryController {
     }
 
     @GetMapping("/actions/{actionId}")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "The action's history: notes with their corrections and withdrawals, RAG, status, money, "
             + "risks, tallies and referral cases")
     public ActionHistory actionHistory(@PathVariable String actionId) {
@@ -130,12 +148,14 @@ public class QueryController {
     }
 
     @GetMapping("/my-actions")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "The actions the signed-in user leads, soonest due first")
     public MyActions myActions(Authentication caller) {
         return queries.ask(new FindMyActions(caller.getName()), ResponseTypes.instanceOf(MyActions.class));
     }
 
     @GetMapping("/audit")
+    @RolesAllowed({AUDITOR, PLAN_MANAGER})
     @Operation(summary = "The audit trail: who changed what, when, from what to what, and why (AUDITOR, PLAN_MANAGER)",
             description = "Newest first. from and to bound the recorded time: an instant, or a date meaning that whole day.")
     public AuditTrailPage audit(@RequestParam(required = false) String planId,

@@ -1,28 +1,27 @@
 package org.planledger.infra.web;
 
+import org.planledger.infra.command.CallerCommands;
 import org.planledger.infra.config.ConditionalOnCommandSide;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.planledger.command.api.AcceptReferral;
 import org.planledger.command.api.CloseReferral;
 import org.planledger.command.api.DeclineReferral;
-import org.planledger.infra.security.ReferralLeadership;
 import org.planledger.infra.web.ActionRequests.CloseReferralRequest;
 import org.planledger.infra.web.ActionRequests.EffectiveOnRequest;
 import org.planledger.infra.web.PlanRequests.ReasonRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.planledger.infra.web.CommandResponses.REASON_HEADER;
+import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
+import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 import static org.planledger.infra.web.CommandResponses.changed;
-import static org.planledger.infra.web.CommandResponses.reason;
 
 /**
  * A referral case after it was recorded: accepted or declined, then closed with an outcome and
@@ -36,44 +35,43 @@ public class ReferralCommandsController {
 
     private static final String REFERRAL = "referral";
 
-    private final ApiCommands commands;
-    private final ReferralLeadership leadership;
+    private final CallerCommands commands;
 
-    public ReferralCommandsController(ApiCommands commands, ReferralLeadership leadership) {
+    public ReferralCommandsController(CallerCommands commands) {
         this.commands = commands;
-        this.leadership = leadership;
     }
 
+    /** The Referral applies the lead rule (ActionLeadership) from the caller named in the command's metadata. */
     private Long send(Object command, String referralId, String reason) {
-        leadership.requireMayUpdate(SecurityContextHolder.getContext().getAuthentication(), referralId);
         return commands.send(command, referralId, REFERRAL, reason);
     }
 
     @PostMapping("/acceptance")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Accept a received referral")
     public ResponseEntity<Accepted> accept(@PathVariable String referralId,
                                            @Valid @RequestBody(required = false) EffectiveOnRequest body,
-                                           @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                           @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                           Change change) {
         EffectiveOnRequest request = body == null ? new EffectiveOnRequest(null) : body;
         return changed(referralId, send(new AcceptReferral(referralId, request.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), referralId, reason(null, why)));
+                change.expectedVersion()), referralId, change.reason()));
     }
 
     @PostMapping("/decline")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Decline a received referral", description = "A reason is required.")
     public ResponseEntity<Accepted> decline(@PathVariable String referralId, @Valid @RequestBody ReasonRequest body,
-                                            @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+                                            Change change) {
         return changed(referralId, send(new DeclineReferral(referralId, body.reason(), body.effectiveOn(),
-                IfMatch.expectedVersion(ifMatch)), referralId, body.reason()));
+                change.expectedVersion()), referralId, change.reason(body.reason())));
     }
 
     @PostMapping("/closure")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
     @Operation(summary = "Close an accepted referral with its outcome and cost")
     public ResponseEntity<Accepted> close(@PathVariable String referralId, @Valid @RequestBody CloseReferralRequest body,
-                                          @IfMatchHeader @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          @RequestHeader(value = REASON_HEADER, required = false) String why) {
+                                          Change change) {
         return changed(referralId, send(new CloseReferral(referralId, body.outcome(), body.costPence(),
-                body.effectiveOn(), IfMatch.expectedVersion(ifMatch)), referralId, reason(null, why)));
+                body.effectiveOn(), change.expectedVersion()), referralId, change.reason()));
     }
 }

@@ -2,8 +2,8 @@ package org.planledger.infra.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.planledger.infra.security.Roles;
+import org.planledger.infra.security.SubjectReferences;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Referral subject references are hidden from BOARD and SCRUTINY in every response. Rather than
@@ -53,33 +50,7 @@ public class SubjectReferenceRedaction implements ResponseBodyAdvice<Object> {
             return body;
         }
         JsonNode tree = objectMapper.valueToTree(body);
-        redact(tree);
+        SubjectReferences.redact(tree);
         return tree;
-    }
-
-    /** Removes subject references from the tree in place; the web pages use it too. */
-    public static void redact(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            JsonNode field = object.get("field");
-            if (field != null && field.isTextual() && isSubjectRef(field.asText())) {
-                object.remove(java.util.List.of("before", "after", "value", "from", "to"));
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
-                if (isSubjectRef(entry.getKey())) {
-                    fields.remove();
-                } else {
-                    redact(entry.getValue());
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(SubjectReferenceRedaction::redact);
-        }
-    }
-
-    private static boolean isSubjectRef(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals("subjectref") || lower.equals("subjectreference") || lower.endsWith(".subjectref");
     }
 }

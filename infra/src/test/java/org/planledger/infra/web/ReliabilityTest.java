@@ -12,6 +12,11 @@ import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
 import org.planledger.infra.web.ApiClient.Call;
 import org.planledger.infra.web.ApiClient.Response;
+import org.planledger.command.ActionLeadership;
+import org.planledger.infra.security.RoleDeclarations;
+import org.planledger.infra.security.Roles;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -363,132 +368,187 @@ class ReliabilityTest {
     @Nested
     class RoleMatrix {
 
-        enum Rule { STRUCTURE, DELIVERY, READ, AUDIT }
+        /**
+         * Who calls: anonymous, a wrong password, and each demo user with their roles. lead1 leads the
+         * fixture's action that every delivery request acts on; lead2 leads another.
+         */
+        record Caller(String name, Set<String> roles) {
+        }
 
-        /** An endpoint: how to prepare what it acts on in a fresh fixture, and the call (method, path, body). */
-        record Endpoint(String name, Rule rule, int success, Function<Fixture, Request> prepare) {
+        static final List<Caller> CALLERS = List.of(
+                new Caller("anonymous", Set.of()), new Caller("wrong-password", Set.of()),
+                new Caller("manager", Set.of(Roles.PLAN_MANAGER)),
+                new Caller("lead1", Set.of(Roles.DELIVERY_LEAD)), new Caller("lead2", Set.of(Roles.DELIVERY_LEAD)),
+                new Caller("board", Set.of(Roles.BOARD)), new Caller("auditor", Set.of(Roles.AUDITOR)),
+                new Caller("scrutiny", Set.of(Roles.SCRUTINY)));
+
+        /** An API endpoint as the application declares it: method, path pattern and the roles on its handler. */
+        record Endpoint(String method, String pattern, Set<String> roles) {
+            String key() {
+                return method + " " + pattern;
+            }
+        }
+
+        /** How to make one request the endpoint accepts, from a fresh fixture (preparing what it acts on). */
+        record Recipe(String name, Function<Fixture, Request> prepare) {
         }
 
         record Request(String method, String path, Object body) {
         }
 
-        static final List<String> ROLES = List.of("anonymous", "wrong-password", "manager", "lead1", "lead2", "board",
-                "auditor", "scrutiny");
-
-        /** Issue 4's rules: lead1 leads the fixture's action, lead2 does not. */
-        static int expected(Rule rule, String role, int success) {
-            return switch (role) {
-                case "anonymous", "wrong-password" -> 401;
-                case "manager" -> success;
-                case "lead1" -> rule == Rule.DELIVERY || rule == Rule.READ ? success : 403;
-                case "lead2", "board", "scrutiny" -> rule == Rule.READ ? success : 403;
-                case "auditor" -> rule == Rule.READ || rule == Rule.AUDIT ? success : 403;
-                default -> throw new IllegalArgumentException(role);
-            };
+        /** Every /api endpoint the running application serves, with the roles its handler declares. */
+        List<Endpoint> declaredEndpoints() {
+            RequestMappingHandlerMapping mapping = application.getBean("requestMappingHandlerMapping",
+                    RequestMappingHandlerMapping.class);
+            List<Endpoint> endpoints = new ArrayList<>();
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                if (!RoleDeclarations.isApi(info)) {
+                    return;
+                }
+                Set<String> roles = RoleDeclarations.of(handler).orElseThrow(() ->
+                        new AssertionError(handler.getShortLogMessage() + " declares no roles"));
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    for (String pattern : info.getPatternValues()) {
+                        endpoints.add(new Endpoint(method.name(), pattern, roles));
+                    }
+                }
+            });
+            endpoints.sort(java.util.Comparator.comparing(Endpoint::key));
+            return endpoints;
         }
 
-        List<Endpoint> endpoints() {
+        /**
+         * What the declarations and the lead rule say the caller gets: 401 without valid credentials,
+         * 403 when none of their roles is declared on the endpoint, 403 for a write by a delivery lead
+         * who does not lead the action (the command side's ActionLeadership), otherwise success.
+         */
+        static int expected(Endpoint endpoint, Caller caller) {
+            if (caller.roles().isEmpty()) {
+                return 401;
+            }
+            if (caller.roles().stream().noneMatch(endpoint.roles()::contains)) {
+                return 403;
+            }
+            boolean write = !endpoint.method().equals("GET");
+            if (write && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), Set.of("lead1"))) {
+                return 403;
+            }
+            return 200;
+        }
+
+        /**
+         * How to call each endpoint, keyed by "METHOD pattern". Only how to build a valid request is
+         * written here; who may call it is read from the application. A declared endpoint without a
+         * recipe (a new endpoint) fails the test, and so does a recipe for an endpoint that is gone.
+         */
+        Map<String, List<Recipe>> recipes() {
             String plans = "/api/plans/";
             String actions = "/api/actions/";
-            List<Endpoint> list = new ArrayList<>();
-            list.add(new Endpoint("POST /api/plans", Rule.STRUCTURE, 201, f -> new Request("POST", "/api/plans",
+            Map<String, List<Recipe>> recipes = new LinkedHashMap<>();
+            java.util.function.BiConsumer<String, Recipe> add = (key, recipe) ->
+                    recipes.computeIfAbsent(key, k -> new ArrayList<>()).add(recipe);
+            add.accept("POST /api/plans", new Recipe("draft plan", f -> new Request("POST", "/api/plans",
                     map("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
                             "periodEnd", "2027-03-31", "cadence", "QUARTERLY"))));
-            list.add(new Endpoint("POST priorities", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/priorities",
-                    map("id", unique("pr"), "title", "Violence"))));
-            list.add(new Endpoint("PUT priority", Rule.STRUCTURE, 200, f -> new Request("PUT", plans + f.planId() + "/priorities/asb",
-                    map("title", "Anti-social behaviour"))));
-            list.add(new Endpoint("POST priority retirement", Rule.STRUCTURE, 200, f -> new Request("POST",
-                    plans + f.planId() + "/priorities/asb/retirement", map("reason", "merged"))));
-            list.add(new Endpoint("POST objectives", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/objectives",
-                    map("id", unique("ob"), "priorityId", "asb", "title", "Objective"))));
-            list.add(new Endpoint("PUT objective", Rule.STRUCTURE, 200, f -> new Request("PUT", plans + f.planId() + "/objectives/asb-1",
-                    map("title", "Reduce ASB further"))));
-            list.add(new Endpoint("POST indicators", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/indicators",
-                    indicator(unique("ind")))));
-            list.add(new Endpoint("POST indicator rebaselining", Rule.STRUCTURE, 200, f -> {
+            add.accept("POST /api/plans/{planId}/priorities", new Recipe("add priority", f -> new Request("POST",
+                    plans + f.planId() + "/priorities", map("id", unique("pr"), "title", "Violence"))));
+            add.accept("PUT /api/plans/{planId}/priorities/{priorityId}", new Recipe("revise priority", f -> new Request("PUT",
+                    plans + f.planId() + "/priorities/asb", map("title", "Anti-social behaviour"))));
+            add.accept("POST /api/plans/{planId}/priorities/{priorityId}/retirement", new Recipe("retire priority",
+                    f -> new Request("POST", plans + f.planId() + "/priorities/asb/retirement", map("reason", "merged"))));
+            add.accept("POST /api/plans/{planId}/objectives", new Recipe("add objective", f -> new Request("POST",
+                    plans + f.planId() + "/objectives", map("id", unique("ob"), "priorityId", "asb", "title", "Objective"))));
+            add.accept("PUT /api/plans/{planId}/objectives/{objectiveId}", new Recipe("revise objective", f -> new Request("PUT",
+                    plans + f.planId() + "/objectives/asb-1", map("title", "Reduce ASB further"))));
+            add.accept("POST /api/plans/{planId}/indicators", new Recipe("define indicator", f -> new Request("POST",
+                    plans + f.planId() + "/indicators", indicator(unique("ind")))));
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/rebaselining", new Recipe("rebaseline", f -> {
                 String id = unique("ind");
                 expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
                 return new Request("POST", plans + f.planId() + "/indicators/" + id + "/rebaselining",
                         map("target", map("kind", "ABSOLUTE", "value", 1000, "text", "below 1,000"), "reason", "new baseline"));
             }));
-            list.add(new Endpoint("POST indicator readings", Rule.STRUCTURE, 200, f -> {
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/readings", new Recipe("reading", f -> {
                 String id = unique("ind");
                 expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
                 return new Request("POST", plans + f.planId() + "/indicators/" + id + "/readings", map("value", 1100, "period", "2024/25 Q1"));
             }));
-            list.add(new Endpoint("POST board-meetings", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/board-meetings",
-                    map("id", unique("m"), "heldOn", "2024-11-21", "title", "CSP Board"))));
-            list.add(new Endpoint("POST refreshes", Rule.STRUCTURE, 200, f -> new Request("POST", plans + f.planId() + "/refreshes",
-                    map("note", "Strategic assessment"))));
-            list.add(new Endpoint("POST plan closure", Rule.STRUCTURE, 200, f -> new Request("POST", plans + f.planId() + "/closure",
-                    map("reason", "period over"))));
-            list.add(new Endpoint("POST actions", Rule.STRUCTURE, 201, f -> new Request("POST", plans + f.planId() + "/actions",
-                    map("id", unique("act"), "objectiveId", "asb-1", "title", "Action", "leads", List.of(map("name", "L", "userId", "lead1")),
-                            "startDate", "2024-04-01", "endDate", "2027-03-31"))));
-            list.add(new Endpoint("PUT action schedule", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/schedule",
-                    map("startDate", "2024-05-01", "endDate", "2027-03-31", "reason", "late start"))));
-            list.add(new Endpoint("PUT action leads", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/leads",
-                    map("leads", List.of(map("name", "A", "userId", "lead1"))))));
-            list.add(new Endpoint("PUT action details", Rule.STRUCTURE, 200, f -> new Request("PUT", actions + f.lead1Action() + "/details",
-                    map("title", "Target hardening, revised"))));
-            list.add(new Endpoint("POST funding", Rule.STRUCTURE, 201, f -> new Request("POST", actions + f.lead1Action() + "/funding",
+            add.accept("POST /api/plans/{planId}/board-meetings", new Recipe("board meeting", f -> new Request("POST",
+                    plans + f.planId() + "/board-meetings", map("id", unique("m"), "heldOn", "2024-11-21", "title", "CSP Board"))));
+            add.accept("POST /api/plans/{planId}/refreshes", new Recipe("refresh", f -> new Request("POST",
+                    plans + f.planId() + "/refreshes", map("note", "Strategic assessment"))));
+            add.accept("POST /api/plans/{planId}/closure", new Recipe("close plan", f -> new Request("POST",
+                    plans + f.planId() + "/closure", map("reason", "period over"))));
+            add.accept("POST /api/plans/{planId}/actions", new Recipe("add action", f -> new Request("POST",
+                    plans + f.planId() + "/actions", map("id", unique("act"), "objectiveId", "asb-1", "title", "Action",
+                            "leads", List.of(map("name", "L", "userId", "lead1")), "startDate", "2024-04-01", "endDate", "2027-03-31"))));
+            add.accept("PUT /api/actions/{actionId}/schedule", new Recipe("reschedule", f -> new Request("PUT",
+                    actions + f.lead1Action() + "/schedule", map("startDate", "2024-05-01", "endDate", "2027-03-31", "reason", "late start"))));
+            add.accept("PUT /api/actions/{actionId}/leads", new Recipe("change leads", f -> new Request("PUT",
+                    actions + f.lead1Action() + "/leads", map("leads", List.of(map("name", "A", "userId", "lead1"))))));
+            add.accept("PUT /api/actions/{actionId}/details", new Recipe("revise details", f -> new Request("PUT",
+                    actions + f.lead1Action() + "/details", map("title", "Target hardening, revised"))));
+            add.accept("POST /api/actions/{actionId}/funding", new Recipe("funding", f -> new Request("POST",
+                    actions + f.lead1Action() + "/funding",
                     map("id", unique("f"), "amountPence", 1770000, "source", "PCC", "financialYear", "2024/25"))));
-            list.add(new Endpoint("POST completion", Rule.STRUCTURE, 200, f -> new Request("POST", actions + f.lead1Action() + "/completion",
-                    map("note", "done"))));
-            list.add(new Endpoint("POST cessation", Rule.STRUCTURE, 200, f -> new Request("POST", actions + f.lead1Action() + "/cessation",
-                    map("reason", "DECC no longer operating"))));
-            list.add(new Endpoint("POST reopening", Rule.STRUCTURE, 200, f -> {
+            add.accept("POST /api/actions/{actionId}/completion", new Recipe("complete", f -> new Request("POST",
+                    actions + f.lead1Action() + "/completion", map("note", "done"))));
+            add.accept("POST /api/actions/{actionId}/cessation", new Recipe("cease", f -> new Request("POST",
+                    actions + f.lead1Action() + "/cessation", map("reason", "DECC no longer operating"))));
+            add.accept("POST /api/actions/{actionId}/reopening", new Recipe("reopen", f -> {
                 expect(api.post(actions + f.lead1Action() + "/completion").json(map("note", "done")), 200);
                 return new Request("POST", actions + f.lead1Action() + "/reopening", map("reason", "more to do"));
             }));
-            list.add(new Endpoint("POST progress", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/progress",
-                    map("period", "2025-06", "text", "Bid submitted"))));
-            list.add(new Endpoint("POST progress correction", Rule.DELIVERY, 200, f -> {
-                String note = note(f);
-                return new Request("POST", actions + f.lead1Action() + "/progress/" + note + "/corrections",
-                        map("text", "Bid submitted to the PCC", "reason", "named the funder"));
-            }));
-            list.add(new Endpoint("POST progress withdrawal", Rule.DELIVERY, 200, f -> new Request("POST",
-                    actions + f.lead1Action() + "/progress/" + note(f) + "/withdrawal", map("reason", "duplicate"))));
-            list.add(new Endpoint("PUT rag", Rule.DELIVERY, 200, f -> new Request("PUT", actions + f.lead1Action() + "/rag",
-                    map("status", "AMBER", "reason", "late"))));
-            list.add(new Endpoint("POST spend", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/spend",
+            add.accept("POST /api/actions/{actionId}/progress", new Recipe("progress", f -> new Request("POST",
+                    actions + f.lead1Action() + "/progress", map("period", "2025-06", "text", "Bid submitted"))));
+            add.accept("POST /api/actions/{actionId}/progress/{noteId}/corrections", new Recipe("progress correction",
+                    f -> new Request("POST", actions + f.lead1Action() + "/progress/" + note(f) + "/corrections",
+                            map("text", "Bid submitted to the PCC", "reason", "named the funder"))));
+            add.accept("POST /api/actions/{actionId}/progress/{noteId}/withdrawal", new Recipe("progress withdrawal",
+                    f -> new Request("POST", actions + f.lead1Action() + "/progress/" + note(f) + "/withdrawal",
+                            map("reason", "duplicate"))));
+            add.accept("PUT /api/actions/{actionId}/rag", new Recipe("rag", f -> new Request("PUT",
+                    actions + f.lead1Action() + "/rag", map("status", "AMBER", "reason", "late"))));
+            add.accept("POST /api/actions/{actionId}/spend", new Recipe("spend", f -> new Request("POST",
+                    actions + f.lead1Action() + "/spend",
                     map("id", unique("s"), "amountPence", 125000, "description", "Locks", "financialYear", "2024/25"))));
-            list.add(new Endpoint("POST risks", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/risks",
-                    map("id", unique("k"), "description", "Funding ends", "likelihood", 3, "impact", 4))));
-            list.add(new Endpoint("PUT risk", Rule.DELIVERY, 200, f -> new Request("PUT",
+            add.accept("POST /api/actions/{actionId}/risks", new Recipe("identify risk", f -> new Request("POST",
+                    actions + f.lead1Action() + "/risks", map("id", unique("k"), "description", "Funding ends", "likelihood", 3, "impact", 4))));
+            add.accept("PUT /api/actions/{actionId}/risks/{riskId}", new Recipe("reassess risk", f -> new Request("PUT",
                     actions + f.lead1Action() + "/risks/" + risk(f), map("likelihood", 2, "impact", 4))));
-            list.add(new Endpoint("POST risk closure", Rule.DELIVERY, 200, f -> new Request("POST",
+            add.accept("POST /api/actions/{actionId}/risks/{riskId}/closure", new Recipe("close risk", f -> new Request("POST",
                     actions + f.lead1Action() + "/risks/" + risk(f) + "/closure", map("reason", "funded"))));
-            list.add(new Endpoint("POST referral-tallies", Rule.DELIVERY, 201, f -> new Request("POST",
+            add.accept("POST /api/actions/{actionId}/referral-tallies", new Recipe("tally", f -> new Request("POST",
                     actions + f.lead1Action() + "/referral-tallies",
                     map("id", unique("t"), "from", "2024-04-01", "to", "2025-03-31", "count", 65, "totalCostPence", 1094300))));
-            list.add(new Endpoint("POST referrals", Rule.DELIVERY, 201, f -> new Request("POST", actions + f.lead1Action() + "/referrals",
+            add.accept("POST /api/actions/{actionId}/referrals", new Recipe("record referral", f -> new Request("POST",
+                    actions + f.lead1Action() + "/referrals",
                     map("id", unique("ref"), "receivedOn", "2025-07-02", "referringAgency", "Police", "subjectRef", "KT-041"))));
-            list.add(new Endpoint("POST referral acceptance", Rule.DELIVERY, 200, f -> new Request("POST",
+            add.accept("POST /api/referrals/{referralId}/acceptance", new Recipe("accept referral", f -> new Request("POST",
                     "/api/referrals/" + referral(f) + "/acceptance", null)));
-            list.add(new Endpoint("POST referral decline", Rule.DELIVERY, 200, f -> new Request("POST",
+            add.accept("POST /api/referrals/{referralId}/decline", new Recipe("decline referral", f -> new Request("POST",
                     "/api/referrals/" + referral(f) + "/decline", map("reason", "out of area"))));
-            list.add(new Endpoint("POST referral closure", Rule.DELIVERY, 200, f -> {
+            add.accept("POST /api/referrals/{referralId}/closure", new Recipe("close referral", f -> {
                 String referral = referral(f);
                 expect(api.post("/api/referrals/" + referral + "/acceptance"), 200);
                 return new Request("POST", "/api/referrals/" + referral + "/closure", map("outcome", "Locks fitted", "costPence", 25000));
             }));
-            list.add(new Endpoint("POST imports", Rule.STRUCTURE, 201, f -> new Request("POST", "/api/imports", KETTERING.get())));
-            list.add(new Endpoint("GET plans", Rule.READ, 200, f -> new Request("GET", "/api/plans", null)));
-            list.add(new Endpoint("GET board", Rule.READ, 200, f -> new Request("GET", plans + f.planId() + "/board", null)));
-            list.add(new Endpoint("GET board as at", Rule.READ, 200, f -> new Request("GET",
+            add.accept("POST /api/imports", new Recipe("import", f -> new Request("POST", "/api/imports", KETTERING.get())));
+            add.accept("GET /api/plans", new Recipe("plans", f -> new Request("GET", "/api/plans", null)));
+            add.accept("GET /api/plans/{planId}/board", new Recipe("board", f -> new Request("GET", plans + f.planId() + "/board", null)));
+            add.accept("GET /api/plans/{planId}/board", new Recipe("board as at", f -> new Request("GET",
                     plans + f.planId() + "/board?asAt=2025-12-31", null)));
-            list.add(new Endpoint("GET diff", Rule.READ, 200, f -> new Request("GET",
+            add.accept("GET /api/plans/{planId}/diff", new Recipe("diff", f -> new Request("GET",
                     plans + f.planId() + "/diff?from=2024-04-01&to=2025-12-31", null)));
-            list.add(new Endpoint("GET timeline", Rule.READ, 200, f -> new Request("GET", plans + f.planId() + "/timeline", null)));
-            list.add(new Endpoint("GET referral-statistics", Rule.READ, 200, f -> new Request("GET",
+            add.accept("GET /api/plans/{planId}/timeline", new Recipe("timeline", f -> new Request("GET",
+                    plans + f.planId() + "/timeline", null)));
+            add.accept("GET /api/plans/{planId}/referral-statistics", new Recipe("referral statistics", f -> new Request("GET",
                     plans + f.planId() + "/referral-statistics?financialYear=2025/26", null)));
-            list.add(new Endpoint("GET action history", Rule.READ, 200, f -> new Request("GET", actions + f.lead1Action(), null)));
-            list.add(new Endpoint("GET my-actions", Rule.READ, 200, f -> new Request("GET", "/api/my-actions", null)));
-            list.add(new Endpoint("GET audit", Rule.AUDIT, 200, f -> new Request("GET", "/api/audit?planId=" + f.planId(), null)));
-            return list;
+            add.accept("GET /api/actions/{actionId}", new Recipe("action history", f -> new Request("GET",
+                    actions + f.lead1Action(), null)));
+            add.accept("GET /api/my-actions", new Recipe("my actions", f -> new Request("GET", "/api/my-actions", null)));
+            add.accept("GET /api/audit", new Recipe("audit", f -> new Request("GET", "/api/audit?planId=" + f.planId(), null)));
+            return recipes;
         }
 
         static Map<String, Object> indicator(String id) {
@@ -524,71 +584,75 @@ class ReliabilityTest {
             }
         };
 
-        Call call(Request request, String role) {
-            Call call = new Call0(request).call();
-            return switch (role) {
+        Call call(Request request, Caller caller) {
+            Call call = switch (request.method()) {
+                case "GET" -> api.get(request.path());
+                case "POST" -> api.post(request.path());
+                case "PUT" -> api.put(request.path());
+                default -> throw new IllegalArgumentException(request.method());
+            };
+            call = request.body() == null ? call : call.json(request.body());
+            return switch (caller.name()) {
                 case "anonymous" -> call.anonymous();
                 case "wrong-password" -> call.as("manager").password("not-the-password");
-                default -> call.as(role);
+                default -> call.as(caller.name());
             };
         }
 
-        final class Call0 {
-            private final Request request;
-
-            Call0(Request request) {
-                this.request = request;
-            }
-
-            Call call() {
-                Call call = switch (request.method()) {
-                    case "GET" -> api.get(request.path());
-                    case "POST" -> api.post(request.path());
-                    case "PUT" -> api.put(request.path());
-                    default -> throw new IllegalArgumentException(request.method());
-                };
-                return request.body() == null ? call : call.json(request.body());
-            }
+        @Test
+        void everyDeclaredEndpointHasARecipeAndEveryRecipeAnEndpoint() {
+            Set<String> declared = new java.util.TreeSet<>(declaredEndpoints().stream().map(Endpoint::key).toList());
+            assertThat(declared).as("endpoints declared by the application").hasSizeGreaterThan(40);
+            assertThat(recipes().keySet()).containsExactlyInAnyOrderElementsOf(declared);
         }
 
         @Test
         void eachRoleAgainstEachEndpoint() throws Exception {
             List<String> mismatches = new ArrayList<>();
+            Map<String, List<Recipe>> recipes = recipes();
+            List<Endpoint> endpoints = declaredEndpoints();
             int cases = 0;
+            int requests = 0;
             Fixture readable = fixture(1);
             referral(readable);
             ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
-            for (Endpoint endpoint : endpoints()) {
-                // Refusals change nothing, so they share one prepared fixture; each success gets a fresh one.
-                Fixture shared = endpoint.rule() == Rule.READ || endpoint.rule() == Rule.AUDIT ? readable : fixture(1);
-                Request sharedRequest = endpoint.prepare().apply(shared);
-                for (String role : ROLES) {
-                    int expected = expected(endpoint.rule(), role, endpoint.success());
-                    boolean write = !sharedRequest.method().equals("GET");
-                    Request request = write && expected / 100 == 2 ? endpoint.prepare().apply(fixture(1)) : sharedRequest;
-                    long before = storedEvents();
-                    Response response = call(request, role).send();
-                    cases++;
-                    if (response.status() != expected) {
-                        mismatches.add("%-28s %-15s expected %d, got %s".formatted(endpoint.name(), role, expected, response));
-                        continue;
-                    }
-                    if (expected / 100 != 2) {
-                        if (!String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
-                            mismatches.add(endpoint.name() + " " + role + ": not problem+json: " + response.header("Content-Type"));
+            for (Endpoint endpoint : endpoints) {
+                boolean write = !endpoint.method().equals("GET");
+                for (Recipe recipe : recipes.getOrDefault(endpoint.key(), List.of())) {
+                    // Refusals change nothing, so they share one prepared fixture; each success gets a fresh one.
+                    Request sharedRequest = recipe.prepare().apply(write ? fixture(1) : readable);
+                    requests++;
+                    for (Caller caller : CALLERS) {
+                        int expected = expected(endpoint, caller);
+                        Request request = write && expected == 200 ? recipe.prepare().apply(fixture(1)) : sharedRequest;
+                        long before = storedEvents();
+                        Response response = call(request, caller).send();
+                        cases++;
+                        String name = endpoint.key() + " (" + recipe.name() + ")";
+                        boolean matches = expected == 200 ? response.status() / 100 == 2 : response.status() == expected;
+                        if (!matches) {
+                            mismatches.add("%-60s %-15s expected %s, got %s".formatted(name, caller.name(),
+                                    expected == 200 ? "2xx" : expected, response));
+                            continue;
                         }
-                        if (storedEvents() != before) {
-                            mismatches.add(endpoint.name() + " " + role + ": a refused request stored events");
+                        if (expected != 200) {
+                            if (!String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
+                                mismatches.add(name + " " + caller.name() + ": not problem+json: " + response.header("Content-Type"));
+                            }
+                            if (storedEvents() != before) {
+                                mismatches.add(name + " " + caller.name() + ": a refused request stored events");
+                            }
                         }
-                    }
-                    if (request.path().contains("/api/actions/" + readable.lead1Action()) && request.method().equals("GET")
-                            && Set.of("board", "scrutiny").contains(role) && response.text().contains("KT-041")) {
-                        mismatches.add(endpoint.name() + " " + role + ": saw a referral subject reference");
+                        if (request.path().contains("/api/actions/" + readable.lead1Action()) && !write
+                                && Set.of("board", "scrutiny").contains(caller.name()) && response.text().contains("KT-041")) {
+                            mismatches.add(name + " " + caller.name() + ": saw a referral subject reference");
+                        }
                     }
                 }
             }
-            System.out.printf("ROLES %d endpoints x %d callers = %d cases, %d mismatches%n", endpoints().size(), ROLES.size(), cases,
-                    mismatches.size());
+            System.out.printf("ROLES %d declared endpoints, %d requests x %d callers = %d cases, %d mismatches%n",
+                    endpoints.size(), requests, CALLERS.size(), cases, mismatches.size());
+            assertThat(cases).isEqualTo(requests * CALLERS.size()).isGreaterThan(300);
             assertThat(mismatches).isEmpty();
         }
     }

@@ -28,7 +28,7 @@ class WebPartsTest {
                  "changes":[{"field":"subjectRef","before":null,"after":"KT-041"},{"field":"title","after":"x"}],
                  "nested":{"deeper":[{"subjectRef":"KT-042","keep":1}]}}
                 """);
-        SubjectReferenceRedaction.redact(tree);
+        org.planledger.infra.security.SubjectReferences.redact(tree);
         assertThat(tree.toString()).doesNotContain("KT-04");
         assertThat(tree.path("referrals").get(0).path("referralId").asText()).isEqualTo("r1");
         assertThat(tree.path("changes").get(1).path("after").asText()).isEqualTo("x");

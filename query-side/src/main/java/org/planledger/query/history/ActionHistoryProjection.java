@@ -15,6 +15,7 @@ import org.planledger.query.support.RecordDocuments;
 import org.planledger.query.support.RecordedEvent;
 import org.planledger.query.support.WriteBehind;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ public class ActionHistoryProjection {
                     ? new ActionHistory(event.actionId(), event.planId(), null, null, ActionStatus.OPEN, null, List.of(),
                     null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
                     : RecordDocuments.decode(stored.get("history", Document.class), ActionHistory.class);
-            ActionHistory after = apply(before, recorded);
+            ActionHistory after = apply(before, event, recorded);
             batch.save(histories, recorded.markAppliedOn(new Document("_id", event.actionId()), stored)
                     .append("history", RecordDocuments.encode(after)));
         }
@@ -73,101 +74,133 @@ public class ActionHistoryProjection {
                 .filter(h -> h.title() != null);
     }
 
-    static ActionHistory apply(ActionHistory h, RecordedEvent recorded) {
-        PlanLedgerEvent event = recorded.event();
+    /** One action's history after one event of its stream; exhaustive, so a new action event must find its place. */
+    static ActionHistory apply(ActionHistory h, ActionEvent event, RecordedEvent recorded) {
         String actor = recorded.audit().actor();
         H x = new H(h);
-        if (event instanceof ActionAdded e) {
-            x.objectiveId = e.objectiveId(); x.title = e.title(); x.leads = e.leads();
-            x.startDate = e.startDate(); x.endDate = e.endDate(); x.status = ActionStatus.OPEN;
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("ADDED", e.title(), recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionDetailsRevised e) {
-            x.title = e.title();
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("DETAILS_REVISED", e.title(), recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionRescheduled e) {
-            x.startDate = e.startDate(); x.endDate = e.endDate();
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("RESCHEDULED", e.startDate() + " to " + e.endDate(),
-                    recorded.reason(), actor, e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionLeadsChanged e) {
-            x.leads = e.leads();
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("LEADS_CHANGED",
-                    String.join("; ", e.leads().stream().map(Lead::name).toList()), recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionCompleted e) {
-            x.status = ActionStatus.COMPLETED;
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("COMPLETED", e.note(), recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionCeased e) {
-            x.status = ActionStatus.CEASED;
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("CEASED", null, recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof ActionReopened e) {
-            x.status = ActionStatus.OPEN;
-            x.statusHistory = plus(h.statusHistory(), new StatusChange("REOPENED", null, recorded.reason(), actor,
-                    e.effectiveOn(), recorded.recordedAt()));
-        } else if (event instanceof RagAssessed e) {
-            x.rag = e.rag();
-            x.ragHistory = plus(h.ragHistory(), new RagChange(e.rag(), h.rag(), recorded.reason(), actor, e.effectiveOn(),
-                    recorded.recordedAt()));
-        } else if (event instanceof ProgressRecorded e) {
-            if (h.notes().stream().noneMatch(n -> n.noteId().equals(e.noteId()))) {
-                List<NoteHistory> notes = plus(h.notes(), new NoteHistory(e.noteId(), e.period(), e.effectiveOn(),
-                        e.text(), e.text(), "ACTIVE", actor, recorded.recordedAt(), List.of(), null));
-                // period order; a stable sort keeps notes of the same period in the order recorded
-                x.notes = notes.stream().sorted(Comparator.comparing(NoteHistory::effectiveOn)).toList();
+        switch (event) {
+            case ActionAdded e -> added(x, e, recorded);
+            case ActionDetailsRevised e -> {
+                x.title = e.title();
+                x.statusHistory = plus(h.statusHistory(), statusChange("DETAILS_REVISED", e.title(), recorded, e));
             }
-        } else if (event instanceof ProgressNoteCorrected e) {
-            x.notes = replace(h.notes(), n -> n.noteId().equals(e.noteId()), n -> new NoteHistory(n.noteId(), n.period(),
-                    n.effectiveOn(), e.text(), n.originalText(), n.withdrawal() != null ? "WITHDRAWN" : "CORRECTED",
-                    n.recordedBy(), n.recordedAt(), plus(n.corrections(), new NoteCorrection(e.text(), recorded.reason(),
-                    actor, recorded.recordedAt(), e.effectiveOn())), n.withdrawal()));
-        } else if (event instanceof ProgressNoteWithdrawn e) {
-            x.notes = replace(h.notes(), n -> n.noteId().equals(e.noteId()), n -> new NoteHistory(n.noteId(), n.period(),
-                    n.effectiveOn(), n.text(), n.originalText(), "WITHDRAWN", n.recordedBy(), n.recordedAt(),
-                    n.corrections(), new NoteWithdrawal(recorded.reason(), actor, recorded.recordedAt(), e.effectiveOn())));
-        } else if (event instanceof FundingAllocated e) {
-            x.funding = plus(h.funding(), new MoneyEntry(e.fundingId(), e.amountPence(), e.source(), null,
-                    e.financialYear(), e.effectiveOn(), actor, recorded.recordedAt()));
-        } else if (event instanceof SpendRecorded e) {
-            x.spend = plus(h.spend(), new MoneyEntry(e.spendId(), e.amountPence(), null, e.description(),
-                    e.financialYear(), e.effectiveOn(), actor, recorded.recordedAt()));
-        } else if (event instanceof RiskIdentified e) {
-            x.risks = plus(h.risks(), new RiskEntry(e.riskId(), e.description(), e.likelihood(), e.impact(), e.owner(),
-                    e.mitigation(), true, null, List.of(new RiskAssessment(e.likelihood(), e.impact(), e.owner(),
-                    e.mitigation(), null, actor, e.effectiveOn()))));
-        } else if (event instanceof RiskReassessed e) {
-            x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()), r -> new RiskEntry(r.riskId(), r.description(),
-                    e.likelihood(), e.impact(), e.owner(), e.mitigation(), r.open(), r.closedReason(),
-                    plus(r.assessments(), new RiskAssessment(e.likelihood(), e.impact(), e.owner(), e.mitigation(),
-                            recorded.reason(), actor, e.effectiveOn()))));
-        } else if (event instanceof RiskClosed e) {
-            x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()), r -> new RiskEntry(r.riskId(), r.description(),
-                    r.likelihood(), r.impact(), r.owner(), r.mitigation(), false, recorded.reason(), r.assessments()));
-        } else if (event instanceof ReferralsTallied e) {
-            x.referralTallies = plus(h.referralTallies(), new TallyEntry(e.tallyId(), e.periodFrom(), e.periodTo(),
-                    e.count(), e.totalCostPence(), e.note(), FinancialYear.containing(e.periodTo())));
-        } else if (event instanceof ReferralRecorded e) {
-            if (h.referrals().stream().noneMatch(r -> r.referralId().equals(e.referralId()))) {
-                x.referrals = plus(h.referrals(), new ReferralCaseEntry(e.referralId(), e.receivedOn(), e.referringAgency(),
-                        e.subjectRef(), e.reason(), ReferralStatus.RECEIVED, null, null, 0,
-                        FinancialYear.containing(e.receivedOn()), null, null));
+            case ActionRescheduled e -> {
+                x.startDate = e.startDate(); x.endDate = e.endDate();
+                x.statusHistory = plus(h.statusHistory(), statusChange("RESCHEDULED", e.startDate() + " to " + e.endDate(), recorded, e));
             }
-        } else if (event instanceof ReferralAccepted e) {
-            x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()), r -> new ReferralCaseEntry(
-                    r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(), ReferralStatus.ACCEPTED,
-                    null, null, r.costPence(), r.financialYear(), e.effectiveOn(), null));
-        } else if (event instanceof ReferralDeclined e) {
-            x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()), r -> new ReferralCaseEntry(
-                    r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(), ReferralStatus.DECLINED,
-                    e.reason(), null, r.costPence(), r.financialYear(), e.effectiveOn(), null));
-        } else if (event instanceof ReferralClosed e) {
-            x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()), r -> new ReferralCaseEntry(
-                    r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(), ReferralStatus.CLOSED,
-                    r.declineReason(), e.outcome(), e.costPence(), r.financialYear(), r.decidedOn(), e.effectiveOn()));
+            case ActionLeadsChanged e -> {
+                x.leads = e.leads();
+                x.statusHistory = plus(h.statusHistory(), statusChange("LEADS_CHANGED",
+                        String.join("; ", e.leads().stream().map(Lead::name).toList()), recorded, e));
+            }
+            case ActionCompleted e -> {
+                x.status = ActionStatus.COMPLETED;
+                x.statusHistory = plus(h.statusHistory(), statusChange("COMPLETED", e.note(), recorded, e));
+            }
+            case ActionCeased e -> {
+                x.status = ActionStatus.CEASED;
+                x.statusHistory = plus(h.statusHistory(), statusChange("CEASED", null, recorded, e));
+            }
+            case ActionReopened e -> {
+                x.status = ActionStatus.OPEN;
+                x.statusHistory = plus(h.statusHistory(), statusChange("REOPENED", null, recorded, e));
+            }
+            case RagAssessed e -> {
+                x.rag = e.rag();
+                x.ragHistory = plus(h.ragHistory(), new RagChange(e.rag(), h.rag(), recorded.reason(), actor, e.effectiveOn(),
+                        recorded.recordedAt()));
+            }
+            case ProgressRecorded e -> x.notes = noteRecorded(h.notes(), e, recorded);
+            case ProgressNoteCorrected e -> x.notes = replace(h.notes(), n -> n.noteId().equals(e.noteId()),
+                    n -> noteCorrected(n, e, recorded));
+            case ProgressNoteWithdrawn e -> x.notes = replace(h.notes(), n -> n.noteId().equals(e.noteId()),
+                    n -> noteWithdrawn(n, e, recorded));
+            case FundingAllocated e -> x.funding = plus(h.funding(), new MoneyEntry(e.fundingId(), e.amountPence(), e.source(),
+                    null, e.financialYear(), e.effectiveOn(), actor, recorded.recordedAt()));
+            case SpendRecorded e -> x.spend = plus(h.spend(), new MoneyEntry(e.spendId(), e.amountPence(), null,
+                    e.description(), e.financialYear(), e.effectiveOn(), actor, recorded.recordedAt()));
+            case RiskIdentified e -> x.risks = plus(h.risks(), riskIdentified(e, actor));
+            case RiskReassessed e -> x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()),
+                    r -> riskReassessed(r, e, recorded));
+            case RiskClosed e -> x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()), r -> new RiskEntry(r.riskId(),
+                    r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false, recorded.reason(), r.assessments()));
+            case ReferralsTallied e -> x.referralTallies = plus(h.referralTallies(), new TallyEntry(e.tallyId(), e.periodFrom(),
+                    e.periodTo(), e.count(), e.totalCostPence(), e.note(), FinancialYear.containing(e.periodTo())));
+            case ReferralRegistered e -> { } // the write side's bookkeeping; the case starts with its ReferralRecorded
+            case ReferralRecorded e -> x.referrals = referralRecorded(h.referrals(), e);
+            case ReferralAccepted e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
+                    r -> referralDecided(r, ReferralStatus.ACCEPTED, null, e.effectiveOn()));
+            case ReferralDeclined e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
+                    r -> referralDecided(r, ReferralStatus.DECLINED, e.reason(), e.effectiveOn()));
+            case ReferralClosed e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
+                    r -> referralClosed(r, e));
         }
         return x.build();
+    }
+
+    private static void added(H x, ActionAdded e, RecordedEvent recorded) {
+        x.objectiveId = e.objectiveId(); x.title = e.title(); x.leads = e.leads();
+        x.startDate = e.startDate(); x.endDate = e.endDate(); x.status = ActionStatus.OPEN;
+        x.statusHistory = plus(x.statusHistory, statusChange("ADDED", e.title(), recorded, e));
+    }
+
+    private static StatusChange statusChange(String kind, String detail, RecordedEvent recorded, ActionEvent event) {
+        return new StatusChange(kind, detail, recorded.reason(), recorded.audit().actor(), event.effectiveOn(),
+                recorded.recordedAt());
+    }
+
+    private static List<NoteHistory> noteRecorded(List<NoteHistory> notes, ProgressRecorded e, RecordedEvent recorded) {
+        if (notes.stream().anyMatch(n -> n.noteId().equals(e.noteId()))) {
+            return notes;
+        }
+        List<NoteHistory> added = plus(notes, new NoteHistory(e.noteId(), e.period(), e.effectiveOn(),
+                e.text(), e.text(), "ACTIVE", recorded.audit().actor(), recorded.recordedAt(), List.of(), null));
+        // period order; a stable sort keeps notes of the same period in the order recorded
+        return added.stream().sorted(Comparator.comparing(NoteHistory::effectiveOn)).toList();
+    }
+
+    private static NoteHistory noteCorrected(NoteHistory n, ProgressNoteCorrected e, RecordedEvent recorded) {
+        return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), e.text(), n.originalText(),
+                n.withdrawal() != null ? "WITHDRAWN" : "CORRECTED", n.recordedBy(), n.recordedAt(),
+                plus(n.corrections(), new NoteCorrection(e.text(), recorded.reason(), recorded.audit().actor(),
+                        recorded.recordedAt(), e.effectiveOn())), n.withdrawal());
+    }
+
+    private static NoteHistory noteWithdrawn(NoteHistory n, ProgressNoteWithdrawn e, RecordedEvent recorded) {
+        return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), n.text(), n.originalText(), "WITHDRAWN",
+                n.recordedBy(), n.recordedAt(), n.corrections(),
+                new NoteWithdrawal(recorded.reason(), recorded.audit().actor(), recorded.recordedAt(), e.effectiveOn()));
+    }
+
+    private static RiskEntry riskIdentified(RiskIdentified e, String actor) {
+        return new RiskEntry(e.riskId(), e.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), true, null,
+                List.of(new RiskAssessment(e.likelihood(), e.impact(), e.owner(), e.mitigation(), null, actor, e.effectiveOn())));
+    }
+
+    private static RiskEntry riskReassessed(RiskEntry r, RiskReassessed e, RecordedEvent recorded) {
+        return new RiskEntry(r.riskId(), r.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), r.open(),
+                r.closedReason(), plus(r.assessments(), new RiskAssessment(e.likelihood(), e.impact(), e.owner(),
+                e.mitigation(), recorded.reason(), recorded.audit().actor(), e.effectiveOn())));
+    }
+
+    private static List<ReferralCaseEntry> referralRecorded(List<ReferralCaseEntry> referrals, ReferralRecorded e) {
+        if (referrals.stream().anyMatch(r -> r.referralId().equals(e.referralId()))) {
+            return referrals;
+        }
+        return plus(referrals, new ReferralCaseEntry(e.referralId(), e.receivedOn(), e.referringAgency(), e.subjectRef(),
+                e.reason(), ReferralStatus.RECEIVED, null, null, 0, FinancialYear.containing(e.receivedOn()), null, null));
+    }
+
+    private static ReferralCaseEntry referralDecided(ReferralCaseEntry r, ReferralStatus status, String declineReason,
+                                                     LocalDate decidedOn) {
+        return new ReferralCaseEntry(r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(), status,
+                declineReason, null, r.costPence(), r.financialYear(), decidedOn, null);
+    }
+
+    private static ReferralCaseEntry referralClosed(ReferralCaseEntry r, ReferralClosed e) {
+        return new ReferralCaseEntry(r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(),
+                ReferralStatus.CLOSED, r.declineReason(), e.outcome(), e.costPence(), r.financialYear(), r.decidedOn(),
+                e.effectiveOn());
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

@@ -2,6 +2,7 @@ package org.planledger.query.journal;
 
 import org.axonframework.serialization.Revision;
 import org.bson.Document;
+import org.planledger.events.EventTypes;
 import org.planledger.events.PlanLedgerEvent;
 import org.planledger.query.support.AuditInfo;
 import org.planledger.query.support.RecordDocuments;
@@ -10,8 +11,6 @@ import org.planledger.query.support.RecordedEvent;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One journal entry as stored inside a bucket:
@@ -20,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * reason, source, correlationId, causationId}}. effectiveOn is an ISO string, which sorts as a date.
  */
 public final class JournalDocuments {
-
-    private static final String EVENTS_PACKAGE = PlanLedgerEvent.class.getPackageName();
-    private static final Map<String, Class<? extends PlanLedgerEvent>> TYPES = new ConcurrentHashMap<>();
 
     private JournalDocuments() {
     }
@@ -68,19 +64,9 @@ public final class JournalDocuments {
         return text == null ? null : LocalDate.parse(text);
     }
 
-    @SuppressWarnings("unchecked")
     private static Class<? extends PlanLedgerEvent> eventType(String simpleName) {
-        return TYPES.computeIfAbsent(simpleName, name -> {
-            try {
-                Class<?> type = Class.forName(EVENTS_PACKAGE + "." + name);
-                if (!PlanLedgerEvent.class.isAssignableFrom(type) || !type.isRecord()) {
-                    throw new IllegalStateException(name + " is not a plan ledger event");
-                }
-                return (Class<? extends PlanLedgerEvent>) type;
-            } catch (ClassNotFoundException e) {
-                // An event type renamed or removed without an upcaster: fail loudly rather than skip history.
-                throw new IllegalStateException("journal holds an unknown event type " + name, e);
-            }
-        });
+        // An event type renamed or removed without an upcaster: fail loudly rather than skip history.
+        return EventTypes.named(simpleName)
+                .orElseThrow(() -> new IllegalStateException("journal holds an unknown event type " + simpleName));
     }
 }

@@ -26,8 +26,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * "My actions" for a delivery lead:
@@ -68,19 +70,88 @@ public class MyActionsProjection {
     public void on(PlanLedgerEvent event, EventMessage<?> message) {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
-        if (event instanceof PlanDrafted e) {
-            Document plan = batch.find(plans, e.planId());
-            if (!recorded.alreadyAppliedTo(plan)) {
-                batch.save(plans, recorded.markAppliedOn(new Document("_id", e.planId()).append("title", e.title())
-                        .append("cadence", e.cadence() == null ? null : e.cadence().name()), plan));
-            }
-        } else if (event instanceof ActionEvent e && !(event instanceof ReferralEvent)) {
-            applyToAction(batch, recorded, e);
+        switch (event) {
+            case PlanDrafted e -> planDrafted(batch, recorded, e);
+            // a plan is shown by its title and cadence only, both from PlanDrafted
+            case PriorityAdded e -> { }
+            case PriorityRevised e -> { }
+            case PriorityRetired e -> { }
+            case ObjectiveAdded e -> { }
+            case ObjectiveRevised e -> { }
+            case IndicatorDefined e -> { }
+            case IndicatorRebaselined e -> { }
+            case IndicatorReadingRecorded e -> { }
+            case ActionRegistered e -> { }
+            case BoardMeetingRecorded e -> { }
+            case PlanRefreshed e -> { }
+            case PlanClosed e -> { }
+            case ActionEvent e -> changeShown(e).ifPresent(change -> applyToAction(batch, recorded, e, change));
         }
         batch.endOfMessage();
     }
 
-    private void applyToAction(WriteBehind.Batch batch, RecordedEvent recorded, ActionEvent event) {
+    private void planDrafted(WriteBehind.Batch batch, RecordedEvent recorded, PlanDrafted e) {
+        Document plan = batch.find(plans, e.planId());
+        if (!recorded.alreadyAppliedTo(plan)) {
+            batch.save(plans, recorded.markAppliedOn(new Document("_id", e.planId()).append("title", e.title())
+                    .append("cadence", e.cadence() == null ? null : e.cadence().name()), plan));
+        }
+    }
+
+    private static final Optional<Consumer<Document>> NOT_SHOWN = Optional.empty();
+
+    /** What an action event changes in the action's document, or empty when it changes nothing a lead is shown. */
+    private static Optional<Consumer<Document>> changeShown(ActionEvent event) {
+        return switch (event) {
+            case ActionAdded e -> shown(next -> next.append("title", e.title()).append("status", ActionStatus.OPEN.name())
+                    .append("startDate", text(e.startDate())).append("endDate", text(e.endDate()))
+                    .append("leadUserIds", userIds(e.leads())));
+            case ActionLeadsChanged e -> shown(next -> next.append("leadUserIds", userIds(e.leads())));
+            case ActionRescheduled e -> shown(next -> next.append("startDate", text(e.startDate())).append("endDate", text(e.endDate())));
+            case ActionDetailsRevised e -> shown(next -> next.append("title", e.title()));
+            case ActionCompleted e -> shown(next -> next.append("status", ActionStatus.COMPLETED.name()));
+            case ActionCeased e -> shown(next -> next.append("status", ActionStatus.CEASED.name()));
+            case ActionReopened e -> shown(next -> next.append("status", ActionStatus.OPEN.name()));
+            case ProgressRecorded e -> shown(next -> next.append("notes", withNote(next.getList("notes", Document.class), e)));
+            case ProgressNoteWithdrawn e -> shown(next -> next.append("notes", withdrawing(next.getList("notes", Document.class), e)));
+            // a correction keeps the note's date, which is all the due date needs
+            case ProgressNoteCorrected e -> NOT_SHOWN;
+            case RagAssessed e -> NOT_SHOWN;
+            case FundingAllocated e -> NOT_SHOWN;
+            case SpendRecorded e -> NOT_SHOWN;
+            case RiskIdentified e -> NOT_SHOWN;
+            case RiskReassessed e -> NOT_SHOWN;
+            case RiskClosed e -> NOT_SHOWN;
+            case ReferralsTallied e -> NOT_SHOWN;
+            case ReferralRegistered e -> NOT_SHOWN;
+            case ReferralRecorded e -> NOT_SHOWN;
+            case ReferralAccepted e -> NOT_SHOWN;
+            case ReferralDeclined e -> NOT_SHOWN;
+            case ReferralClosed e -> NOT_SHOWN;
+        };
+    }
+
+    private static Optional<Consumer<Document>> shown(Consumer<Document> change) {
+        return Optional.of(change);
+    }
+
+    private static List<Document> withNote(List<Document> notes, ProgressRecorded e) {
+        List<Document> changed = new ArrayList<>(notes);
+        if (changed.stream().noneMatch(n -> n.getString("noteId").equals(e.noteId()))) {
+            changed.add(new Document("noteId", e.noteId()).append("effectiveOn", text(e.effectiveOn())).append("withdrawn", false));
+        }
+        return changed;
+    }
+
+    private static List<Document> withdrawing(List<Document> notes, ProgressNoteWithdrawn e) {
+        List<Document> changed = new ArrayList<>();
+        for (Document note : notes) {
+            changed.add(note.getString("noteId").equals(e.noteId()) ? new Document(note).append("withdrawn", true) : note);
+        }
+        return changed;
+    }
+
+    private void applyToAction(WriteBehind.Batch batch, RecordedEvent recorded, ActionEvent event, Consumer<Document> change) {
         Document action = batch.find(actions, event.actionId());
         if (action == null && !(event instanceof ActionAdded)) {
             return;
@@ -91,37 +162,7 @@ public class MyActionsProjection {
         Document next = action == null ? new Document("_id", event.actionId()).append("planId", event.planId())
                 .append("leadUserIds", List.of()).append("notes", List.of()) : new Document(action);
         List<String> leadsBefore = next.getList("leadUserIds", String.class);
-        if (event instanceof ActionAdded e) {
-            next.append("title", e.title()).append("status", ActionStatus.OPEN.name())
-                    .append("startDate", text(e.startDate())).append("endDate", text(e.endDate()))
-                    .append("leadUserIds", userIds(e.leads()));
-        } else if (event instanceof ActionLeadsChanged e) {
-            next.append("leadUserIds", userIds(e.leads()));
-        } else if (event instanceof ActionRescheduled e) {
-            next.append("startDate", text(e.startDate())).append("endDate", text(e.endDate()));
-        } else if (event instanceof ActionDetailsRevised e) {
-            next.append("title", e.title());
-        } else if (event instanceof ActionCompleted) {
-            next.append("status", ActionStatus.COMPLETED.name());
-        } else if (event instanceof ActionCeased) {
-            next.append("status", ActionStatus.CEASED.name());
-        } else if (event instanceof ActionReopened) {
-            next.append("status", ActionStatus.OPEN.name());
-        } else if (event instanceof ProgressRecorded e) {
-            List<Document> notes = new ArrayList<>(next.getList("notes", Document.class));
-            if (notes.stream().noneMatch(n -> n.getString("noteId").equals(e.noteId()))) {
-                notes.add(new Document("noteId", e.noteId()).append("effectiveOn", text(e.effectiveOn())).append("withdrawn", false));
-            }
-            next.append("notes", notes);
-        } else if (event instanceof ProgressNoteWithdrawn e) {
-            List<Document> notes = new ArrayList<>();
-            for (Document note : next.getList("notes", Document.class)) {
-                notes.add(note.getString("noteId").equals(e.noteId()) ? new Document(note).append("withdrawn", true) : note);
-            }
-            next.append("notes", notes);
-        } else {
-            return;
-        }
+        change.accept(next);
         recorded.markAppliedOn(next, action);
         batch.save(actions, next);
 

@@ -6,6 +6,7 @@ import org.planledger.query.support.AuditInfo;
 import org.planledger.query.support.RecordedEvent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.planledger.query.plan.PlanView.plus;
@@ -34,6 +35,9 @@ import static org.planledger.query.plan.PlanView.upserting;
  * a referral's stream (its status). Where several aggregates meet, the fold adds up (year totals,
  * referral costs) and keeps years in year order. Events from different aggregates are independent,
  * so one arriving late changes nothing but its own part.
+ *
+ * <p>Both switches are exhaustive over the sealed event types, with no default: a new event must be
+ * given its place here before the project compiles.
  */
 public final class PlanReducer {
 
@@ -58,174 +62,148 @@ public final class PlanReducer {
 
     public static PlanView apply(PlanView view, RecordedEvent recorded) {
         PlanLedgerEvent event = recorded.event();
-        if (view == null) {
-            view = PlanView.empty(event.planId());
-        }
-        // ---- the plan's own stream
-        if (event instanceof PlanDrafted e) {
-            return view.withHeader(e.partnership(), e.title(), e.periodStart(), e.periodEnd(), e.cadence());
-        }
-        if (event instanceof PlanClosed e) {
-            return view.withClosed(e.reason());
-        }
-        if (event instanceof PlanRefreshed e) {
-            return view.withRefreshes(plus(view.refreshes(), new RefreshView(e.effectiveOn(), e.note())));
-        }
-        if (event instanceof BoardMeetingRecorded e) {
-            return view.withBoardMeetings(upserting(view.boardMeetings(), m -> m.meetingId().equals(e.meetingId()),
-                    m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));
-        }
-        if (event instanceof PriorityAdded e) {
-            return view.withPriorities(upserting(view.priorities(), p -> p.priorityId().equals(e.priorityId()),
+        PlanView plan = view == null ? PlanView.empty(event.planId()) : view;
+        return switch (event) {
+            // ---- the plan's own stream
+            case PlanDrafted e -> plan.withHeader(e.partnership(), e.title(), e.periodStart(), e.periodEnd(), e.cadence());
+            case PlanClosed e -> plan.withClosed(e.reason());
+            case PlanRefreshed e -> plan.withRefreshes(plus(plan.refreshes(), new RefreshView(e.effectiveOn(), e.note())));
+            case BoardMeetingRecorded e -> plan.withBoardMeetings(upserting(plan.boardMeetings(),
+                    m -> m.meetingId().equals(e.meetingId()), m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));
+            case PriorityAdded e -> plan.withPriorities(upserting(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
                     p -> new PriorityView(e.priorityId(), e.title(), e.leads(), false, null)));
-        }
-        if (event instanceof PriorityRevised e) {
-            return view.withPriorities(replacing(view.priorities(), p -> p.priorityId().equals(e.priorityId()),
+            case PriorityRevised e -> plan.withPriorities(replacing(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
                     p -> new PriorityView(p.priorityId(), e.title(), e.leads(), p.retired(), p.retiredReason())));
-        }
-        if (event instanceof PriorityRetired e) {
-            return view.withPriorities(replacing(view.priorities(), p -> p.priorityId().equals(e.priorityId()),
+            case PriorityRetired e -> plan.withPriorities(replacing(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
                     p -> new PriorityView(p.priorityId(), p.title(), p.leads(), true, e.reason())));
-        }
-        if (event instanceof ObjectiveAdded e) {
-            return view.withObjectives(upserting(view.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
+            case ObjectiveAdded e -> plan.withObjectives(upserting(plan.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
                     o -> new ObjectiveView(e.objectiveId(), e.priorityId(), e.title(), e.outcomes())));
-        }
-        if (event instanceof ObjectiveRevised e) {
-            return view.withObjectives(replacing(view.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
+            case ObjectiveRevised e -> plan.withObjectives(replacing(plan.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
                     o -> new ObjectiveView(o.objectiveId(), o.priorityId(), e.title(), e.outcomes())));
-        }
-        if (event instanceof IndicatorDefined e) {
-            return view.withIndicators(upserting(view.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
-                    i -> new IndicatorView(e.indicatorId(), e.objectiveId(), e.name(), e.unit(), e.direction(),
-                            e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0)));
-        }
-        if (event instanceof IndicatorRebaselined e) {
-            return view.withIndicators(replacing(view.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
-                    i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
-                            e.baseline(), e.target() != null ? e.target() : i.target(),
-                            e.changeRequired() != null ? e.changeRequired() : i.changeRequired(),
-                            i.dueOn(), i.lead(), i.latestReading(), i.readingCount())));
-        }
-        if (event instanceof IndicatorReadingRecorded e) {
-            ReadingView reading = new ReadingView(e.value(), e.period(), e.source(), e.effectiveOn());
-            return view.withIndicators(replacing(view.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
-                    i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
-                            i.baseline(), i.target(), i.changeRequired(), i.dueOn(), i.lead(),
-                            i.latestReading() == null || !e.effectiveOn().isBefore(i.latestReading().effectiveOn())
-                                    ? reading : i.latestReading(),
-                            i.readingCount() + 1)));
-        }
-        if (event instanceof ActionAdded e) {
-            if (view.action(e.actionId()).isPresent()) {
-                return view;
-            }
-            return view.withActions(plus(view.actions(), new ActionView(e.actionId(), e.objectiveId(), e.title(),
-                    e.outputs(), e.monitoringIndicators(), e.resources(), e.partners(), e.risks(), e.leads(),
-                    e.startDate(), e.endDate(), ActionStatus.OPEN, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), List.of())));
-        }
-        if (event instanceof ActionEvent e) {
-            if (view.action(e.actionId()).isEmpty()) {
-                return view;
-            }
-            return view.withActions(replacing(view.actions(), a -> a.actionId().equals(e.actionId()),
-                    a -> applyToAction(a, recorded)));
-        }
-        return view;
+            case IndicatorDefined e -> indicatorDefined(plan, e);
+            case IndicatorRebaselined e -> indicatorRebaselined(plan, e);
+            case IndicatorReadingRecorded e -> indicatorRead(plan, e);
+            case ActionRegistered e -> plan; // the write side's bookkeeping: the action arrives as its ActionAdded
+            // ---- an action's stream and its referral cases
+            case ActionAdded e -> actionAdded(plan, e);
+            case ActionEvent e -> plan.action(e.actionId()).isEmpty() ? plan
+                    : plan.withActions(replacing(plan.actions(), a -> a.actionId().equals(e.actionId()),
+                    a -> applyToAction(a, e, recorded)));
+        };
     }
 
-    private static ActionView applyToAction(ActionView action, RecordedEvent recorded) {
-        PlanLedgerEvent event = recorded.event();
-        if (event instanceof ActionRescheduled e) {
-            return action.with(b -> { b.startDate = e.startDate(); b.endDate = e.endDate(); });
+    private static PlanView indicatorDefined(PlanView plan, IndicatorDefined e) {
+        return plan.withIndicators(upserting(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                i -> new IndicatorView(e.indicatorId(), e.objectiveId(), e.name(), e.unit(), e.direction(),
+                        e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0)));
+    }
+
+    private static PlanView indicatorRebaselined(PlanView plan, IndicatorRebaselined e) {
+        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
+                        e.baseline(), e.target() != null ? e.target() : i.target(),
+                        e.changeRequired() != null ? e.changeRequired() : i.changeRequired(),
+                        i.dueOn(), i.lead(), i.latestReading(), i.readingCount())));
+    }
+
+    private static PlanView indicatorRead(PlanView plan, IndicatorReadingRecorded e) {
+        ReadingView reading = new ReadingView(e.value(), e.period(), e.source(), e.effectiveOn());
+        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                i -> new IndicatorView(i.indicatorId(), i.objectiveId(), i.name(), i.unit(), i.direction(),
+                        i.baseline(), i.target(), i.changeRequired(), i.dueOn(), i.lead(),
+                        i.latestReading() == null || !e.effectiveOn().isBefore(i.latestReading().effectiveOn())
+                                ? reading : i.latestReading(),
+                        i.readingCount() + 1)));
+    }
+
+    private static PlanView actionAdded(PlanView plan, ActionAdded e) {
+        if (plan.action(e.actionId()).isPresent()) {
+            return plan;
         }
-        if (event instanceof ActionLeadsChanged e) {
-            return action.with(b -> b.leads = e.leads());
-        }
-        if (event instanceof ActionDetailsRevised e) {
-            return action.with(b -> {
-                b.title = e.title();
-                b.outputs = e.outputs();
-                b.monitoringIndicators = e.monitoringIndicators();
-                b.resources = e.resources();
-                b.partners = e.partners();
-                b.riskNotes = e.risks();
-            });
-        }
-        if (event instanceof ActionCompleted e) {
-            return action.with(b -> { b.status = ActionStatus.COMPLETED; b.statusReason = e.note(); b.statusOn = e.effectiveOn(); });
-        }
-        if (event instanceof ActionCeased e) {
-            return action.with(b -> { b.status = ActionStatus.CEASED; b.statusReason = e.reason(); b.statusOn = e.effectiveOn(); });
-        }
-        if (event instanceof ActionReopened e) {
-            return action.with(b -> { b.status = ActionStatus.OPEN; b.statusReason = e.reason(); b.statusOn = e.effectiveOn(); });
-        }
-        if (event instanceof RagAssessed e) {
-            return action.with(b -> { b.rag = e.rag(); b.ragReason = e.reason(); b.ragOn = e.effectiveOn(); });
-        }
-        if (event instanceof ProgressRecorded e) {
-            if (action.notes().stream().anyMatch(n -> n.noteId().equals(e.noteId()))) {
-                return action;
-            }
-            NoteView note = new NoteView(e.noteId(), e.period(), e.effectiveOn(), e.text(), e.text(), 0, false, null,
-                    recorded.audit().actor(), recorded.recordedAt());
-            return action.with(b -> b.notes = plus(action.notes(), note));
-        }
-        if (event instanceof ProgressNoteCorrected e) {
-            return action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
+        return plan.withActions(plus(plan.actions(), new ActionView(e.actionId(), e.objectiveId(), e.title(),
+                e.outputs(), e.monitoringIndicators(), e.resources(), e.partners(), e.risks(), e.leads(),
+                e.startDate(), e.endDate(), ActionStatus.OPEN, null, null, null, null, null,
+                List.of(), List.of(), List.of(), List.of())));
+    }
+
+    /** One action's part of the fold: its own stream's events and its referral cases'. */
+    private static ActionView applyToAction(ActionView action, ActionEvent event, RecordedEvent recorded) {
+        return switch (event) {
+            case ActionAdded e -> action; // placed by the plan-level fold, which creates the action
+            case ActionRescheduled e -> action.with(b -> { b.startDate = e.startDate(); b.endDate = e.endDate(); });
+            case ActionLeadsChanged e -> action.with(b -> b.leads = e.leads());
+            case ActionDetailsRevised e -> detailsRevised(action, e);
+            case ActionCompleted e -> withStatus(action, ActionStatus.COMPLETED, e.note(), e.effectiveOn());
+            case ActionCeased e -> withStatus(action, ActionStatus.CEASED, e.reason(), e.effectiveOn());
+            case ActionReopened e -> withStatus(action, ActionStatus.OPEN, e.reason(), e.effectiveOn());
+            case RagAssessed e -> action.with(b -> { b.rag = e.rag(); b.ragReason = e.reason(); b.ragOn = e.effectiveOn(); });
+            case ProgressRecorded e -> progressRecorded(action, e, recorded);
+            case ProgressNoteCorrected e -> action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
                     n -> new NoteView(n.noteId(), n.period(), n.effectiveOn(), e.text(), n.originalText(),
                             n.corrections() + 1, n.withdrawn(), n.withdrawnReason(), n.recordedBy(), n.recordedAt())));
-        }
-        if (event instanceof ProgressNoteWithdrawn e) {
-            return action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
+            case ProgressNoteWithdrawn e -> action.with(b -> b.notes = replacing(action.notes(), n -> n.noteId().equals(e.noteId()),
                     n -> new NoteView(n.noteId(), n.period(), n.effectiveOn(), n.text(), n.originalText(),
                             n.corrections(), true, e.reason(), n.recordedBy(), n.recordedAt())));
-        }
-        if (event instanceof FundingAllocated e) {
-            return action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, e.amountPence(), 0));
-        }
-        if (event instanceof SpendRecorded e) {
-            return action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, 0, e.amountPence()));
-        }
-        if (event instanceof RiskIdentified e) {
-            RiskView risk = new RiskView(e.riskId(), e.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), true);
-            return action.with(b -> b.risks = upserting(action.risks(), r -> r.riskId().equals(e.riskId()), r -> risk));
-        }
-        if (event instanceof RiskReassessed e) {
-            return action.with(b -> b.risks = replacing(action.risks(), r -> r.riskId().equals(e.riskId()),
+            case FundingAllocated e -> action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, e.amountPence(), 0));
+            case SpendRecorded e -> action.with(b -> b.years = addToYear(action.years(), e.financialYear(), 0, 0, 0, e.amountPence()));
+            case RiskIdentified e -> riskIdentified(action, e);
+            case RiskReassessed e -> action.with(b -> b.risks = replacing(action.risks(), r -> r.riskId().equals(e.riskId()),
                     r -> new RiskView(r.riskId(), r.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), r.open())));
-        }
-        if (event instanceof RiskClosed e) {
-            return action.with(b -> b.risks = replacing(action.risks(), r -> r.riskId().equals(e.riskId()),
+            case RiskClosed e -> action.with(b -> b.risks = replacing(action.risks(), r -> r.riskId().equals(e.riskId()),
                     r -> new RiskView(r.riskId(), r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false)));
+            case ReferralsTallied e -> referralsTallied(action, e);
+            case ReferralRegistered e -> action; // the write side's bookkeeping: the case arrives as its ReferralRecorded
+            case ReferralRecorded e -> referralRecorded(action, e);
+            case ReferralAccepted e -> withCaseStatus(action, e.referralId(), ReferralStatus.ACCEPTED, 0);
+            case ReferralDeclined e -> withCaseStatus(action, e.referralId(), ReferralStatus.DECLINED, 0);
+            case ReferralClosed e -> withCaseStatus(action, e.referralId(), ReferralStatus.CLOSED, e.costPence());
+        };
+    }
+
+    private static ActionView detailsRevised(ActionView action, ActionDetailsRevised e) {
+        return action.with(b -> {
+            b.title = e.title();
+            b.outputs = e.outputs();
+            b.monitoringIndicators = e.monitoringIndicators();
+            b.resources = e.resources();
+            b.partners = e.partners();
+            b.riskNotes = e.risks();
+        });
+    }
+
+    private static ActionView withStatus(ActionView action, ActionStatus status, String reason, LocalDate on) {
+        return action.with(b -> { b.status = status; b.statusReason = reason; b.statusOn = on; });
+    }
+
+    private static ActionView progressRecorded(ActionView action, ProgressRecorded e, RecordedEvent recorded) {
+        if (action.notes().stream().anyMatch(n -> n.noteId().equals(e.noteId()))) {
+            return action;
         }
-        if (event instanceof ReferralsTallied e) {
-            // A tally such as "65 referrals April 2012 - March 2013, £10,943" belongs to the year its period ends in.
-            FinancialYear year = FinancialYear.containing(e.periodTo());
-            return action.with(b -> b.years = addToYear(action.years(), year, e.count(), e.totalCostPence(), 0, 0));
+        NoteView note = new NoteView(e.noteId(), e.period(), e.effectiveOn(), e.text(), e.text(), 0, false, null,
+                recorded.audit().actor(), recorded.recordedAt());
+        return action.with(b -> b.notes = plus(action.notes(), note));
+    }
+
+    private static ActionView riskIdentified(ActionView action, RiskIdentified e) {
+        RiskView risk = new RiskView(e.riskId(), e.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), true);
+        return action.with(b -> b.risks = upserting(action.risks(), r -> r.riskId().equals(e.riskId()), r -> risk));
+    }
+
+    private static ActionView referralsTallied(ActionView action, ReferralsTallied e) {
+        // A tally such as "65 referrals April 2012 - March 2013, £10,943" belongs to the year its period ends in.
+        FinancialYear year = FinancialYear.containing(e.periodTo());
+        return action.with(b -> b.years = addToYear(action.years(), year, e.count(), e.totalCostPence(), 0, 0));
+    }
+
+    private static ActionView referralRecorded(ActionView action, ReferralRecorded e) {
+        if (action.referralCases().stream().anyMatch(c -> c.referralId().equals(e.referralId()))) {
+            return action;
         }
-        if (event instanceof ReferralRecorded e) {
-            if (action.referralCases().stream().anyMatch(c -> c.referralId().equals(e.referralId()))) {
-                return action;
-            }
-            FinancialYear year = FinancialYear.containing(e.receivedOn());
-            return action.with(b -> {
-                b.referralCases = plus(action.referralCases(), new ReferralCaseView(e.referralId(), year, ReferralStatus.RECEIVED));
-                b.years = addToYear(action.years(), year, 1, 0, 0, 0);
-            });
-        }
-        if (event instanceof ReferralAccepted e) {
-            return withCaseStatus(action, e.referralId(), ReferralStatus.ACCEPTED, 0);
-        }
-        if (event instanceof ReferralDeclined e) {
-            return withCaseStatus(action, e.referralId(), ReferralStatus.DECLINED, 0);
-        }
-        if (event instanceof ReferralClosed e) {
-            return withCaseStatus(action, e.referralId(), ReferralStatus.CLOSED, e.costPence());
-        }
-        return action;
+        FinancialYear year = FinancialYear.containing(e.receivedOn());
+        return action.with(b -> {
+            b.referralCases = plus(action.referralCases(), new ReferralCaseView(e.referralId(), year, ReferralStatus.RECEIVED));
+            b.years = addToYear(action.years(), year, 1, 0, 0, 0);
+        });
     }
 
     private static ActionView withCaseStatus(ActionView action, String referralId, ReferralStatus status, long cost) {

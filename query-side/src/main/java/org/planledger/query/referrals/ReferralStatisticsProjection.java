@@ -20,6 +20,7 @@ import org.planledger.query.support.WriteBehind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Referral figures per action per financial year (April to March).
@@ -73,28 +74,50 @@ public class ReferralStatisticsProjection {
     public void on(PlanLedgerEvent event, EventMessage<?> message) {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
-        if (event instanceof PlanDrafted || event instanceof ActionAdded || event instanceof ActionDetailsRevised) {
-            recordPlanOrTitle(batch, recorded);
-        } else if (event instanceof ReferralsTallied e) {
-            FinancialYear year = FinancialYear.containing(e.periodTo());
-            count(batch, recorded, year, e.actionId(), "received", e.count(), "tallied", e.count(),
-                    "costed", e.count(), "totalCostPence", e.totalCostPence());
-        } else if (event instanceof ReferralRecorded e) {
-            FinancialYear year = FinancialYear.containing(e.receivedOn());
-            Document kase = batch.find(cases, e.referralId());
-            if (!recorded.alreadyAppliedTo(kase)) {
-                batch.save(cases, recorded.markAppliedOn(new Document("_id", e.referralId()).append("planId", e.planId())
-                        .append("actionId", e.actionId()).append("financialYear", year.toString())
-                        .append("status", ReferralStatus.RECEIVED.name()), kase));
+        switch (event) {
+            // ---- which plans exist, and their actions' titles
+            case PlanDrafted e -> recordPlan(batch, recorded, actions -> { });
+            case ActionAdded e -> recordPlan(batch, recorded, actions -> titleAdded(actions, e.actionId(), e.title()));
+            case ActionDetailsRevised e -> recordPlan(batch, recorded, actions -> titleRevised(actions, e.actionId(), e.title()));
+            // ---- the figures
+            case ReferralsTallied e -> {
+                FinancialYear year = FinancialYear.containing(e.periodTo());
+                count(batch, recorded, year, e.actionId(), "received", e.count(), "tallied", e.count(),
+                        "costed", e.count(), "totalCostPence", e.totalCostPence());
             }
-            count(batch, recorded, year, e.actionId(), "received", 1);
-        } else if (event instanceof ReferralAccepted e) {
-            caseChanged(batch, recorded, e.referralId(), ReferralStatus.ACCEPTED, "accepted", 1);
-        } else if (event instanceof ReferralDeclined e) {
-            caseChanged(batch, recorded, e.referralId(), ReferralStatus.DECLINED, "declined", 1);
-        } else if (event instanceof ReferralClosed e) {
-            caseChanged(batch, recorded, e.referralId(), ReferralStatus.CLOSED, "closed", 1, "costed", 1,
-                    "totalCostPence", e.costPence());
+            case ReferralRecorded e -> referralRecorded(batch, recorded, e);
+            case ReferralAccepted e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.ACCEPTED, "accepted", 1);
+            case ReferralDeclined e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.DECLINED, "declined", 1);
+            case ReferralClosed e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.CLOSED, "closed", 1,
+                    "costed", 1, "totalCostPence", e.costPence());
+            // ---- nothing to count
+            case PriorityAdded e -> { }
+            case PriorityRevised e -> { }
+            case PriorityRetired e -> { }
+            case ObjectiveAdded e -> { }
+            case ObjectiveRevised e -> { }
+            case IndicatorDefined e -> { }
+            case IndicatorRebaselined e -> { }
+            case IndicatorReadingRecorded e -> { }
+            case ActionRegistered e -> { }
+            case BoardMeetingRecorded e -> { }
+            case PlanRefreshed e -> { }
+            case PlanClosed e -> { }
+            case ActionRescheduled e -> { }
+            case ActionLeadsChanged e -> { }
+            case ActionCompleted e -> { }
+            case ActionCeased e -> { }
+            case ActionReopened e -> { }
+            case ProgressRecorded e -> { }
+            case ProgressNoteCorrected e -> { }
+            case ProgressNoteWithdrawn e -> { }
+            case RagAssessed e -> { }
+            case FundingAllocated e -> { }
+            case SpendRecorded e -> { }
+            case RiskIdentified e -> { }
+            case RiskReassessed e -> { }
+            case RiskClosed e -> { }
+            case ReferralRegistered e -> { } // the case is counted from its own ReferralRecorded
         }
         batch.endOfMessage();
     }
@@ -129,30 +152,57 @@ public class ReferralStatisticsProjection {
         return Optional.of(new ReferralStatistics(query.planId(), query.financialYear(), actions, total));
     }
 
-    private void recordPlanOrTitle(WriteBehind.Batch batch, RecordedEvent recorded) {
-        PlanLedgerEvent event = recorded.event();
-        Document plan = batch.find(plans, event.planId());
+    private void recordPlan(WriteBehind.Batch batch, RecordedEvent recorded, Consumer<List<Document>> changeActions) {
+        String planId = recorded.event().planId();
+        Document plan = batch.find(plans, planId);
         if (recorded.alreadyAppliedTo(plan)) {
             return;
         }
         List<Document> actions = new ArrayList<>(plan == null ? List.of() : plan.getList("actions", Document.class));
-        String actionId = event instanceof ActionEvent a ? a.actionId() : null;
-        String title = event instanceof ActionAdded a ? a.title() : event instanceof ActionDetailsRevised r ? r.title() : null;
-        if (actionId != null) {
-            Document row = new Document("actionId", actionId).append("title", title);
-            int at = 0;
-            while (at < actions.size() && !actions.get(at).getString("actionId").equals(actionId)) {
-                at++;
-            }
-            if (at == actions.size()) {
-                actions.add(row);
-            } else if (!(event instanceof ActionAdded)) {
-                // revised in place: the list stays in the order actions were added (serialised by
-                // the plan), whenever a revision of one action arrives relative to another's addition
-                actions.set(at, row);
-            }
+        changeActions.accept(actions);
+        batch.save(plans, recorded.markAppliedOn(new Document("_id", planId).append("actions", actions), plan));
+    }
+
+    private static void titleAdded(List<Document> actions, String actionId, String title) {
+        if (indexOf(actions, actionId) == actions.size()) {
+            actions.add(titleRow(actionId, title));
         }
-        batch.save(plans, recorded.markAppliedOn(new Document("_id", event.planId()).append("actions", actions), plan));
+    }
+
+    /**
+     * Revised in place: the list stays in the order actions were added (serialised by the plan),
+     * whenever a revision of one action arrives relative to another's addition.
+     */
+    private static void titleRevised(List<Document> actions, String actionId, String title) {
+        int at = indexOf(actions, actionId);
+        if (at == actions.size()) {
+            actions.add(titleRow(actionId, title));
+        } else {
+            actions.set(at, titleRow(actionId, title));
+        }
+    }
+
+    private static int indexOf(List<Document> actions, String actionId) {
+        int at = 0;
+        while (at < actions.size() && !actions.get(at).getString("actionId").equals(actionId)) {
+            at++;
+        }
+        return at;
+    }
+
+    private static Document titleRow(String actionId, String title) {
+        return new Document("actionId", actionId).append("title", title);
+    }
+
+    private void referralRecorded(WriteBehind.Batch batch, RecordedEvent recorded, ReferralRecorded e) {
+        FinancialYear year = FinancialYear.containing(e.receivedOn());
+        Document kase = batch.find(cases, e.referralId());
+        if (!recorded.alreadyAppliedTo(kase)) {
+            batch.save(cases, recorded.markAppliedOn(new Document("_id", e.referralId()).append("planId", e.planId())
+                    .append("actionId", e.actionId()).append("financialYear", year.toString())
+                    .append("status", ReferralStatus.RECEIVED.name()), kase));
+        }
+        count(batch, recorded, year, e.actionId(), "received", 1);
     }
 
     private void caseChanged(WriteBehind.Batch batch, RecordedEvent recorded, String referralId, ReferralStatus status,

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * Says what an event changed by comparing the plan's state just before it with the state just
  * after it (both from {@link org.planledger.query.plan.PlanReducer}), so "before" is what the
  * journal says it was at that point, never a guess. Values are rendered as text for display.
+ * The switches are exhaustive over the sealed event types: a new event must say what it changed.
  */
 public final class ChangeDescriber {
 
@@ -29,113 +30,122 @@ public final class ChangeDescriber {
 
     public static List<Change> describe(PlanView before, PlanView after, RecordedEvent recorded) {
         List<Change> changes = new ArrayList<>();
-        PlanLedgerEvent event = recorded.event();
-        if (event instanceof PlanDrafted e) {
-            changes.add(new Change("PLAN_DRAFTED", null, e.planId(), "title", null, e.title()));
-        } else if (event instanceof PlanClosed e) {
-            changes.add(new Change("PLAN_CLOSED", null, e.planId(), "closed", text(before.closed()), text(after.closed())));
-        } else if (event instanceof PlanRefreshed e) {
-            changes.add(new Change("PLAN_REFRESHED", null, e.planId(), "refresh", null, e.note()));
-        } else if (event instanceof BoardMeetingRecorded e) {
-            changes.add(new Change("BOARD_MEETING", null, e.meetingId(), "boardMeeting", null, e.heldOn() + " " + e.title()));
-        } else if (event instanceof PriorityAdded e) {
-            changes.add(new Change("PRIORITY_ADDED", null, e.priorityId(), "title", null, e.title()));
-        } else if (event instanceof PriorityRevised e) {
-            Optional<PriorityView> was = before.priority(e.priorityId());
-            Optional<PriorityView> now = after.priority(e.priorityId());
-            field(changes, "PRIORITY_REVISED", null, e.priorityId(), "title", was.map(PriorityView::title), now.map(PriorityView::title));
-            field(changes, "PRIORITY_REVISED", null, e.priorityId(), "leads", was.map(p -> String.join("; ", p.leads())),
-                    now.map(p -> String.join("; ", p.leads())));
-        } else if (event instanceof PriorityRetired e) {
-            changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));
-        } else if (event instanceof ObjectiveAdded e) {
-            changes.add(new Change("OBJECTIVE_ADDED", null, e.objectiveId(), "title", null, e.title()));
-        } else if (event instanceof ObjectiveRevised e) {
-            Optional<ObjectiveView> was = before.objective(e.objectiveId());
-            Optional<ObjectiveView> now = after.objective(e.objectiveId());
-            field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "title", was.map(ObjectiveView::title), now.map(ObjectiveView::title));
-            field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "outcomes", was.map(o -> String.join("; ", o.outcomes())),
-                    now.map(o -> String.join("; ", o.outcomes())));
-        } else if (event instanceof IndicatorDefined e) {
-            changes.add(new Change("INDICATOR_ADDED", null, e.indicatorId(), "name", null, e.name()));
-        } else if (event instanceof IndicatorRebaselined e) {
-            Optional<IndicatorView> was = before.indicator(e.indicatorId());
-            Optional<IndicatorView> now = after.indicator(e.indicatorId());
-            field(changes, "BASELINE_CHANGED", null, e.indicatorId(), "baseline", was.map(i -> baseline(i.baseline())), now.map(i -> baseline(i.baseline())));
-            field(changes, "TARGET_CHANGED", null, e.indicatorId(), "target", was.map(i -> target(i.target())), now.map(i -> target(i.target())));
-            field(changes, "TARGET_CHANGED", null, e.indicatorId(), "changeRequired", was.map(IndicatorView::changeRequired), now.map(IndicatorView::changeRequired));
-        } else if (event instanceof IndicatorReadingRecorded e) {
-            field(changes, "INDICATOR_READING", null, e.indicatorId(), "latestReading",
+        switch (recorded.event()) {
+            case PlanDrafted e -> changes.add(new Change("PLAN_DRAFTED", null, e.planId(), "title", null, e.title()));
+            case PlanClosed e -> changes.add(new Change("PLAN_CLOSED", null, e.planId(), "closed", text(before.closed()), text(after.closed())));
+            case PlanRefreshed e -> changes.add(new Change("PLAN_REFRESHED", null, e.planId(), "refresh", null, e.note()));
+            case BoardMeetingRecorded e -> changes.add(new Change("BOARD_MEETING", null, e.meetingId(), "boardMeeting", null,
+                    e.heldOn() + " " + e.title()));
+            case PriorityAdded e -> changes.add(new Change("PRIORITY_ADDED", null, e.priorityId(), "title", null, e.title()));
+            case PriorityRevised e -> priorityRevised(changes, before, after, e);
+            case PriorityRetired e -> changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));
+            case ObjectiveAdded e -> changes.add(new Change("OBJECTIVE_ADDED", null, e.objectiveId(), "title", null, e.title()));
+            case ObjectiveRevised e -> objectiveRevised(changes, before, after, e);
+            case IndicatorDefined e -> changes.add(new Change("INDICATOR_ADDED", null, e.indicatorId(), "name", null, e.name()));
+            case IndicatorRebaselined e -> indicatorRebaselined(changes, before, after, e);
+            case IndicatorReadingRecorded e -> field(changes, "INDICATOR_READING", null, e.indicatorId(), "latestReading",
                     before.indicator(e.indicatorId()).map(i -> reading(i)), after.indicator(e.indicatorId()).map(i -> reading(i)));
-        } else if (event instanceof ActionAdded e) {
-            changes.add(new Change("ACTION_ADDED", e.actionId(), null, "title", null, e.title()));
-        } else if (event instanceof ActionEvent e) {
-            describeAction(changes, before.action(e.actionId()), after.action(e.actionId()), recorded);
+            case ActionRegistered e -> { } // the write side's bookkeeping; the action's own ActionAdded is described
+            case ActionAdded e -> changes.add(new Change("ACTION_ADDED", e.actionId(), null, "title", null, e.title()));
+            case ActionEvent e -> describeAction(changes, before.action(e.actionId()), after.action(e.actionId()), e);
         }
         return changes;
     }
 
-    private static void describeAction(List<Change> changes, Optional<ActionView> was, Optional<ActionView> now,
-                                       RecordedEvent recorded) {
-        PlanLedgerEvent event = recorded.event();
-        String actionId = ((ActionEvent) event).actionId();
-        if (event instanceof ActionRescheduled) {
-            field(changes, "DATES_CHANGED", actionId, null, "startDate", was.map(a -> text(a.startDate())), now.map(a -> text(a.startDate())));
-            field(changes, "DATES_CHANGED", actionId, null, "endDate", was.map(a -> text(a.endDate())), now.map(a -> text(a.endDate())));
-        } else if (event instanceof ActionLeadsChanged) {
-            field(changes, "LEADS_CHANGED", actionId, null, "leads", was.map(a -> leads(a.leads())), now.map(a -> leads(a.leads())));
-        } else if (event instanceof ActionDetailsRevised) {
-            field(changes, "DETAILS_REVISED", actionId, null, "title", was.map(ActionView::title), now.map(ActionView::title));
-            field(changes, "DETAILS_REVISED", actionId, null, "outputs", was.map(a -> String.join("; ", a.outputs())), now.map(a -> String.join("; ", a.outputs())));
-            field(changes, "DETAILS_REVISED", actionId, null, "resources", was.map(a -> String.join("; ", a.resources())), now.map(a -> String.join("; ", a.resources())));
-            field(changes, "DETAILS_REVISED", actionId, null, "partners", was.map(a -> String.join("; ", a.partners())), now.map(a -> String.join("; ", a.partners())));
-        } else if (event instanceof ActionCompleted) {
-            field(changes, "ACTION_COMPLETED", actionId, null, "status", was.map(a -> text(a.status())), now.map(a -> text(a.status())));
-        } else if (event instanceof ActionCeased) {
-            field(changes, "ACTION_CEASED", actionId, null, "status", was.map(a -> text(a.status())), now.map(a -> text(a.status())));
-        } else if (event instanceof ActionReopened) {
-            field(changes, "ACTION_REOPENED", actionId, null, "status", was.map(a -> text(a.status())), now.map(a -> text(a.status())));
-        } else if (event instanceof RagAssessed e) {
+    private static void priorityRevised(List<Change> changes, PlanView before, PlanView after, PriorityRevised e) {
+        Optional<PriorityView> was = before.priority(e.priorityId());
+        Optional<PriorityView> now = after.priority(e.priorityId());
+        field(changes, "PRIORITY_REVISED", null, e.priorityId(), "title", was.map(PriorityView::title), now.map(PriorityView::title));
+        field(changes, "PRIORITY_REVISED", null, e.priorityId(), "leads", was.map(p -> String.join("; ", p.leads())),
+                now.map(p -> String.join("; ", p.leads())));
+    }
+
+    private static void objectiveRevised(List<Change> changes, PlanView before, PlanView after, ObjectiveRevised e) {
+        Optional<ObjectiveView> was = before.objective(e.objectiveId());
+        Optional<ObjectiveView> now = after.objective(e.objectiveId());
+        field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "title", was.map(ObjectiveView::title), now.map(ObjectiveView::title));
+        field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "outcomes", was.map(o -> String.join("; ", o.outcomes())),
+                now.map(o -> String.join("; ", o.outcomes())));
+    }
+
+    private static void indicatorRebaselined(List<Change> changes, PlanView before, PlanView after, IndicatorRebaselined e) {
+        Optional<IndicatorView> was = before.indicator(e.indicatorId());
+        Optional<IndicatorView> now = after.indicator(e.indicatorId());
+        field(changes, "BASELINE_CHANGED", null, e.indicatorId(), "baseline", was.map(i -> baseline(i.baseline())), now.map(i -> baseline(i.baseline())));
+        field(changes, "TARGET_CHANGED", null, e.indicatorId(), "target", was.map(i -> target(i.target())), now.map(i -> target(i.target())));
+        field(changes, "TARGET_CHANGED", null, e.indicatorId(), "changeRequired", was.map(IndicatorView::changeRequired), now.map(IndicatorView::changeRequired));
+    }
+
+    private static void describeAction(List<Change> changes, Optional<ActionView> was, Optional<ActionView> now, ActionEvent event) {
+        String actionId = event.actionId();
+        switch (event) {
+            case ActionAdded e -> { } // described by the plan-level switch, as the action did not exist before it
+            case ActionRescheduled e -> {
+                field(changes, "DATES_CHANGED", actionId, null, "startDate", was.map(a -> text(a.startDate())), now.map(a -> text(a.startDate())));
+                field(changes, "DATES_CHANGED", actionId, null, "endDate", was.map(a -> text(a.endDate())), now.map(a -> text(a.endDate())));
+            }
+            case ActionLeadsChanged e -> field(changes, "LEADS_CHANGED", actionId, null, "leads",
+                    was.map(a -> leads(a.leads())), now.map(a -> leads(a.leads())));
+            case ActionDetailsRevised e -> detailsRevised(changes, actionId, was, now);
+            case ActionCompleted e -> statusChanged(changes, "ACTION_COMPLETED", actionId, was, now);
+            case ActionCeased e -> statusChanged(changes, "ACTION_CEASED", actionId, was, now);
+            case ActionReopened e -> statusChanged(changes, "ACTION_REOPENED", actionId, was, now);
             // A re-rating with the same colour still matters to the board (a new reason), so always say it.
-            changes.add(new Change("RAG_CHANGED", actionId, null, "rag", was.map(a -> text(a.rag())).orElse(null), text(e.rag())));
-        } else if (event instanceof ProgressRecorded e) {
-            changes.add(new Change("NOTE_ADDED", actionId, e.noteId(), "note", null, e.period() + ": " + e.text()));
-        } else if (event instanceof ProgressNoteCorrected e) {
-            changes.add(new Change("NOTE_CORRECTED", actionId, e.noteId(), "text",
+            case RagAssessed e -> changes.add(new Change("RAG_CHANGED", actionId, null, "rag", was.map(a -> text(a.rag())).orElse(null), text(e.rag())));
+            case ProgressRecorded e -> changes.add(new Change("NOTE_ADDED", actionId, e.noteId(), "note", null, e.period() + ": " + e.text()));
+            case ProgressNoteCorrected e -> changes.add(new Change("NOTE_CORRECTED", actionId, e.noteId(), "text",
                     was.flatMap(a -> note(a, e.noteId())).map(NoteView::text).orElse(null), e.text()));
-        } else if (event instanceof ProgressNoteWithdrawn e) {
-            changes.add(new Change("NOTE_WITHDRAWN", actionId, e.noteId(), "withdrawn",
+            case ProgressNoteWithdrawn e -> changes.add(new Change("NOTE_WITHDRAWN", actionId, e.noteId(), "withdrawn",
                     was.flatMap(a -> note(a, e.noteId())).map(n -> text(n.withdrawn())).orElse(null), "true"));
-        } else if (event instanceof FundingAllocated e) {
-            field(changes, "FUNDING_ALLOCATED", actionId, e.fundingId(), "funding " + e.financialYear(),
+            case FundingAllocated e -> field(changes, "FUNDING_ALLOCATED", actionId, e.fundingId(), "funding " + e.financialYear(),
                     was.map(a -> pence(a.totalsFor(e.financialYear()).fundingPence())),
                     now.map(a -> pence(a.totalsFor(e.financialYear()).fundingPence())));
-        } else if (event instanceof SpendRecorded e) {
-            field(changes, "SPEND_RECORDED", actionId, e.spendId(), "spend " + e.financialYear(),
+            case SpendRecorded e -> field(changes, "SPEND_RECORDED", actionId, e.spendId(), "spend " + e.financialYear(),
                     was.map(a -> pence(a.totalsFor(e.financialYear()).spendPence())),
                     now.map(a -> pence(a.totalsFor(e.financialYear()).spendPence())));
-        } else if (event instanceof RiskIdentified e) {
-            changes.add(new Change("RISK_IDENTIFIED", actionId, e.riskId(), "risk", null, risk(e.likelihood(), e.impact(), e.description())));
-        } else if (event instanceof RiskReassessed e) {
-            field(changes, "RISK_REASSESSED", actionId, e.riskId(), "likelihood x impact",
-                    was.flatMap(a -> risk(a, e.riskId())).map(r -> r.likelihood() + "x" + r.impact()),
-                    now.flatMap(a -> risk(a, e.riskId())).map(r -> r.likelihood() + "x" + r.impact()));
-            field(changes, "RISK_REASSESSED", actionId, e.riskId(), "owner",
-                    was.flatMap(a -> risk(a, e.riskId())).map(RiskView::owner), now.flatMap(a -> risk(a, e.riskId())).map(RiskView::owner));
-            field(changes, "RISK_REASSESSED", actionId, e.riskId(), "mitigation",
-                    was.flatMap(a -> risk(a, e.riskId())).map(RiskView::mitigation), now.flatMap(a -> risk(a, e.riskId())).map(RiskView::mitigation));
-        } else if (event instanceof RiskClosed e) {
-            changes.add(new Change("RISK_CLOSED", actionId, e.riskId(), "open", "true", "false"));
-        } else if (event instanceof ReferralsTallied e) {
-            changes.add(new Change("REFERRALS_TALLIED", actionId, e.tallyId(), "referrals " + e.periodFrom() + ".." + e.periodTo(),
-                    null, e.count() + " referrals, " + pence(e.totalCostPence())));
-        } else if (event instanceof ReferralEvent e && !(event instanceof ReferralRegistered)) {
-            String kind = "REFERRAL_" + event.getClass().getSimpleName().replace("Referral", "").toUpperCase();
-            String cost = event instanceof ReferralClosed closed ? " (" + pence(closed.costPence()) + ")" : "";
-            changes.add(new Change(kind, actionId, e.referralId(), "status",
-                    was.flatMap(a -> referral(a, e.referralId())).map(r -> text(r.status())).orElse(null),
-                    now.flatMap(a -> referral(a, e.referralId())).map(r -> text(r.status())).orElse(null) + cost));
+            case RiskIdentified e -> changes.add(new Change("RISK_IDENTIFIED", actionId, e.riskId(), "risk", null,
+                    risk(e.likelihood(), e.impact(), e.description())));
+            case RiskReassessed e -> riskReassessed(changes, actionId, was, now, e);
+            case RiskClosed e -> changes.add(new Change("RISK_CLOSED", actionId, e.riskId(), "open", "true", "false"));
+            case ReferralsTallied e -> changes.add(new Change("REFERRALS_TALLIED", actionId, e.tallyId(),
+                    "referrals " + e.periodFrom() + ".." + e.periodTo(), null, e.count() + " referrals, " + pence(e.totalCostPence())));
+            case ReferralRegistered e -> { } // the write side's bookkeeping; the case's own ReferralRecorded is described
+            case ReferralRecorded e -> referralStatus(changes, "REFERRAL_RECORDED", e, was, now, "");
+            case ReferralAccepted e -> referralStatus(changes, "REFERRAL_ACCEPTED", e, was, now, "");
+            case ReferralDeclined e -> referralStatus(changes, "REFERRAL_DECLINED", e, was, now, "");
+            case ReferralClosed e -> referralStatus(changes, "REFERRAL_CLOSED", e, was, now, " (" + pence(e.costPence()) + ")");
         }
+    }
+
+    private static void detailsRevised(List<Change> changes, String actionId, Optional<ActionView> was, Optional<ActionView> now) {
+        field(changes, "DETAILS_REVISED", actionId, null, "title", was.map(ActionView::title), now.map(ActionView::title));
+        field(changes, "DETAILS_REVISED", actionId, null, "outputs", was.map(a -> String.join("; ", a.outputs())), now.map(a -> String.join("; ", a.outputs())));
+        field(changes, "DETAILS_REVISED", actionId, null, "resources", was.map(a -> String.join("; ", a.resources())), now.map(a -> String.join("; ", a.resources())));
+        field(changes, "DETAILS_REVISED", actionId, null, "partners", was.map(a -> String.join("; ", a.partners())), now.map(a -> String.join("; ", a.partners())));
+    }
+
+    private static void statusChanged(List<Change> changes, String kind, String actionId, Optional<ActionView> was,
+                                      Optional<ActionView> now) {
+        field(changes, kind, actionId, null, "status", was.map(a -> text(a.status())), now.map(a -> text(a.status())));
+    }
+
+    private static void riskReassessed(List<Change> changes, String actionId, Optional<ActionView> was,
+                                       Optional<ActionView> now, RiskReassessed e) {
+        field(changes, "RISK_REASSESSED", actionId, e.riskId(), "likelihood x impact",
+                was.flatMap(a -> risk(a, e.riskId())).map(r -> r.likelihood() + "x" + r.impact()),
+                now.flatMap(a -> risk(a, e.riskId())).map(r -> r.likelihood() + "x" + r.impact()));
+        field(changes, "RISK_REASSESSED", actionId, e.riskId(), "owner",
+                was.flatMap(a -> risk(a, e.riskId())).map(RiskView::owner), now.flatMap(a -> risk(a, e.riskId())).map(RiskView::owner));
+        field(changes, "RISK_REASSESSED", actionId, e.riskId(), "mitigation",
+                was.flatMap(a -> risk(a, e.riskId())).map(RiskView::mitigation), now.flatMap(a -> risk(a, e.riskId())).map(RiskView::mitigation));
+    }
+
+    /** A referral case's status before and after, with what closing it cost where it was closed. */
+    private static void referralStatus(List<Change> changes, String kind, ReferralEvent e, Optional<ActionView> was,
+                                       Optional<ActionView> now, String suffix) {
+        changes.add(new Change(kind, e.actionId(), e.referralId(), "status",
+                was.flatMap(a -> referral(a, e.referralId())).map(r -> text(r.status())).orElse(null),
+                now.flatMap(a -> referral(a, e.referralId())).map(r -> text(r.status())).orElse(null) + suffix));
     }
 
     /** Adds a change only when the value really changed. */

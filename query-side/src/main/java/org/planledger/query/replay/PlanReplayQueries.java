@@ -2,9 +2,7 @@ package org.planledger.query.replay;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryHandler;
-import org.planledger.events.ActionRegistered;
 import org.planledger.events.IndicatorReadingRecorded;
-import org.planledger.events.ReferralRegistered;
 import org.planledger.query.api.*;
 import org.planledger.query.board.BoardRenderer;
 import org.planledger.query.journal.JournalReader;
@@ -119,12 +117,11 @@ public class PlanReplayQueries {
                 continue;
             }
             PlanView next = PlanReducer.apply(state, event);
-            if (!(event.event() instanceof ActionRegistered) && !(event.event() instanceof ReferralRegistered)) {
-                for (Change change : ChangeDescriber.describe(state, next, event)) {
-                    changes.add(new DiffChange(change.kind(), change.actionId(), change.subjectId(), change.field(),
-                            change.before(), change.after(), event.audit().actor(), event.reason(), effectiveOn,
-                            event.recordedAt(), event.sequence()));
-                }
+            // the write side's bookkeeping (ActionRegistered, ReferralRegistered) describes no change of its own
+            for (Change change : ChangeDescriber.describe(state, next, event)) {
+                changes.add(new DiffChange(change.kind(), change.actionId(), change.subjectId(), change.field(),
+                        change.before(), change.after(), event.audit().actor(), event.reason(), effectiveOn,
+                        event.recordedAt(), event.sequence()));
             }
             state = next;
         }

@@ -2,27 +2,56 @@ package org.planledger.query.support;
 
 import org.planledger.events.*;
 
-/** Several events carry their own "why"; the audit trail and the diff show it when metadata has none. */
+/**
+ * Several events carry their own "why"; the audit trail and the diff show it when metadata has none.
+ * Exhaustive over the event types, so a new event has to say whether it carries a reason.
+ */
 final class EventReasons {
 
     private EventReasons() {
     }
 
     static String reasonOf(PlanLedgerEvent event) {
-        if (event instanceof RagAssessed e) return e.reason();
-        if (event instanceof ActionCeased e) return e.reason();
-        if (event instanceof ActionReopened e) return e.reason();
-        if (event instanceof ActionRescheduled e) return e.reason();
-        if (event instanceof ActionLeadsChanged e) return e.reason();
-        if (event instanceof ActionDetailsRevised e) return e.reason();
-        if (event instanceof ProgressNoteCorrected e) return e.reason();
-        if (event instanceof ProgressNoteWithdrawn e) return e.reason();
-        if (event instanceof IndicatorRebaselined e) return e.reason();
-        if (event instanceof PriorityRetired e) return e.reason();
-        if (event instanceof PlanClosed e) return e.reason();
-        if (event instanceof RiskReassessed e) return e.reason();
-        if (event instanceof RiskClosed e) return e.reason();
-        if (event instanceof ReferralDeclined e) return e.reason();
-        return null;
+        return switch (event) {
+            // ---- the plan's own stream
+            case PlanDrafted e -> null;
+            case PriorityAdded e -> null;
+            case PriorityRevised e -> null;
+            case PriorityRetired e -> e.reason();
+            case ObjectiveAdded e -> null;
+            case ObjectiveRevised e -> null;
+            case IndicatorDefined e -> null;
+            case IndicatorRebaselined e -> e.reason();
+            case IndicatorReadingRecorded e -> null;
+            case ActionRegistered e -> null;
+            case BoardMeetingRecorded e -> null;
+            case PlanRefreshed e -> null;
+            case PlanClosed e -> e.reason();
+            // ---- an action's stream
+            case ActionAdded e -> null;
+            case ActionRescheduled e -> e.reason();
+            case ActionLeadsChanged e -> e.reason();
+            case ActionDetailsRevised e -> e.reason();
+            // a completion's note is what was achieved (the history's detail), not why
+            case ActionCompleted e -> null;
+            case ActionCeased e -> e.reason();
+            case ActionReopened e -> e.reason();
+            case ProgressRecorded e -> null;
+            case ProgressNoteCorrected e -> e.reason();
+            case ProgressNoteWithdrawn e -> e.reason();
+            case RagAssessed e -> e.reason();
+            case FundingAllocated e -> null;
+            case SpendRecorded e -> null;
+            case RiskIdentified e -> null;
+            case RiskReassessed e -> e.reason();
+            case RiskClosed e -> e.reason();
+            case ReferralsTallied e -> null;
+            case ReferralRegistered e -> null;
+            // ---- a referral case's stream; a recorded referral's reason is why the person was referred
+            case ReferralRecorded e -> null;
+            case ReferralAccepted e -> null;
+            case ReferralDeclined e -> e.reason();
+            case ReferralClosed e -> null;
+        };
     }
 }

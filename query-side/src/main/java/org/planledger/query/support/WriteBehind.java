@@ -32,9 +32,10 @@ import java.util.function.Supplier;
  * callback, because the tracking processor stores its token in the prepare-commit phase before our
  * callbacks would run, and a failed write after a stored token would be lost. A prepare-commit
  * callback remains as a safety net for batches whose last message is not ours. Because writes and
- * token are still not one transaction, every document also records the global sequences of the
- * events it absorbed ({@link AppliedSequences}) and handlers skip exactly those, not everything
- * below the highest: the event store may deliver a late-committed event after higher ones.
+ * token are still not one transaction, every document also records, per aggregate, the highest
+ * version it absorbed ({@link AppliedEvents}), and handlers skip an event at or below its
+ * aggregate's: a redelivered batch is skipped, while a late-committed event, which the event store
+ * may deliver after events with higher global sequences, is still applied.
  *
  * <p>The pending state lives in the unit of work's resources, so concurrent segments never share it.
  */

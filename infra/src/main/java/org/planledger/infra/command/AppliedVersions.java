@@ -1,4 +1,4 @@
-package org.planledger.infra.web;
+package org.planledger.infra.command;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -71,12 +71,12 @@ public class AppliedVersions implements SmartInitializingSingleton {
     }
 
     /** Call before sending the command with this message id. */
-    void await(String commandMessageId) {
+    public void await(String commandMessageId) {
         awaited.put(commandMessageId, new ConcurrentHashMap<>());
     }
 
     /** The versions the command committed, by aggregate id; forgets the entry. */
-    Map<String, Long> take(String commandMessageId) {
+    public Map<String, Long> take(String commandMessageId) {
         Map<String, Long> versions = awaited.remove(commandMessageId);
         return versions == null ? Map.of() : Map.copyOf(versions);
     }

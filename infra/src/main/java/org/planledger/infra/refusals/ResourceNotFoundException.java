@@ -1,4 +1,4 @@
-package org.planledger.infra.web;
+package org.planledger.infra.refusals;
 
 /** A plan, action, referral or note the request names does not exist: 404. */
 public class ResourceNotFoundException extends RuntimeException {

@@ -1,9 +1,11 @@
-package org.planledger.infra.web;
+package org.planledger.infra.command;
 
+import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.planledger.infra.command.AppliedVersions;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.security.Roles;
 import org.springframework.security.core.Authentication;
@@ -13,18 +15,19 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * Sends a command on behalf of the signed-in caller: the metadata names the caller
- * ({@code actor}), their roles ({@code actorRoles}), the optional reason and {@code source=api},
- * so every event says who did it and the Action can apply the delivery-lead rule.
+ * Sends a command on behalf of the signed-in caller, for the API and the web pages alike: the
+ * metadata names the caller ({@code actor}), their roles ({@code actorRoles}), the optional reason
+ * and where it came from ({@code source=api} or {@code ui}), so every event says who did it and the
+ * command side can apply the delivery-lead rule.
  * Returns the version the named aggregate reached, when the command changed it.
  */
 @Component
-public class ApiCommands {
+public class CallerCommands {
 
     private final CommandGateway commandGateway;
     private final AppliedVersions appliedVersions;
 
-    public ApiCommands(CommandGateway commandGateway, AppliedVersions appliedVersions) {
+    public CallerCommands(CommandGateway commandGateway, AppliedVersions appliedVersions) {
         this.commandGateway = commandGateway;
         this.appliedVersions = appliedVersions;
     }

@@ -1,4 +1,4 @@
-package org.planledger.infra.web;
+package org.planledger.infra.refusals;
 
 /** A query parameter has a value the API refuses: 400 naming the parameter. */
 public class InvalidParameterException extends RuntimeException {

@@ -1,5 +1,7 @@
-package org.planledger.infra.web;
+package org.planledger.infra.query;
 
+import org.planledger.infra.refusals.InvalidParameterException;
+import org.planledger.infra.web.BusinessDate;
 import org.planledger.command.api.Limits;
 
 import java.time.Instant;

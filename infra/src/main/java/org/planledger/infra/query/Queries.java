@@ -1,4 +1,4 @@
-package org.planledger.infra.web;
+package org.planledger.infra.query;
 
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;

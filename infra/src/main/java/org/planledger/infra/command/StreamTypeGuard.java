@@ -1,4 +1,4 @@
-package org.planledger.infra.web;
+package org.planledger.infra.command;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,0 +1,9 @@
+package org.planledger.events;
+
+/** An event in a plan's own stream (applied by the Plan aggregate). */
+public sealed interface PlanEvent extends PlanLedgerEvent permits
+        PlanDrafted, PriorityAdded, PriorityRevised, PriorityRetired,
+        ObjectiveAdded, ObjectiveRevised,
+        IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded,
+        ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed {
+}
