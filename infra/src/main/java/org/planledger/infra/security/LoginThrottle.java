@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationResult;
+import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -100,7 +100,7 @@ public class LoginThrottle {
         if (bucket == null) {
             return 0;
         }
-        EstimationResult estimate = bucket.estimateAbilityToConsume(1);
+        EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
         return estimate.canBeConsumed() ? 0 : estimate.getNanosToWaitForRefill();
     }
 
