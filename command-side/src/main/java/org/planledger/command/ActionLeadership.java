@@ -60,14 +60,20 @@ public final class ActionLeadership {
         requireLeadOrManager(metaData, () -> leadUserIds, actionId);
     }
 
-    /** As above, reading the leads only when the rule applies (a referral case reads them from its action's stream). */
-    static void requireLeadOrManager(MetaData metaData, Supplier<Set<String>> leadUserIds, String actionId) {
+    /** Whether the sender named in the metadata may update the action; the leads are read only when the rule applies. */
+    static boolean permits(MetaData metaData, Supplier<Set<String>> leadUserIds) {
         Set<String> roles = rolesOf(metaData);
         if (!limits(roles)) {
-            return;
+            return true;
         }
         Object actor = metaData.get(AuditMetadata.ACTOR);
-        if (!mayUpdate(roles, actor == null ? null : actor.toString(), leadUserIds.get())) {
+        return mayUpdate(roles, actor == null ? null : actor.toString(), leadUserIds.get());
+    }
+
+    /** As above, reading the leads only when the rule applies. */
+    static void requireLeadOrManager(MetaData metaData, Supplier<Set<String>> leadUserIds, String actionId) {
+        if (!permits(metaData, leadUserIds)) {
+            Object actor = metaData.get(AuditMetadata.ACTOR);
             throw new CommandRejectedException(RejectionCode.NOT_ACTION_LEAD,
                     "'" + actor + "' does not lead the action '" + actionId + "' and cannot update it");
         }

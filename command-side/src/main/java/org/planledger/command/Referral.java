@@ -3,6 +3,7 @@ package org.planledger.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
@@ -59,9 +60,17 @@ class Referral {
                 orToday(command.effectiveOn())));
     }
 
-    /** The case's action's lead rule, before anything about the case itself is said. */
+    /**
+     * The case's action's lead rule, before anything about the case itself is said. Someone the
+     * rule excludes is told the case does not exist, exactly as for an unknown case (the same
+     * exception Axon raises for a missing stream, so the same 404), not "you do not lead action X":
+     * that would confirm the case exists and name the action, and so the scheme, a person was
+     * referred to.
+     */
     private void requireLeadOrManager(MetaData metaData, ActionLeads leads) {
-        ActionLeadership.requireLeadOrManager(metaData, () -> leads.userIdsOf(actionId), actionId);
+        if (!ActionLeadership.permits(metaData, () -> leads.userIdsOf(actionId))) {
+            throw new AggregateNotFoundException(referralId, "The aggregate was not found in the event store");
+        }
     }
 
     private void requireStatus(ReferralStatus required, String becoming) {

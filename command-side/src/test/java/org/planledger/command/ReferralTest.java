@@ -36,11 +36,11 @@ class ReferralTest {
     }
 
     @Test
-    void anotherDeliveryLeadMayNotDecideTheCase() {
+    void anotherDeliveryLeadIsToldTheCaseDoesNotExist() {
         fixture.given(referralRecorded())
                 .when(new DeclineReferral(REFERRAL, "out of area", ON, null), sentBy("lead2", "DELIVERY_LEAD"))
                 .expectNoEvents()
-                .expectException(rejected(RejectionCode.NOT_ACTION_LEAD));
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 
     @Test

@@ -134,24 +134,31 @@ class EmbeddedRuntimeTest {
     }
 
     @Test
-    void answersHealthUpOverHttp() throws Exception {
-        String port = application.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void answersHealthUpToAnyoneAndItsDetailsOnlyToSignedInUsers() throws Exception {
+        HttpResponse<String> anonymous = get("/actuator/health", null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).startsWith("{\"status\":\"UP\"").doesNotContain("\"mongo\"", "\"db\"");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("{\"status\":\"UP\"").contains("\"mongo\"", "\"db\"");
+        HttpResponse<String> signedIn = get("/actuator/health", "board:demo");
+        assertThat(signedIn.body()).startsWith("{\"status\":\"UP\"").contains("\"mongo\"", "\"db\"");
     }
 
     @Test
-    void exposesPrometheusMetrics() throws Exception {
-        String port = application.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void exposesPrometheusMetricsToSignedInUsersOnly() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
 
+        HttpResponse<String> response = get("/actuator/prometheus", "auditor:demo");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String path, String basicCredentials) throws Exception {
+        String port = application.getEnvironment().getProperty("local.server.port");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (basicCredentials != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(basicCredentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

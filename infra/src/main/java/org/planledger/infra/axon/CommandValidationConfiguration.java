@@ -3,6 +3,7 @@ package org.planledger.infra.axon;
 import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.planledger.command.PrintableText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +23,10 @@ public class CommandValidationConfiguration {
     @Autowired
     public void validateCommandsOnDispatch(CommandBus commandBus, ValidatorFactory validatorFactory) {
         commandBus.registerDispatchInterceptor(new BeanValidationInterceptor<>(validatorFactory));
+        // After the structural checks: every text of every command is printable (PrintableText says why).
+        commandBus.registerDispatchInterceptor(messages -> (index, command) -> {
+            PrintableText.require(command.getPayload());
+            return command;
+        });
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.infra.config.PlanLedgerProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,10 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedMongoCondition.class)
-    public EmbeddedMongoWireServer embeddedMongoWireServer(PlanLedgerProperties properties) {
+    public EmbeddedMongoWireServer embeddedMongoWireServer(PlanLedgerProperties properties,
+                                                           @Value("${planledger.read-models.rebuild:false}") boolean rebuild) {
         Path storeFile = properties.dataDir().resolve(READ_MODEL_STORE_FILE);
-        return EmbeddedMongoWireServer.start(storeFile);
+        return EmbeddedMongoWireServer.start(storeFile, rebuild);
     }
 
     /** Closed before the embedded server, because Spring destroys dependants first. */

@@ -25,9 +25,11 @@ final class ConfiguredUsers {
     private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
 
     static final String DEMO_PASSWORD = "demo";
+    static final int DEMO_COST = 4;
 
-    private static final String ACTION = "Set server.address=127.0.0.1, or turn demo mode off "
-            + "(planledger.security.demo-users=false) and give real users in planledger.security.users-file.";
+    private static final String ACTION = "Set server.address=127.0.0.1 (and management.server.address=127.0.0.1 "
+            + "when management.server.port is set), or turn demo mode off (planledger.security.demo-users=false) and "
+            + "give real users in planledger.security.users-file.";
 
     /** One demo user per role; lead1 and lead2 lead different demo actions. */
     static final Map<String, String> DEMO_USERS = demoUsers();
@@ -49,9 +51,9 @@ final class ConfiguredUsers {
     static InMemoryUserDetailsManager build(SecuritySettings settings, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         if (settings.demoUsers()) {
-            requireLoopback(environment.getProperty("server.address"));
+            requireLoopbackEverywhere(environment);
             // Cost 4 keeps every Basic request cheap; these users are public knowledge anyway.
-            String hash = new BCryptPasswordEncoder(4).encode(DEMO_PASSWORD);
+            String hash = new BCryptPasswordEncoder(DEMO_COST).encode(DEMO_PASSWORD);
             DEMO_USERS.forEach((name, role) -> users.add(user(name, hash, Set.of(role))));
             log.warn("Demo mode: users {} have the password '{}'. Set planledger.security.demo-users=false "
                     + "and planledger.security.users-file for real users.", DEMO_USERS.keySet(), DEMO_PASSWORD);
@@ -72,19 +74,70 @@ final class ConfiguredUsers {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /** The bcrypt cost most of the configured users' hashes have (the demo users': 4). */
+    static int typicalCost(SecuritySettings settings) {
+        List<Integer> costs = new ArrayList<>();
+        if (settings.demoUsers()) {
+            costs.add(DEMO_COST);
+        }
+        if (settings.usersFile() != null && !settings.usersFile().toString().isBlank()
+                && java.nio.file.Files.isReadable(settings.usersFile())) {
+            for (UsersFile.FileUser fileUser : UsersFile.read(settings.usersFile())) {
+                costs.add(costOf(fileUser.bcryptHash()));
+            }
+        }
+        if (costs.isEmpty()) {
+            return 10;
+        }
+        java.util.Collections.sort(costs);
+        return costs.get(costs.size() / 2);
+    }
+
+    /** "$2a$12$..." -> 12 */
+    static int costOf(String bcryptHash) {
+        try {
+            return Integer.parseInt(bcryptHash.substring(4, 6));
+        } catch (RuntimeException notBcrypt) {
+            return 10;
+        }
+    }
+
     private static UserDetails user(String name, String bcryptHash, Set<String> roles) {
         return User.withUsername(name).password("{bcrypt}" + bcryptHash).roles(roles.toArray(String[]::new)).build();
+    }
+
+    /**
+     * Every address the service listens on: the application's and, when Actuator has a port of its
+     * own, the management server's, which binds to every interface unless
+     * {@code management.server.address} says otherwise (it does not inherit {@code server.address}).
+     * The security filter chain serves both ports, so demo users reach both.
+     */
+    static void requireLoopbackEverywhere(Environment environment) {
+        requireLoopback(environment.getProperty("server.address"));
+        String managementPort = environment.getProperty("management.server.port");
+        // 0 is "any free port": always a port of its own, even when server.port is 0 too.
+        boolean ownManagementPort = managementPort != null && !managementPort.isBlank()
+                && !managementPort.strip().equals("-1")
+                && (managementPort.strip().equals("0")
+                    || !managementPort.strip().equals(environment.getProperty("server.port", "8080").strip()));
+        if (ownManagementPort) {
+            requireLoopback(environment.getProperty("management.server.address"), "management.server.address");
+        }
+    }
+
+    static void requireLoopback(String serverAddress) {
+        requireLoopback(serverAddress, "server.address");
     }
 
     /**
      * Demo users have a published password, so they may exist only while nobody but this machine
      * can connect. Refuses to start otherwise, naming the setting to change.
      */
-    static void requireLoopback(String serverAddress) {
+    static void requireLoopback(String serverAddress, String property) {
         String why = "Demo mode (planledger.security.demo-users=true) creates users whose password is '"
                 + DEMO_PASSWORD + "', so the service only runs with it while it listens on loopback. ";
         if (serverAddress == null || serverAddress.isBlank()) {
-            throw new DemoModeRefused(why + "server.address is not set, so it would listen on every "
+            throw new DemoModeRefused(why + property + " is not set, so it would listen on every "
                     + "network interface.", ACTION);
         }
         boolean loopback;
@@ -98,7 +151,7 @@ final class ConfiguredUsers {
             loopback = false;
         }
         if (!loopback) {
-            throw new DemoModeRefused(why + "server.address is " + serverAddress + ", which is not a "
+            throw new DemoModeRefused(why + property + " is " + serverAddress + ", which is not a "
                     + "loopback address.", ACTION);
         }
     }

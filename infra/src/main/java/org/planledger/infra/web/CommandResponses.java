@@ -19,8 +19,13 @@ final class CommandResponses {
         return clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId;
     }
 
+    /**
+     * The Location is relative to this server (RFC 9110 allows it; clients resolve it against the
+     * request's URL): built from the request's Host header, a forged Host would be echoed back.
+     */
     static <T> ResponseEntity<T> created(String path, Long version, T body) {
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUri();
+        URI location = URI.create(ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null
+                ? path : ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + path);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED).location(location);
         if (version != null) {
             builder.header(HttpHeaders.ETAG, IfMatch.etag(version));

@@ -32,6 +32,23 @@ class SecurityRulesTest {
     }
 
     @Test
+    void demoUsersRefusedWhenTheManagementPortListensBeyondLoopback() {
+        var environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("server.address", "127.0.0.1").withProperty("server.port", "8080")
+                .withProperty("management.server.port", "9090");
+        assertThatThrownBy(() -> ConfiguredUsers.requireLoopbackEverywhere(environment))
+                .hasMessageContaining("management.server.address is not set");
+        environment.setProperty("management.server.address", "0.0.0.0");
+        assertThatThrownBy(() -> ConfiguredUsers.requireLoopbackEverywhere(environment))
+                .hasMessageContaining("management.server.address is 0.0.0.0");
+        environment.setProperty("management.server.address", "127.0.0.1");
+        ConfiguredUsers.requireLoopbackEverywhere(environment);
+        // Actuator on the application's own port has no address of its own to check.
+        ConfiguredUsers.requireLoopbackEverywhere(new org.springframework.mock.env.MockEnvironment()
+                .withProperty("server.address", "127.0.0.1").withProperty("management.server.port", "8080"));
+    }
+
+    @Test
     void aSuccessfulLoginLeavesTheStoredHashAtItsCost() {
         String cheap = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("demo");
         for (boolean ours : new boolean[]{true, false}) {

@@ -931,8 +931,12 @@ class HttpApiTest {
             String referralId = unique("ref");
             ok(api.post("/api/actions/" + f.lead2Action() + "/referrals").as("lead2")
                     .json(map("id", referralId, "receivedOn", "2013-07-01", "referringAgency", "Police")), 201);
-            refused(api.post("/api/referrals/" + referralId + "/acceptance").as("lead1"), 403);
-            refused(api.post("/api/referrals/" + referralId + "/decline").as("lead1").json(map("reason", "x")), 403);
+            // Answered exactly as for a case that does not exist: the case and its action are not confirmed.
+            Response hidden = refused(api.post("/api/referrals/" + referralId + "/acceptance").as("lead1"), 404);
+            Response unknown = refused(api.post("/api/referrals/no-such-case/acceptance").as("lead1"), 404);
+            assertThat(hidden.json().path("type")).isEqualTo(unknown.json().path("type"));
+            assertThat(hidden.text()).doesNotContain(f.lead2Action());
+            refused(api.post("/api/referrals/" + referralId + "/decline").as("lead1").json(map("reason", "x")), 404);
             ok(api.post("/api/referrals/" + referralId + "/acceptance").as("lead2"), 200);
         }
 

@@ -431,7 +431,9 @@ class ReliabilityTest {
             }
             boolean write = !endpoint.method().equals("GET");
             if (write && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), Set.of("lead1"))) {
-                return 403;
+                // A referral case is hidden from a delivery lead who does not lead its action:
+                // answered like an unknown case, so its existence and its action are not confirmed.
+                return endpoint.pattern().startsWith("/api/referrals/") ? 404 : 403;
             }
             return 200;
         }
@@ -565,6 +567,8 @@ class ReliabilityTest {
                     actions + f.lead1Action(), null)));
             add.accept("GET /api/my-actions", new Recipe("my actions", f -> new Request("GET", "/api/my-actions", null)));
             add.accept("GET /api/audit", new Recipe("audit", f -> new Request("GET", "/api/audit?planId=" + f.planId(), null)));
+            add.accept("GET /api/audit/sign-in-refusals", new Recipe("sign-in refusals", f -> new Request("GET",
+                    "/api/audit/sign-in-refusals", null)));
             return recipes;
         }
 
