@@ -335,7 +335,12 @@ public final class ImportPlanner {
                     action.outputs(), action.monitoringIndicators(), action.resources(), leads, action.partners(),
                     start, end, action.risks(), actionDate(document, action), null));
         } else {
-            reviseAction(record, objectiveId, action, current, leads, start, end);
+            // A login the store links to a lead stays linked when the file names the same lead without one.
+            List<Lead> stillLinked = leads.stream().map(lead -> lead.userId() != null ? lead : current.leads.stream()
+                    .filter(known -> known.name().equals(lead.name())
+                            && Objects.equals(known.organisation(), lead.organisation()))
+                    .findFirst().orElse(lead)).toList();
+            reviseAction(record, objectiveId, action, current, stillLinked, start, end);
         }
         planHistory(action, current);
     }

@@ -1,5 +1,7 @@
 package org.planledger.infra.importer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ public record ImportReport(String planId, int priorities, int objectives, int in
                            List<String> notApplied, Map<String, Integer> notYetImported) {
 
     /** One paragraph for a person: what changed, and what the file holds that is not (yet) stored. */
+    @JsonProperty("summary")
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(dryRun ? "dry run, nothing stored: plan '" + planId + "' would have " : "plan '" + planId + "': ")
