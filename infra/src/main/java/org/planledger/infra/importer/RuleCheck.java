@@ -74,7 +74,7 @@ final class RuleCheck {
         for (int m = 0; m < meetings.size(); m++) {
             String id = text(meetings.get(m), "id");
             if (id != null && !meetingIds.add(id)) {
-                add("$.boardMeetings[" + m + "].id", "the id '" + id + "' is used more than once");
+                add("$.boardMeetings[" + m + "].id", "'" + id + "' is used more than once");
             }
         }
         return problems;
@@ -143,7 +143,7 @@ final class RuleCheck {
             String path = listPath + "[" + a + "]";
             String id = text(action, "id");
             if (id != null && !actionIds.add(id)) {
-                add(path + ".id", "the id '" + id + "' is used more than once (ids are unique across the file)");
+                add(path + ".id", "'" + id + "' is used more than once (ids are unique across the file)");
             }
             endNotBeforeStart(path, date(action, "startDate"), date(action, "endDate"), "endDate");
             retirement(action, path);
@@ -217,7 +217,7 @@ final class RuleCheck {
         }
         String first = structureIds.putIfAbsent(id, path);
         if (first != null) {
-            add(path + ".id", "the id '" + id + "' is used more than once (also by " + describe(first) + ")");
+            add(path + ".id", "'" + id + "' is used more than once (also by " + describe(first) + ")");
         }
     }
 

@@ -72,7 +72,7 @@ class PlanFileProblemsTest {
                 .anyMatch(line -> line.matches("priority 'asb' → objective '[^']+' → indicator 'asb-cleaner-litter': "
                         + "target.value is required for PERCENT_CHANGE.*"))
                 .anyMatch(line -> line.startsWith("plan: cadence must be one of BI_MONTHLY, QUARTERLY, SIX_MONTHLY, found \"WEEKLY\""))
-                .anyMatch(line -> line.contains("action 'asb-cleaner-weeks-of-action': id the id 'asb-cleaner-weeks-of-action' is used more than once"));
+                .anyMatch(line -> line.contains("action 'asb-cleaner-weeks-of-action': id 'asb-cleaner-weeks-of-action' is used more than once"));
     }
 
     @Test
