@@ -58,12 +58,13 @@ public final class ImportCommandLine {
 
     @Command(name = "java -jar plan-ledger.jar import", sortOptions = false, usageHelpAutoWidth = true,
             description = {
-                    "Imports a plan file (docs/plan-format.md) into the configured store, or brings the store",
-                    "in line with a changed file: new records are created, changed ones revised, the rest left.",
-                    "The file is checked before anything starts; every problem is listed by record id.",
-                    "Exit codes: 0 done, 1 the file or one of its commands was refused, 2 usage errors."},
-            footer = {"", "Spring properties pass through, e.g. --planledger.data-dir=/var/lib/plan-ledger "
-                    + "--spring.profiles.active=postgres"})
+                    "Imports a plan file (docs/plan-format.md) into the configured store,",
+                    "or brings the store in line with a changed file: new records are created,",
+                    "changed ones revised, the rest left alone. The file is checked before",
+                    "anything starts; every problem is listed by record id.",
+                    "Exit codes: 0 done, 1 the file or a command was refused, 2 usage errors.", ""},
+            footer = {"", "Spring properties (--name=value) pass through, e.g.",
+                    "  --planledger.data-dir=/var/lib/plan-ledger --spring.profiles.active=postgres"})
     static final class ImportCommand implements Callable<Integer> {
 
         private final Class<?> application;

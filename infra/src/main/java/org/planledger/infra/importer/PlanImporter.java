@@ -1,5 +1,6 @@
 package org.planledger.infra.importer;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -7,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -57,10 +59,38 @@ public class PlanImporter {
     /** Events applied so far, by the message id of an import command still being sent. */
     private final Map<String, AtomicInteger> eventsByCommand = new ConcurrentHashMap<>();
 
+    /** Events staged by a dry-run command still being sent, by its message id (see {@link #countStagedEvents}). */
+    private final Map<String, AtomicInteger> stagedByCommand = new ConcurrentHashMap<>();
+
     public PlanImporter(CommandGateway commandGateway, EventStore eventStore) {
+        this(commandGateway, eventStore, null);
+    }
+
+    public PlanImporter(CommandGateway commandGateway, EventStore eventStore, CommandBus commandBus) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         eventStore.registerDispatchInterceptor(this::countEvents);
+        if (commandBus != null) {
+            commandBus.registerHandlerInterceptor(this::countStagedEvents);
+        }
+    }
+
+    /**
+     * In a dry run a command's events are never intercepted at dispatch: the event bus hands them to
+     * the outer unit of work, whose commit never comes. So a handler interceptor counts them where the
+     * event bus stages them, in the command's own unit of work, as the handler returns. (The event bus
+     * keeps them there under the resource "&lt;event bus&gt;_EVENTS", Axon 4's AbstractEventBus.)
+     */
+    private Object countStagedEvents(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
+                                     InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        AtomicInteger count = stagedByCommand.isEmpty() ? null
+                : stagedByCommand.get(unitOfWork.getMessage().getIdentifier());
+        if (count != null) {
+            Object staged = unitOfWork.getResource(eventStore + "_EVENTS");
+            count.set(staged instanceof List<?> events ? events.size() : 0);
+        }
+        return result;
     }
 
     public PlanDocument read(byte[] content) {
@@ -96,7 +126,7 @@ public class PlanImporter {
         if (dryRun) {
             UnitOfWork<?> preview = DefaultUnitOfWork.startAndGet(null);
             try {
-                sendAll(plan, metaData, outcome, progress);
+                sendAll(plan, metaData.and("dryRun", "true"), outcome, progress);
             } finally {
                 preview.rollback();
             }
@@ -153,13 +183,19 @@ public class PlanImporter {
     private int send(Object command, MetaData metaData) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         AtomicInteger events = new AtomicInteger();
+        AtomicInteger staged = new AtomicInteger();
+        boolean dryRun = "true".equals(metaData.get("dryRun"));
         eventsByCommand.put(message.getIdentifier(), events);
+        if (dryRun) {
+            stagedByCommand.put(message.getIdentifier(), staged);
+        }
         try {
             commandGateway.sendAndWait(message);
         } finally {
             eventsByCommand.remove(message.getIdentifier());
+            stagedByCommand.remove(message.getIdentifier());
         }
-        return events.get();
+        return dryRun ? staged.get() : events.get();
     }
 
     /**

@@ -92,6 +92,7 @@ class KetteringImportTest {
         assertThat(preview.dryRun()).isTrue();
         assertThat(preview.revisedRecords()).contains("priority 'asb': title", "indicator 'asb-cleaner-litter': target");
         assertThat(preview.created()).isZero();
+        assertThat(preview.sent()).as("commands that would record events").isEqualTo(2);
 
         ImportReport applied = importer.importFile(file, "kettering-v2.json", "tester", line -> { });
 

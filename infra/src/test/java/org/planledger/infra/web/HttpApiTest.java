@@ -756,6 +756,8 @@ class HttpApiTest {
             assertThat(storedEvents()).as("a dry run").isEqualTo(before);
             assertThat(preview.json().path("dryRun").asBoolean()).isTrue();
             assertThat(preview.json().path("created").asInt()).isPositive();
+            assertThat(preview.json().path("sent").asInt()).as("commands that would record events")
+                    .isEqualTo(preview.json().path("commands").asInt());
             assertThat(preview.json().path("summary").asText()).contains("dry run, nothing stored");
 
             ok(api.post("/api/imports?filename=plan.json").as("manager").json(file), 201);
