@@ -309,7 +309,8 @@ public final class ImportPlanner {
         // TODO(series): map to the plan-level measure command (and its readings) when it lands.
         out.notYet("plan-level measures", document.measures().size());
         for (PlanDocument.Indicator measure : document.measures()) {
-            countWaitingParts(measure);
+            // The measure's target (whatever its kind) waits with the measure; its series breaks are counted here.
+            out.notYet("series breaks", measure.seriesBreaks().size());
             out.notYet("measure readings", measure.readings().size());
             for (PlanDocument.Reading reading : measure.readings()) {
                 out.notYet("reading costs", reading.costPence() == null ? 0 : 1);
