@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
- * In demo mode, the first start on an empty store imports the Kettering Borough CSP plan
- * 2013-2016, so the one start command shows a real plan. The demo lead logins are attached to
- * real actions: lead1 leads the actions of the odd-numbered priorities, lead2 those of the even
- * ones, so each sees a different set of "my actions".
+ * In demo mode, the first start on an empty store imports three real plans: the Kettering Borough
+ * CSP plan 2013-2016, the Charnwood CSP plan 2008-2011 and the Safer Peterborough Partnership's
+ * 2013/14 priorities, so the one start command shows real plans. The demo lead logins are attached
+ * to Kettering's actions: lead1 leads the actions of the odd-numbered priorities, lead2 those of the
+ * even ones, so each sees a different set of "my actions".
  */
 @Component
 @ConditionalOnCommandSide
@@ -28,6 +30,9 @@ import java.io.UncheckedIOException;
 class DemoPlanLoader implements ApplicationRunner {
 
     static final String KETTERING_PLAN = "plans/kettering-2013-2016.json";
+    static final String CHARNWOOD_PLAN = "plans/charnwood-2008-2011.json";
+    static final String PETERBOROUGH_PLAN = "plans/peterborough-2013-2014.json";
+    static final List<String> DEMO_PLANS = List.of(KETTERING_PLAN, CHARNWOOD_PLAN, PETERBOROUGH_PLAN);
     private static final Logger log = LoggerFactory.getLogger(DemoPlanLoader.class);
 
     private final PlanImporter importer;
@@ -41,11 +46,15 @@ class DemoPlanLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!storeIsEmpty()) {
-            log.info("The event store already holds events; the demo plan is not imported again.");
+            log.info("The event store already holds events; the demo plans are not imported again.");
             return;
         }
-        PlanDocument document = importer.read(readKetteringPlan());
-        importer.importDocument(document, demoLeads(document), KETTERING_PLAN, "demo-loader", log::info);
+        for (String resource : DEMO_PLANS) {
+            PlanDocument document = importer.read(readPlan(resource));
+            ImportPlanner.LeadUserIds leads = KETTERING_PLAN.equals(resource)
+                    ? demoLeads(document) : ImportPlanner.LeadUserIds.FROM_FILE;
+            importer.importDocument(document, leads, resource, "demo-loader", log::info);
+        }
     }
 
     private boolean storeIsEmpty() {
@@ -60,7 +69,8 @@ class DemoPlanLoader implements ApplicationRunner {
                 return lead.userId();
             }
             for (int p = 0; p < document.priorities().size(); p++) {
-                boolean ledHere = document.priorities().get(p).objectives().stream()
+                PlanDocument.Priority priority = document.priorities().get(p);
+                boolean ledHere = priority.actions().contains(action) || priority.objectives().stream()
                         .anyMatch(objective -> objective.actions().contains(action));
                 if (ledHere && action.leads().indexOf(lead) == 0) {
                     return p % 2 == 0 ? "lead1" : "lead2";
@@ -70,11 +80,11 @@ class DemoPlanLoader implements ApplicationRunner {
         };
     }
 
-    private static byte[] readKetteringPlan() {
-        try (InputStream in = new ClassPathResource(KETTERING_PLAN).getInputStream()) {
+    private static byte[] readPlan(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("the demo plan " + KETTERING_PLAN + " is missing from the build", e);
+            throw new UncheckedIOException("the demo plan " + resource + " is missing from the build", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.planledger.infra.importer;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.planledger.infra.config.ConditionalOnCommandSide;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class ImporterConfiguration {
 
     @Bean
-    PlanImporter planImporter(CommandGateway commandGateway, EventStore eventStore) {
-        return new PlanImporter(commandGateway, eventStore);
+    PlanImporter planImporter(CommandGateway commandGateway, EventStore eventStore, CommandBus commandBus) {
+        return new PlanImporter(commandGateway, eventStore, commandBus);
     }
 }

@@ -9,8 +9,9 @@ public class InvalidPlanDocumentException extends RuntimeException {
     private final List<PlanDocumentProblem> problems;
 
     public InvalidPlanDocumentException(List<PlanDocumentProblem> problems) {
-        super("the plan file was refused, nothing was imported:\n" + problems.stream()
-                .map(problem -> "  " + problem.path() + ": " + problem.message())
+        super("the plan file was refused, nothing was imported (" + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + "):\n" + problems.stream()
+                .map(problem -> "  " + problem.describe() + "   [" + problem.path() + "]")
                 .collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }

@@ -1,68 +1,124 @@
 package org.planledger.infra.importer;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.planledger.events.Cadence;
 import org.planledger.events.Direction;
 import org.planledger.events.IndicatorUnit;
 import org.planledger.events.RagStatus;
-import org.planledger.events.TargetKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A whole plan in the interchange format (docs/plan-format.md, schema in
- * plans/plan-interchange.schema.json). Read only after the schema has accepted the file, so the
- * shapes here can be plain.
+ * plans/plan-interchange.schema.json), version 2 or 1. Read only after the schema and the rule
+ * check have accepted the file, so the shapes here can be plain. Everything the schema accepts is
+ * held here, including what no command can record yet (readings' costs, members, series breaks,
+ * ...): {@link ImportPlanner} maps what it can and counts the rest as "not yet imported".
  */
-public record PlanDocument(int formatVersion, Plan plan, List<Priority> priorities,
+public record PlanDocument(int formatVersion, Plan plan, List<Priority> priorities, List<Indicator> measures,
                            List<BoardMeeting> boardMeetings, List<Refresh> refreshes) {
     public PlanDocument {
         priorities = orEmpty(priorities);
+        measures = orEmpty(measures);
         boardMeetings = orEmpty(boardMeetings);
         refreshes = orEmpty(refreshes);
     }
 
     public record Plan(String id, String partnership, String title, LocalDate periodStart, LocalDate periodEnd,
-                       Cadence cadence, LocalDate draftedOn, List<String> members) {
+                       Cadence cadence, LocalDate draftedOn, List<Member> members) {
         public Plan {
             members = orEmpty(members);
         }
     }
 
+    /** A member agency or person; version 1 files (and version 2 files, for short) give only a name. */
+    public record Member(String name, String organisation, String role, LocalDate from, LocalDate to) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Member named(String name) {
+            return new Member(name, null, null, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static Member of(@JsonProperty("name") String name, @JsonProperty("organisation") String organisation,
+                         @JsonProperty("role") String role, @JsonProperty("from") LocalDate from,
+                         @JsonProperty("to") LocalDate to) {
+            return new Member(name, organisation, role, from, to);
+        }
+    }
+
+    /** {@code from}: added at a refresh on that date (absent before it); {@code retired}: retired then. */
     public record Priority(String id, String title, List<String> leads, List<String> focus,
-                           List<Objective> objectives) {
+                           List<Objective> objectives, List<Indicator> indicators, List<Action> actions,
+                           LocalDate from, Retired retired, List<FormerTitle> formerTitles) {
         public Priority {
             leads = orEmpty(leads);
             focus = orEmpty(focus);
             objectives = orEmpty(objectives);
+            indicators = orEmpty(indicators);
+            actions = orEmpty(actions);
+            formerTitles = orEmpty(formerTitles);
+        }
+
+        /** True when the priority holds indicators or actions of its own, outside any objective. */
+        public boolean holdsItsOwn() {
+            return !indicators.isEmpty() || !actions.isEmpty();
         }
     }
 
     public record Objective(String id, String title, List<String> outcomes, List<Indicator> indicators,
-                            List<Action> actions) {
+                            List<Action> actions, LocalDate from, Retired retired, List<FormerTitle> formerTitles) {
         public Objective {
             outcomes = orEmpty(outcomes);
             indicators = orEmpty(indicators);
             actions = orEmpty(actions);
+            formerTitles = orEmpty(formerTitles);
         }
     }
 
+    public record Retired(LocalDate on, String reason) {
+    }
+
+    /** The title the record had until (the day before) {@code until}. */
+    public record FormerTitle(String title, LocalDate until) {
+    }
+
     public record Indicator(String id, String name, IndicatorUnit unit, Direction direction, Baseline baseline,
-                            Target target, String changeRequired, LocalDate dueOn, String lead) {
+                            Target target, String changeRequired, LocalDate dueOn, String lead,
+                            List<Reading> readings, List<SeriesBreak> seriesBreaks, LocalDate from, Retired retired) {
+        public Indicator {
+            readings = orEmpty(readings);
+            seriesBreaks = orEmpty(seriesBreaks);
+        }
     }
 
     public record Baseline(BigDecimal value, String period, String source, String text) {
     }
 
-    public record Target(TargetKind kind, BigDecimal value, String text) {
+    /** The document's kinds; the domain's TargetKind does not (yet) know IMPROVE_ON_PREVIOUS and PEER_COMPARISON. */
+    public enum TargetKind { ABSOLUTE, PERCENT_CHANGE, IMPROVE_ON_PREVIOUS, PEER_COMPARISON, MONITOR_ONLY }
+
+    /** {@code wording} is the target as the document words it ({@code text} in version 1 files). */
+    public record Target(TargetKind kind, BigDecimal value, @JsonAlias("text") String wording, String baselinePeriod,
+                         String peerGroup) {
+    }
+
+    public record Reading(String period, BigDecimal value, Long costPence, String note, String source) {
+    }
+
+    public record SeriesBreak(LocalDate on, String reason, boolean newBaselinePending) {
     }
 
     public record Action(String id, String title, List<String> outputs, List<String> monitoringIndicators,
                          List<String> resources, List<Lead> leads, List<String> partners, LocalDate startDate,
                          LocalDate endDate, List<String> risks, List<Note> progress,
                          List<ReferralTally> referralTallies, List<Funding> funding, List<Spend> spend,
-                         List<Rag> rag, Closure closure) {
+                         List<Rag> rag, Closure closure, LocalDate from, Retired retired) {
         public Action {
             outputs = orEmpty(outputs);
             monitoringIndicators = orEmpty(monitoringIndicators);
@@ -86,10 +142,12 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
         }
     }
 
-    public record Note(String period, String text, boolean undated) {
+    /** {@code planned}/{@code achieved}: the figures a note reports against, where the document gives them. */
+    public record Note(String period, String text, boolean undated, BigDecimal planned, BigDecimal achieved) {
     }
 
-    public record ReferralTally(LocalDate from, LocalDate to, int count, long totalCostPence, String note) {
+    /** {@code totalCostPence} is null when the document does not say what the referrals cost. */
+    public record ReferralTally(LocalDate from, LocalDate to, int count, Long totalCostPence, String note) {
     }
 
     public record Funding(long amountPence, String source, String financialYear, LocalDate effectiveOn) {
@@ -109,6 +167,34 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
     }
 
     public record Refresh(LocalDate effectiveOn, String note) {
+    }
+
+    /** Every action of the plan, under objectives or held by a priority directly, in document order. */
+    public List<Action> allActions() {
+        List<Action> actions = new ArrayList<>();
+        for (Priority priority : priorities) {
+            for (Objective objective : priority.objectives()) {
+                actions.addAll(objective.actions());
+            }
+            actions.addAll(priority.actions());
+        }
+        return actions;
+    }
+
+    /** Every indicator under a priority or objective (not the plan-level measures). */
+    public List<Indicator> allIndicators() {
+        List<Indicator> indicators = new ArrayList<>();
+        for (Priority priority : priorities) {
+            for (Objective objective : priority.objectives()) {
+                indicators.addAll(objective.indicators());
+            }
+            indicators.addAll(priority.indicators());
+        }
+        return indicators;
+    }
+
+    public Stream<Objective> allObjectives() {
+        return priorities.stream().flatMap(priority -> priority.objectives().stream());
     }
 
     /** Optional lists may be left out of a file; an absent list is an empty one. */

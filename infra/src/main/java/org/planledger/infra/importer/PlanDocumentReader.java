@@ -1,9 +1,12 @@
 package org.planledger.infra.importer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,35 +14,45 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.planledger.events.FinancialYear;
-import org.planledger.events.ProgressPeriod;
-import org.planledger.events.RagStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a plan file: checks it against the JSON Schema, then the rules a schema cannot express
- * (unique ids, date order, financial years, progress periods). Every problem is collected before
- * anything is refused, so the author can fix the file in one pass.
+ * Reads a plan file: checks it against the JSON Schema and, in the same pass, the rules a schema
+ * cannot express (unique ids, date order, financial years, periods, a target's value for its kind),
+ * so the author sees every problem at once. Each problem names its record by id
+ * ({@code priority 'asb' → objective 'asb-1' → indicator 'x': target.value is required for
+ * PERCENT_CHANGE}) and says what is wrong in plain words. Whatever the parser refuses (broken JSON,
+ * nesting deeper than {@value #MAX_NESTING}, numbers longer than {@value #MAX_NUMBER_LENGTH} digits)
+ * is a refusal too, never an unexpected exception.
  */
 public class PlanDocumentReader {
 
     public static final String SCHEMA_RESOURCE = "/plans/plan-interchange.schema.json";
+    /** A plan file nests about ten levels deep; anything far deeper is not a plan. */
+    static final int MAX_NESTING = 64;
+    /** Money in pence and readings need far fewer digits. */
+    static final int MAX_NUMBER_LENGTH = 40;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .build();
     private final JsonSchema schema;
 
     public PlanDocumentReader() {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
         try (InputStream in = PlanDocumentReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the plan schema " + SCHEMA_RESOURCE + " is missing from the build");
@@ -55,119 +68,73 @@ public class PlanDocumentReader {
     }
 
     public PlanDocument read(byte[] content) {
+        JsonNode tree = parse(content);
+        List<PlanDocumentProblem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Set<ValidationMessage> messages;
+        try {
+            messages = schema.validate(tree);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw refused("$", "the file could not be checked against the schema: " + e.getClass().getSimpleName());
+        }
+        for (ValidationMessage message : messages) {
+            String path = message.getInstanceLocation() == null ? "$" : message.getInstanceLocation().toString();
+            String plain = PlainWords.translate(message);
+            String extra = PlainWords.propertyOf(message);
+            String fullPath = extra == null ? path : path + "." + extra;
+            if (seen.add(fullPath + plain)) {
+                problems.add(RecordNames.problem(tree, fullPath, plain));
+            }
+        }
+        for (PlanDocumentProblem problem : new RuleCheck(tree).check()) {
+            if (seen.add(problem.path() + problem.message())) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(PlanDocumentProblem::path, RecordNames.DOCUMENT_ORDER));
+            throw new InvalidPlanDocumentException(problems);
+        }
+        try {
+            return mapper.treeToValue(tree, PlanDocument.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            // The schema and rules accept only what maps; this is a last guard, still a refusal.
+            throw refused("$", "the file could not be read: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    private JsonNode parse(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw refused("$", "the file is empty");
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw new InvalidPlanDocumentException(List.of(new PlanDocumentProblem("$",
-                    "not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr())));
+        } catch (JacksonException e) {
+            throw refused("$", "not valid JSON: " + PlainWords.parserProblem(e) + where(e.getLocation()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw refused("$", "the file could not be read: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw refused("$", "not valid JSON: nested too deeply");
         }
-        if (tree == null || tree.isMissingNode()) {
-            throw new InvalidPlanDocumentException(List.of(new PlanDocumentProblem("$", "the file is empty")));
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw refused("$", "the file is empty");
         }
-        List<PlanDocumentProblem> problems = new ArrayList<>();
-        for (ValidationMessage message : schema.validate(tree)) {
-            problems.add(new PlanDocumentProblem(message.getInstanceLocation().toString(), message.getError()));
+        if (!tree.isObject()) {
+            throw refused("$", "the file must hold one JSON object ({ \"formatVersion\": 2, \"plan\": … }), not "
+                    + PlainWords.kindOf(tree));
         }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(PlanDocumentProblem::path));
-            throw new InvalidPlanDocumentException(problems);
-        }
-        PlanDocument document;
-        try {
-            document = mapper.treeToValue(tree, PlanDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidPlanDocumentException(List.of(new PlanDocumentProblem("$", e.getOriginalMessage())));
-        }
-        problems.addAll(new RuleCheck().check(document));
-        if (!problems.isEmpty()) {
-            throw new InvalidPlanDocumentException(problems);
-        }
-        return document;
+        return tree;
     }
 
-    /** The rules that JSON Schema cannot state. */
-    private static final class RuleCheck {
-        private final List<PlanDocumentProblem> problems = new ArrayList<>();
-        private final Set<String> structureIds = new HashSet<>();
-        private final Set<String> actionIds = new HashSet<>();
-
-        List<PlanDocumentProblem> check(PlanDocument document) {
-            PlanDocument.Plan plan = document.plan();
-            endNotBeforeStart("$.plan", plan.periodStart(), plan.periodEnd(), "periodEnd");
-            for (int p = 0; p < document.priorities().size(); p++) {
-                PlanDocument.Priority priority = document.priorities().get(p);
-                String priorityPath = "$.priorities[" + p + "]";
-                unique(structureIds, priority.id(), priorityPath + ".id");
-                for (int o = 0; o < priority.objectives().size(); o++) {
-                    PlanDocument.Objective objective = priority.objectives().get(o);
-                    String objectivePath = priorityPath + ".objectives[" + o + "]";
-                    unique(structureIds, objective.id(), objectivePath + ".id");
-                    for (int i = 0; i < objective.indicators().size(); i++) {
-                        unique(structureIds, objective.indicators().get(i).id(), objectivePath + ".indicators[" + i + "].id");
-                    }
-                    for (int a = 0; a < objective.actions().size(); a++) {
-                        checkAction(objective.actions().get(a), objectivePath + ".actions[" + a + "]");
-                    }
-                }
-            }
-            Set<String> meetingIds = new HashSet<>();
-            for (int m = 0; m < document.boardMeetings().size(); m++) {
-                unique(meetingIds, document.boardMeetings().get(m).id(), "$.boardMeetings[" + m + "].id");
-            }
-            return problems;
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
         }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
 
-        private void checkAction(PlanDocument.Action action, String path) {
-            unique(actionIds, action.id(), path + ".id");
-            endNotBeforeStart(path, action.startDate(), action.endDate(), "endDate");
-            for (int n = 0; n < action.progress().size(); n++) {
-                try {
-                    ProgressPeriod.effectiveDate(action.progress().get(n).period());
-                } catch (IllegalArgumentException e) {
-                    problems.add(new PlanDocumentProblem(path + ".progress[" + n + "].period", e.getMessage()));
-                }
-            }
-            for (int t = 0; t < action.referralTallies().size(); t++) {
-                PlanDocument.ReferralTally tally = action.referralTallies().get(t);
-                endNotBeforeStart(path + ".referralTallies[" + t + "]", tally.from(), tally.to(), "to");
-            }
-            for (int f = 0; f < action.funding().size(); f++) {
-                financialYear(action.funding().get(f).financialYear(), path + ".funding[" + f + "].financialYear");
-            }
-            for (int s = 0; s < action.spend().size(); s++) {
-                financialYear(action.spend().get(s).financialYear(), path + ".spend[" + s + "].financialYear");
-            }
-            for (int r = 0; r < action.rag().size(); r++) {
-                PlanDocument.Rag rag = action.rag().get(r);
-                if (rag.status() != RagStatus.GREEN && (rag.reason() == null || rag.reason().isBlank())) {
-                    problems.add(new PlanDocumentProblem(path + ".rag[" + r + "].reason",
-                            "a " + rag.status() + " rating needs a reason"));
-                }
-            }
-        }
-
-        private void unique(Set<String> seen, String id, String path) {
-            if (!seen.add(id)) {
-                problems.add(new PlanDocumentProblem(path, "the id '" + id + "' is used more than once"));
-            }
-        }
-
-        private void endNotBeforeStart(String path, LocalDate start, LocalDate end, String endField) {
-            if (start != null && end != null && end.isBefore(start)) {
-                problems.add(new PlanDocumentProblem(path + "." + endField, end + " is before the start " + start));
-            }
-        }
-
-        private void financialYear(String text, String path) {
-            try {
-                FinancialYear.parse(text);
-            } catch (IllegalArgumentException e) {
-                problems.add(new PlanDocumentProblem(path, e.getMessage()));
-            }
-        }
+    private static InvalidPlanDocumentException refused(String path, String message) {
+        return new InvalidPlanDocumentException(List.of(new PlanDocumentProblem(path, message)));
     }
 }

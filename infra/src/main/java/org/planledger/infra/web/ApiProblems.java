@@ -68,11 +68,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return respond(DomainRefusals.of(rejection));
     }
 
-    /** A plan file is refused as a whole; each problem names its JSON path in the file. */
+    /**
+     * A plan file is refused as a whole; each problem gives its JSON path in the file as the field and
+     * names its record by id in the message ("priority 'asb' → indicator 'x': target.value is required ...").
+     */
     @ExceptionHandler(InvalidPlanDocumentException.class)
     ResponseEntity<ProblemDetail> refusedPlanFile(InvalidPlanDocumentException refused) {
         return invalid(refused.problems().stream()
-                .map(problem -> new FieldProblem(problem.path(), problem.message())).toList());
+                .map(problem -> new FieldProblem(problem.path(), problem.describe())).toList());
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)

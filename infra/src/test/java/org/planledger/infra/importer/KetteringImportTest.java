@@ -54,9 +54,11 @@ class KetteringImportTest {
         ImportReport second = importer.importFile(KetteringPlan.bytes(), "kettering.json", "tester", line -> { });
 
         assertThat(eventCount()).isEqualTo(eventsAfterFirst);
-        assertThat(second.commands()).isEqualTo(first.commands());
-        assertThat(second.skippedAsAlreadyRecorded()).as("every command was already recorded").isEqualTo(second.commands());
         assertThat(second.sent()).isZero();
+        assertThat(second.created()).isZero();
+        assertThat(second.revised()).isZero();
+        assertThat(second.unchanged()).as("every record was already stored").isPositive();
+        assertThat(second.skippedAsAlreadyRecorded()).isEqualTo(second.commands());
 
         // Kettering's file has no ratings or refreshes and only a cessation; the variant adds them.
         ImportReport third = importer.importFile(KetteringPlan.withRatingsRefreshAndCompletion(), "kettering+.json",
@@ -64,13 +66,41 @@ class KetteringImportTest {
         long eventsAfterThird = eventCount();
         assertThat(eventsAfterThird).as("2 ratings, a completion and a refresh").isEqualTo(eventsAfterFirst + 4);
         assertThat(third.sent()).isEqualTo(4);
-        assertThat(third.skippedAsAlreadyRecorded()).isEqualTo(second.commands());
+        assertThat(third.created()).isEqualTo(4);
 
         ImportReport fourth = importer.importFile(KetteringPlan.withRatingsRefreshAndCompletion(), "kettering+.json",
                 "tester", line -> { });
         assertThat(eventCount()).isEqualTo(eventsAfterThird);
-        assertThat(fourth.skippedAsAlreadyRecorded()).isEqualTo(fourth.commands()).isEqualTo(first.commands() + 4);
         assertThat(fourth.sent()).isZero();
+
+        aChangedFileIsAppliedAsRevisionsAndADryRunStoresNothing();
+    }
+
+    /** Runs on the store the first test leaves, as the plan's ids are aggregate ids. */
+    private void aChangedFileIsAppliedAsRevisionsAndADryRunStoresNothing() {
+        String planText = new String(KetteringPlan.withRatingsRefreshAndCompletion(), StandardCharsets.UTF_8);
+        long before = eventCount();
+        String changed = planText
+                .replace("\"title\": \"Anti-social behaviour\"", "\"title\": \"Anti-social behaviour and nuisance\"")
+                .replace("\"kind\": \"ABSOLUTE\",\n                \"value\": 17.9,", "\"kind\": \"ABSOLUTE\",\n                \"value\": 17.5,");
+        assertThat(changed).isNotEqualTo(planText);
+        byte[] file = changed.getBytes(StandardCharsets.UTF_8);
+
+        ImportReport preview = importer.importFile(file, "kettering-v2.json", "tester", true, line -> { });
+
+        assertThat(eventCount()).as("a dry run stores nothing").isEqualTo(before);
+        assertThat(preview.dryRun()).isTrue();
+        assertThat(preview.revisedRecords()).contains("priority 'asb': title", "indicator 'asb-cleaner-litter': target");
+        assertThat(preview.created()).isZero();
+        assertThat(preview.sent()).as("commands that would record events").isEqualTo(2);
+
+        ImportReport applied = importer.importFile(file, "kettering-v2.json", "tester", line -> { });
+
+        assertThat(applied.revisedRecords()).isEqualTo(preview.revisedRecords());
+        assertThat(eventCount()).isEqualTo(before + 2);
+        ImportReport again = importer.importFile(file, "kettering-v2.json", "tester", line -> { });
+        assertThat(again.revised()).isZero();
+        assertThat(eventCount()).isEqualTo(before + 2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.planledger.infra.importer;
 
 import org.junit.jupiter.api.Test;
-import org.planledger.events.TargetKind;
+import org.planledger.infra.importer.PlanDocument.TargetKind;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +75,7 @@ class PlanDocumentReaderTest {
     }
 
     static PlanDocument.Indicator indicator(PlanDocument document, String id) {
-        return document.priorities().stream().flatMap(priority -> priority.objectives().stream())
-                .flatMap(objective -> objective.indicators().stream())
+        return document.allIndicators().stream()
                 .filter(indicator -> indicator.id().equals(id)).findFirst().orElseThrow();
     }
 }

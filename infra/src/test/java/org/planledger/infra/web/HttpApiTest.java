@@ -853,6 +853,38 @@ class HttpApiTest {
         }
 
         @Test
+        void aDryRunShowsWhatWouldChangeAndStoresNothingThenAChangedFileIsRevised() throws Exception {
+            String planId = unique("dryrun");
+            String file = smallPlanFile(planId);
+            long before = storedEvents();
+
+            Response preview = ok(api.post("/api/imports?dryRun=true&filename=plan.json").as("manager").json(file), 200);
+
+            assertThat(storedEvents()).as("a dry run").isEqualTo(before);
+            assertThat(preview.json().path("dryRun").asBoolean()).isTrue();
+            assertThat(preview.json().path("created").asInt()).isPositive();
+            assertThat(preview.json().path("sent").asInt()).as("commands that would record events")
+                    .isEqualTo(preview.json().path("commands").asInt());
+            assertThat(preview.json().path("summary").asText()).contains("dry run, nothing stored");
+
+            ok(api.post("/api/imports?filename=plan.json").as("manager").json(file), 201);
+            String renamed = file.replace("\"title\":\"Anti-social behaviour\"", "\"title\":\"Anti-social behaviour (renamed)\"");
+            assertThat(renamed).isNotEqualTo(file);
+            Response revised = ok(api.post("/api/imports?filename=plan-v2.json").as("manager").json(renamed), 201);
+            assertThat(revised.json().path("revisedRecords").toString()).contains("priority 'asb': title");
+            assertThat(revised.json().path("created").asInt()).isZero();
+        }
+
+        @Test
+        void hostileFilesAreRefusalsNeverServerErrors() {
+            for (String file : new String[]{"[".repeat(10_000) + "]".repeat(10_000),
+                    "{\"formatVersion\": 2, \"plan\": " + "9".repeat(20_000) + "}", "null", "[]",
+                    "{\"formatVersion\": 2, \"plan\": {\"members\": [null]}, \"priorities\": [null]}"}) {
+                refused(api.post("/api/imports").as("manager").json(file), 400);
+            }
+        }
+
+        @Test
         void aRefusedPlanFileListsEveryProblemAndImportsNothing() throws Exception {
             String file = smallPlanFile(unique("broken"))
                     .replaceFirst("\"cadence\":\"BI_MONTHLY\"", "\"cadence\":\"WEEKLY\"")

@@ -1,0 +1,133 @@
+package org.planledger.infra.importer;
+
+import org.planledger.events.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the store already holds of a plan, folded from its own stream and its actions' streams: the
+ * current title, leads, outcomes, baselines, targets, readings, action details, dates, leads and
+ * notes. The importer compares the file with it and sends a revision for each difference.
+ */
+public final class StoredPlan {
+
+    record PriorityState(String title, List<String> leads, boolean retired) {
+    }
+
+    record ObjectiveState(String priorityId, String title, List<String> outcomes) {
+    }
+
+    record IndicatorState(IndicatorDefined defined, Baseline baseline, Target target, String changeRequired) {
+    }
+
+    record NoteState(String period, String text, boolean withdrawn) {
+    }
+
+    static final class ActionState {
+        String objectiveId;
+        String title;
+        List<String> outputs;
+        List<String> monitoringIndicators;
+        List<String> resources;
+        List<String> partners;
+        List<String> risks;
+        LocalDate startDate;
+        LocalDate endDate;
+        List<Lead> leads;
+        final Map<String, NoteState> notes = new HashMap<>();
+    }
+
+    boolean drafted;
+    PlanDrafted plan;
+    final Map<String, PriorityState> priorities = new HashMap<>();
+    final Map<String, ObjectiveState> objectives = new HashMap<>();
+    final Map<String, IndicatorState> indicators = new HashMap<>();
+    /** Readings by indicator, then by period. */
+    final Map<String, Map<String, BigDecimal>> readings = new HashMap<>();
+    final Set<String> registeredActions = new HashSet<>();
+    final Map<String, ActionState> actions = new HashMap<>();
+
+    /** A plan the store does not hold: everything in the file is new. */
+    public static StoredPlan empty() {
+        return new StoredPlan();
+    }
+
+    boolean isEmpty() {
+        return !drafted;
+    }
+
+    /** Folds one event of the plan's stream. */
+    void applyPlanEvent(Object payload) {
+        switch (payload) {
+            case PlanDrafted e -> {
+                drafted = true;
+                plan = e;
+            }
+            case PriorityAdded e -> priorities.put(e.priorityId(), new PriorityState(e.title(), e.leads(), false));
+            case PriorityRevised e -> priorities.computeIfPresent(e.priorityId(),
+                    (id, p) -> new PriorityState(e.title(), e.leads(), p.retired()));
+            case PriorityRetired e -> priorities.computeIfPresent(e.priorityId(),
+                    (id, p) -> new PriorityState(p.title(), p.leads(), true));
+            case ObjectiveAdded e -> objectives.put(e.objectiveId(),
+                    new ObjectiveState(e.priorityId(), e.title(), e.outcomes()));
+            case ObjectiveRevised e -> objectives.computeIfPresent(e.objectiveId(),
+                    (id, o) -> new ObjectiveState(o.priorityId(), e.title(), e.outcomes()));
+            case IndicatorDefined e -> indicators.put(e.indicatorId(),
+                    new IndicatorState(e, e.baseline(), e.target(), e.changeRequired()));
+            case IndicatorRebaselined e -> indicators.computeIfPresent(e.indicatorId(),
+                    (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired()));
+            case IndicatorReadingRecorded e -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
+                    .put(e.period(), e.value());
+            case ActionRegistered e -> registeredActions.add(e.actionId());
+            default -> {
+                // board meetings, refreshes, closures: their creates carry ids and repeat as no-ops
+            }
+        }
+    }
+
+    /** Folds one event of an action's stream. */
+    void applyActionEvent(String actionId, Object payload) {
+        ActionState action = actions.computeIfAbsent(actionId, id -> new ActionState());
+        switch (payload) {
+            case ActionAdded e -> {
+                action.objectiveId = e.objectiveId();
+                action.title = e.title();
+                action.outputs = e.outputs();
+                action.monitoringIndicators = e.monitoringIndicators();
+                action.resources = e.resources();
+                action.partners = e.partners();
+                action.risks = e.risks();
+                action.startDate = e.startDate();
+                action.endDate = e.endDate();
+                action.leads = e.leads();
+            }
+            case ActionDetailsRevised e -> {
+                action.title = e.title();
+                action.outputs = e.outputs();
+                action.monitoringIndicators = e.monitoringIndicators();
+                action.resources = e.resources();
+                action.partners = e.partners();
+                action.risks = e.risks();
+            }
+            case ActionRescheduled e -> {
+                action.startDate = e.startDate();
+                action.endDate = e.endDate();
+            }
+            case ActionLeadsChanged e -> action.leads = e.leads();
+            case ProgressRecorded e -> action.notes.put(e.noteId(), new NoteState(e.period(), e.text(), false));
+            case ProgressNoteCorrected e -> action.notes.computeIfPresent(e.noteId(),
+                    (id, n) -> new NoteState(n.period(), e.text(), n.withdrawn()));
+            case ProgressNoteWithdrawn e -> action.notes.computeIfPresent(e.noteId(),
+                    (id, n) -> new NoteState(n.period(), n.text(), true));
+            default -> {
+                // tallies, funding, spend, ratings, closures: their creates carry ids and repeat as no-ops
+            }
+        }
+    }
+}

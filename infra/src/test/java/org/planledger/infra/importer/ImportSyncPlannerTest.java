@@ -1,0 +1,119 @@
+package org.planledger.infra.importer;
+
+import org.junit.jupiter.api.Test;
+import org.planledger.command.api.*;
+import org.planledger.events.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refresh-time structure changes, and a changed file planned against what the store holds. */
+class ImportSyncPlannerTest {
+
+    private static final String FILE = """
+            {"formatVersion": 2,
+             "plan": {"id": "p", "partnership": "P", "title": "T", "periodStart": "2013-04-01",
+                      "periodEnd": "2016-03-31", "cadence": "QUARTERLY", "draftedOn": "2013-04-01"},
+             "priorities": [
+               {"id": "asb", "title": "ASB and nuisance", "leads": ["A"],
+                "formerTitles": [{"title": "ASB", "until": "2014-04-01"}],
+                "objectives": [
+                  {"id": "asb-1", "title": "Fewer incidents", "outcomes": ["o"],
+                   "indicators": [{"id": "asb-i", "name": "Incidents", "unit": "COUNT", "direction": "REDUCE",
+                                   "baseline": {"value": 100, "period": "2012/13", "source": null, "text": "100"},
+                                   "target": {"kind": "PERCENT_CHANGE", "value": 5, "wording": "5% reduction"},
+                                   "readings": [{"period": "2013/14", "value": 90, "source": "Police"}]}],
+                   "actions": [{"id": "a1", "title": "Patrols", "leads": [{"name": "Sgt X", "organisation": "Police"}],
+                                "startDate": "2013-04-01", "endDate": "2014-03-31",
+                                "progress": [{"period": "2013-06", "text": "Started", "undated": false}]}]},
+                  {"id": "asb-2", "title": "Added at the 2014 refresh", "from": "2014-04-01"}]},
+               {"id": "old", "title": "Old priority", "retired": {"on": "2014-04-01", "reason": "Merged into ASB"},
+                "actions": [{"id": "a2", "title": "Old work", "leads": [{"name": "Council", "organisation": "Council"}],
+                             "startDate": "2013-04-01", "endDate": null, "retired": {"on": "2014-04-01", "reason": "Priority retired"}}]}]}
+            """;
+
+    private final PlanDocument document = new PlanDocumentReader().read(FILE.getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void refreshChangesBecomeAddsFromTheirDateRevisesForFormerTitlesAndRetirements() {
+        List<Object> commands = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE);
+
+        assertThat(commands).contains(
+                new AddPriority("p", "asb", "ASB", List.of("A"), LocalDate.of(2013, 4, 1), null),
+                new RevisePriority("p", "asb", "ASB and nuisance", List.of("A"), ImportPlanner.RENAMED,
+                        LocalDate.of(2014, 4, 1), null),
+                new AddObjective("p", "asb-2", "asb", "Added at the 2014 refresh", List.of(), LocalDate.of(2014, 4, 1), null),
+                new RetirePriority("p", "old", "Merged into ASB", LocalDate.of(2014, 4, 1), null),
+                new CeaseAction("a2", "a2.c1", "Priority retired", LocalDate.of(2014, 4, 1), null),
+                new RecordIndicatorReading("p", "asb-i", new java.math.BigDecimal("90"), "2013/14", "Police",
+                        LocalDate.of(2014, 3, 31), null));
+        assertThat(commands).filteredOn(AddAction.class::isInstance).map(AddAction.class::cast)
+                .filteredOn(add -> add.actionId().equals("a2")).singleElement()
+                .satisfies(add -> {
+                    assertThat(add.objectiveId()).isEqualTo("old.own");
+                    assertThat(add.endDate()).isEqualTo(LocalDate.of(2016, 3, 31));
+                });
+    }
+
+    @Test
+    void aChangedFileBecomesRevisionsAndAnUnchangedOneNothing() {
+        StoredPlan stored = storeHolding(document);
+        ImportPlan same = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE, stored, "re-imported from f.json");
+        assertThat(same.steps()).allSatisfy(step -> assertThat(step.change()).isEqualTo(ImportPlan.Change.ENSURE));
+        assertThat(same.unchanged()).contains("priority 'asb'", "objective 'asb-1'", "indicator 'asb-i'",
+                "action 'a1'", "progress note 'a1.n1'", "reading 'asb-i' 2013/14");
+
+        String changedFile = FILE.replace("\"title\": \"Patrols\"", "\"title\": \"Evening patrols\"")
+                .replace("\"endDate\": \"2014-03-31\"", "\"endDate\": \"2014-09-30\"")
+                .replace("\"text\": \"Started\"", "\"text\": \"Started in June\"")
+                .replace("\"value\": 5, \"wording\": \"5% reduction\"", "\"value\": 7, \"wording\": \"7% reduction\"")
+                .replace("\"leads\": [\"A\"]", "\"leads\": [\"B\"]")
+                .replace("\"value\": 90,", "\"value\": 91,");
+        PlanDocument changed = new PlanDocumentReader().read(changedFile.getBytes(StandardCharsets.UTF_8));
+
+        ImportPlan plan = ImportPlanner.plan(changed, ImportPlanner.LeadUserIds.FROM_FILE, stored, "re-imported from f2.json");
+
+        assertThat(plan.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
+                .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
+                .containsExactly("priority 'asb': leads", "indicator 'asb-i': target", "action 'a1': title",
+                        "action 'a1': endDate", "progress note 'a1.n1': text");
+        assertThat(plan.commands()).contains(
+                new RescheduleAction("a1", LocalDate.of(2013, 4, 1), LocalDate.of(2014, 9, 30), "re-imported from f2.json", null, null),
+                new CorrectProgressNote("a1", "a1.n1", "Started in June", "re-imported from f2.json", null, null));
+        assertThat(plan.notApplied()).singleElement().asString().contains("reading 'asb-i' 2013/14", "no command corrects a reading");
+        assertThat(plan.commands()).noneMatch(command -> command instanceof AddPriority || command instanceof AddAction
+                || command instanceof DefineIndicator || command instanceof RecordIndicatorReading);
+    }
+
+    /** The store as if the file had been imported: the events its create commands would have recorded. */
+    private static StoredPlan storeHolding(PlanDocument document) {
+        StoredPlan stored = StoredPlan.empty();
+        for (Object command : ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE)) {
+            switch (command) {
+                case DraftPlan c -> stored.applyPlanEvent(new PlanDrafted(c.planId(), c.partnership(), c.title(),
+                        c.periodStart(), c.periodEnd(), c.cadence(), c.effectiveOn()));
+                case AddPriority c -> stored.applyPlanEvent(new PriorityAdded(c.planId(), c.priorityId(), c.title(), c.leads(), c.effectiveOn()));
+                case RevisePriority c -> stored.applyPlanEvent(new PriorityRevised(c.planId(), c.priorityId(), c.title(), c.leads(), c.effectiveOn()));
+                case RetirePriority c -> stored.applyPlanEvent(new PriorityRetired(c.planId(), c.priorityId(), c.reason(), c.effectiveOn()));
+                case AddObjective c -> stored.applyPlanEvent(new ObjectiveAdded(c.planId(), c.priorityId(), c.objectiveId(), c.title(), c.outcomes(), c.effectiveOn()));
+                case DefineIndicator c -> stored.applyPlanEvent(new IndicatorDefined(c.planId(), c.objectiveId(), c.indicatorId(), c.name(),
+                        c.unit(), c.direction(), c.baseline(), c.target(), c.changeRequired(), c.dueOn(), c.lead(), c.effectiveOn()));
+                case RecordIndicatorReading c -> stored.applyPlanEvent(new IndicatorReadingRecorded(c.planId(), c.indicatorId(), c.value(),
+                        c.period(), c.source(), c.effectiveOn()));
+                case AddAction c -> {
+                    stored.applyPlanEvent(new ActionRegistered(c.planId(), c.objectiveId(), c.actionId(), "digest", c.effectiveOn()));
+                    stored.applyActionEvent(c.actionId(), new ActionAdded(c.planId(), c.objectiveId(), c.actionId(), c.title(), c.outputs(),
+                            c.monitoringIndicators(), c.resources(), c.leads(), c.partners(), c.startDate(), c.endDate(), c.risks(), c.effectiveOn()));
+                }
+                case RecordProgress c -> stored.applyActionEvent(c.actionId(), new ProgressRecorded("p", c.actionId(), c.noteId(), c.period(),
+                        c.text(), ProgressPeriod.effectiveDate(c.period())));
+                default -> {
+                }
+            }
+        }
+        return stored;
+    }
+}
