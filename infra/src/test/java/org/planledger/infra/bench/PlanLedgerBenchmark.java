@@ -128,6 +128,11 @@ class PlanLedgerBenchmark {
     /** Commands sent to one plan per long-history repetition; the figure compares the 20th with the LONG_HISTORY-th. */
     static final int LONG_HISTORY = Integer.getInteger("bench.long-history", 2_000);
     static final int LONG_HISTORY_REPETITIONS = Integer.getInteger("bench.long-history-repetitions", 3);
+    /**
+     * Extra arguments for the embedded application, separated by spaces; e.g.
+     * {@code -Dbench.app-args=--planledger.command-side.aggregate-cache.max-events=0} measures without the aggregate cache.
+     */
+    static final String APP_ARGS = System.getProperty("bench.app-args", "").trim();
     /** A file to write a JFR recording (profile settings) of the long-history and import benchmarks to; blank: none. */
     static final String WRITES_JFR = System.getProperty("bench.writes-jfr", "");
     static final int IMPORT_REPETITIONS = Integer.getInteger("bench.import-repetitions", 3);
@@ -142,9 +147,9 @@ class PlanLedgerBenchmark {
         Path work = Files.createTempDirectory("plan-ledger-bench");
         Path embeddedDir = work.resolve("embedded");
         long events;
-        System.out.printf("BENCH start %s, %d cores, repetitions %d, generated plans %d%n", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), REPETITIONS, PLANS);
-        try (ConfigurableApplicationContext app = start(embeddedDir)) {
+        System.out.printf("BENCH start %s, %d cores, repetitions %d, generated plans %d, parts %s, application arguments [%s]%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), REPETITIONS, PLANS, ONLY, APP_ARGS);
+        try (ConfigurableApplicationContext app = start(embeddedDir, APP_ARGS.isEmpty() ? new String[0] : APP_ARGS.split("\\s+"))) {
             ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5));
             events = count(app.getBean(DataSource.class), null);
             if (ONLY.contains("generate")) {
