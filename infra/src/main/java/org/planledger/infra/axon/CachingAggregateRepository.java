@@ -21,10 +21,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * row. Axon's {@code CachingEventSourcingRepository} trusts its cache: an entry is used as it is,
  * without looking at the store. That is right for one process, but with the {@code command}
  * profile split or two nodes on one PostgreSQL, another process may have appended to the stream
- * since, and the cached aggregate would decide on stale state (a version check that should fail
- * passes, a rule checked against an outdated status); the unique key would still refuse the
- * append, but only after the decision, and the same stale entry would make the next command fail
- * too. So this repository does what Axon's does (entries live only between committed units of
+ * since, and the cached aggregate would decide on stale state: a client that has seen the newer
+ * version is refused as if it were ahead of the store, a repeat is not recognised, a rule is
+ * checked against an outdated status. The unique key would still refuse a colliding append, but
+ * only after the decision. So this repository does what Axon's does (entries live only between committed units of
  * work, and a unit of work that rolls back evicts the aggregate it touched, whatever state the
  * handler left it in) and one thing more: after taking an aggregate from the cache it reads the
  * stream from the cached version + 1 and applies whatever another process appended, before
@@ -36,9 +36,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * <h2>Bounds</h2>
  * One Caffeine cache for all three aggregate types ({@link CommandSideConfiguration}), weighed
  * by the number of events each cached aggregate has absorbed (its version + 1), since an
- * aggregate's memory grows with its events; least recently used aggregates go first. Within one
- * process, Axon's per-aggregate lock (held from load until the unit of work is cleaned up) keeps
- * two commands from sharing a cached instance.
+ * aggregate's memory grows with its events; least recently used aggregates go first. As events
+ * differ in size (a progress note may hold 20,000 characters), entries are also held softly: the
+ * garbage collector may drop any of them before the heap runs out, and a dropped aggregate is
+ * simply loaded from its stream again. Within one process, Axon's per-aggregate lock (held from
+ * load until the unit of work is cleaned up) keeps two commands from sharing a cached instance.
  *
  * @param <T> the aggregate type
  */

@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * handlers. Each type gets a {@link CachingAggregateRepository} on the auto-configured event store
  * (built as Axon's default would be: the annotated meta-model, a pessimistic lock per aggregate, the
  * span factory), sharing one cache bounded by {@code planledger.command-side.aggregate-cache.max-events}
- * (default 50,000 events; 0 switches the cache off and every command reloads its aggregate's stream).
+ * (default 50,000 events; 0 switches the cache off and every command reloads its aggregate's stream),
+ * held through soft references so that the garbage collector may drop entries under memory pressure.
  * <p>
  * A query-only process ({@code planledger.command-side.enabled=false}) registers no aggregate.
  */
@@ -43,6 +44,9 @@ public class CommandSideConfiguration {
                         .maximumWeight(maxCachedEvents)
                         .weigher((CachingAggregateRepository.Key key, EventSourcedAggregate<?> aggregate) ->
                                 (int) Math.min(Integer.MAX_VALUE, aggregate.version() == null ? 1 : aggregate.version() + 1))
+                        // Events differ in size (a note may hold 20,000 characters), so the event count alone does
+                        // not bound memory: the JVM may also drop any entry before it would run out of heap.
+                        .softValues()
                         .build();
         return configurer -> CommandSideModel.aggregateTypes()
                 .forEach(type -> configurer.configureAggregate(aggregate(type, cache)));
