@@ -458,7 +458,8 @@ class PlanLedgerBenchmark {
         double raw = Figures.medianOf(REPETITIONS, () -> rawInserts(dataSource, serializer, baselinePlan, COMMANDS));
         figures.add("1. RecordProgress via command gateway, 1 client, " + store, Figures.rate(one),
                 "raw JDBC insert+commit into domain_event_entry, 1 client: " + Figures.rate(raw),
-                "%.0f%%".formatted(100 * one / raw), ">= 30% of raw", one >= 0.3 * raw, null);
+                "%.0f%%".formatted(100 * one / raw), threeTimesTarget ? ">= 30% of raw" : ">= 50% of raw (issue 18)",
+                one >= (threeTimesTarget ? 0.3 : 0.5) * raw, null);
         figures.add("1. RecordProgress via command gateway, 8 clients, " + store, Figures.rate(eight),
                 "1 client: " + Figures.rate(one), "%.1f×".formatted(eight / one),
                 threeTimesTarget ? ">= 3× 1 client" : "— (3× target is for PostgreSQL)",
