@@ -20,8 +20,23 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
+import org.planledger.command.api.AddObjective;
+import org.planledger.command.api.AddPriority;
+import org.planledger.command.api.DefineIndicator;
+import org.planledger.command.api.DraftPlan;
+import org.planledger.command.api.RecordIndicatorReading;
 import org.planledger.command.api.RecordProgress;
+import org.planledger.events.Cadence;
+import org.planledger.events.Direction;
+import org.planledger.events.IndicatorUnit;
+import org.planledger.events.Target;
+import org.planledger.events.TargetKind;
+import org.planledger.infra.importer.ImportPlanner;
+import org.planledger.infra.importer.ImportReport;
+import org.planledger.infra.importer.PlanDocument;
+import org.planledger.infra.importer.PlanImporter;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
@@ -57,7 +72,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -101,6 +118,24 @@ class PlanLedgerBenchmark {
     static final int MEMORY_PLANS = Integer.getInteger("bench.memory-plans", 100);
     static final int MEMORY_SECONDS = Integer.getInteger("bench.memory-seconds", 180);
     static final String KETTERING = "kettering-csp-2013-2016";
+    /**
+     * Which parts run, comma-separated (default all): generate (the generated plans, needed by
+     * replay, timetravel, board and memory), replay, timetravel, board, throughput, lag,
+     * longhistory, import, postgres, memory. E.g. {@code -Dbench.only=longhistory,import,throughput}.
+     */
+    static final List<String> ONLY = List.of(System.getProperty("bench.only",
+            "generate,replay,timetravel,board,throughput,lag,longhistory,import,postgres,memory").split(","));
+    /** Commands sent to one plan per long-history repetition; the figure compares the 20th with the LONG_HISTORY-th. */
+    static final int LONG_HISTORY = Integer.getInteger("bench.long-history", 2_000);
+    static final int LONG_HISTORY_REPETITIONS = Integer.getInteger("bench.long-history-repetitions", 3);
+    /**
+     * Extra arguments for the embedded application, separated by spaces; e.g.
+     * {@code -Dbench.app-args=--planledger.command-side.aggregate-cache.max-events=0} measures without the aggregate cache.
+     */
+    static final String APP_ARGS = System.getProperty("bench.app-args", "").trim();
+    /** A file to write a JFR recording (profile settings) of the long-history and import benchmarks to; blank: none. */
+    static final String WRITES_JFR = System.getProperty("bench.writes-jfr", "");
+    static final int IMPORT_REPETITIONS = Integer.getInteger("bench.import-repetitions", 3);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Figures figures = new Figures();
@@ -112,22 +147,50 @@ class PlanLedgerBenchmark {
         Path work = Files.createTempDirectory("plan-ledger-bench");
         Path embeddedDir = work.resolve("embedded");
         long events;
-        System.out.printf("BENCH start %s, %d cores, repetitions %d, generated plans %d%n", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), REPETITIONS, PLANS);
-        try (ConfigurableApplicationContext app = start(embeddedDir)) {
+        System.out.printf("BENCH start %s, %d cores, repetitions %d, generated plans %d, parts %s, application arguments [%s]%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), REPETITIONS, PLANS, ONLY, APP_ARGS);
+        try (ConfigurableApplicationContext app = start(embeddedDir, APP_ARGS.isEmpty() ? new String[0] : APP_ARGS.split("\\s+"))) {
             ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5));
-            events = generate(app);
-            replay(app, events);
-            timeTravel(app);
-            boardOverHttp(app);
-            throughput(app, "embedded H2 (WRITE_DELAY=0)", "h2", false);
-            lag(app);
+            events = count(app.getBean(DataSource.class), null);
+            if (ONLY.contains("generate")) {
+                events = generate(app);
+                if (ONLY.contains("replay")) {
+                    replay(app, events);
+                }
+                if (ONLY.contains("timetravel")) {
+                    timeTravel(app);
+                }
+                if (ONLY.contains("board")) {
+                    boardOverHttp(app);
+                }
+            }
+            try (Recording recording = WRITES_JFR.isEmpty() ? null : new Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+                if (recording != null) {
+                    recording.start();
+                }
+                if (ONLY.contains("longhistory")) {
+                    longHistory(app);
+                }
+                if (ONLY.contains("import")) {
+                    importLargePlan(app);
+                }
+                if (recording != null) {
+                    recording.dump(Paths.get(WRITES_JFR));
+                    System.out.println("BENCH flight recording of the write benchmarks: " + WRITES_JFR);
+                }
+            }
+            if (ONLY.contains("throughput")) {
+                throughput(app, "embedded H2 (WRITE_DELAY=0)", "h2", false);
+            }
+            if (ONLY.contains("lag")) {
+                lag(app);
+            }
             events = count(app.getBean(DataSource.class), null);
         }
-        if (POSTGRES) {
+        if (POSTGRES && ONLY.contains("postgres")) {
             postgres(work.resolve("postgres"));
         }
-        if (MEMORY) {
+        if (MEMORY && ONLY.contains("memory") && ONLY.contains("generate")) {
             memory(embeddedDir, events);
         }
         String table = "Measured " + ZonedDateTime.now().toLocalDate() + " on " + Runtime.getRuntime().availableProcessors()
@@ -395,7 +458,8 @@ class PlanLedgerBenchmark {
         double raw = Figures.medianOf(REPETITIONS, () -> rawInserts(dataSource, serializer, baselinePlan, COMMANDS));
         figures.add("1. RecordProgress via command gateway, 1 client, " + store, Figures.rate(one),
                 "raw JDBC insert+commit into domain_event_entry, 1 client: " + Figures.rate(raw),
-                "%.0f%%".formatted(100 * one / raw), ">= 30% of raw", one >= 0.3 * raw, null);
+                "%.0f%%".formatted(100 * one / raw), threeTimesTarget ? ">= 30% of raw" : ">= 50% of raw (issue 18)",
+                one >= (threeTimesTarget ? 0.3 : 0.5) * raw, null);
         figures.add("1. RecordProgress via command gateway, 8 clients, " + store, Figures.rate(eight),
                 "1 client: " + Figures.rate(one), "%.1f×".formatted(eight / one),
                 threeTimesTarget ? ">= 3× 1 client" : "— (3× target is for PostgreSQL)",
@@ -481,6 +545,136 @@ class PlanLedgerBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- 7. long history: does a command's cost grow with its aggregate's history? ------------------
+
+    /**
+     * One plan, then LONG_HISTORY indicator readings on it, one by one, each a command on the plan's
+     * own stream: the time of the commands around the 20th against those around the LONG_HISTORY-th
+     * (the median of 21 commands centred on each), per repetition on a fresh plan. Without an
+     * aggregate cache or snapshots every command re-reads the whole stream, so the second grows with n.
+     */
+    private void longHistory(ConfigurableApplicationContext app) {
+        CommandSender sender = app.getBean(CommandSender.class);
+        int[] round = {0};
+        double[] early = new double[LONG_HISTORY_REPETITIONS];
+        double[] late = new double[LONG_HISTORY_REPETITIONS];
+        for (int r = -1; r < LONG_HISTORY_REPETITIONS; r++) {
+            String planId = "lh-" + round[0]++;
+            int warmUp = r < 0 ? 60 : LONG_HISTORY + 10;
+            BenchPlans.send(sender, new DraftPlan(planId, "Generated Community Safety Partnership", "Long history " + planId,
+                    BenchPlans.START, LocalDate.parse("2016-03-31"), Cadence.BI_MONTHLY, BenchPlans.START));
+            BenchPlans.send(sender, new AddPriority(planId, planId + "-p", "Priority", List.of("Lead"), BenchPlans.START, null));
+            BenchPlans.send(sender, new AddObjective(planId, planId + "-o", planId + "-p", "Objective", List.of("Fewer victims"),
+                    BenchPlans.START, null));
+            BenchPlans.send(sender, new DefineIndicator(planId, planId + "-i", planId + "-o", "Repeat victims", IndicatorUnit.COUNT,
+                    Direction.REDUCE, null, new Target(TargetKind.ABSOLUTE, BigDecimal.TEN, null), null, null, null,
+                    BenchPlans.START, null));
+            List<Double> around20 = new ArrayList<>();
+            List<Double> aroundN = new ArrayList<>();
+            // the 4 commands above are commands 1-4 on the plan; readings are commands 5, 6, ...
+            for (int command = 5; command <= warmUp; command++) {
+                long start = System.nanoTime();
+                BenchPlans.send(sender, new RecordIndicatorReading(planId, planId + "-i", BigDecimal.valueOf(command),
+                        "reading " + command, "bench", BenchPlans.START.plusDays(command % 1000), null));
+                double millis = (System.nanoTime() - start) / 1e6;
+                if (Math.abs(command - 20) <= 10) {
+                    around20.add(millis);
+                }
+                if (Math.abs(command - LONG_HISTORY) <= 10) {
+                    aroundN.add(millis);
+                }
+            }
+            if (r >= 0) {
+                early[r] = Figures.percentile(around20, 50);
+                late[r] = Figures.percentile(aroundN, 50);
+                System.out.printf("BENCH   long history %s: command 20: %.2f ms, command %,d: %.2f ms%n", planId, early[r],
+                        LONG_HISTORY, late[r]);
+            }
+        }
+        double first = Figures.median(early);
+        double last = Figures.median(late);
+        double ratio = last / first;
+        figures.add("7. Long-history write: the %,dth command on one plan vs the 20th (embedded)".formatted(LONG_HISTORY),
+                "%.2f ms per command".formatted(last), "20th command: %.2f ms".formatted(first), "%.2f×".formatted(ratio),
+                "<= 1.5×", ratio <= 1.5, "RecordIndicatorReading on the plan's stream, 1 client; median of the 21 commands "
+                        + "around each; " + LONG_HISTORY_REPETITIONS + " fresh plans");
+    }
+
+    // ---- 8. import of a large plan file ----------------------------------------------------------------
+
+    /**
+     * A plan document of 360 actions, 4 notes each, under 6 priorities × 4 objectives × 2 indicators
+     * and 6 board meetings: 1,885 commands through {@link PlanImporter}, as the command line and
+     * {@code POST /api/imports} send them. Baseline: the same number of single-row inserts, each
+     * committed, into the event table of the same store.
+     */
+    private void importLargePlan(ConfigurableApplicationContext app) {
+        PlanImporter importer = app.getBean(PlanImporter.class);
+        DataSource dataSource = app.getBean(DataSource.class);
+        Serializer serializer = app.getBean(Serializer.class);
+        int[] round = {0};
+        int[] commands = {0};
+        double seconds = Figures.medianOf(IMPORT_REPETITIONS, () -> {
+            PlanDocument document = largePlan("imp" + round[0]++);
+            long start = System.nanoTime();
+            ImportReport report = importer.importDocument(document, ImportPlanner.LeadUserIds.FROM_FILE, "bench", "bench",
+                    line -> { });
+            commands[0] = report.commands();
+            return (System.nanoTime() - start) / 1e9;
+        });
+        String baselinePlan = "import-raw";
+        BenchPlans.structure(app.getBean(CommandSender.class), baselinePlan, 1);
+        double raw = Figures.medianOf(IMPORT_REPETITIONS, () -> rawInserts(dataSource, serializer, baselinePlan, commands[0]));
+        double rate = commands[0] / seconds;
+        figures.add("8. Import a %,d-command plan file (360 actions), embedded".formatted(commands[0]),
+                "%.1f s (%s commands)".formatted(seconds, Figures.rate(rate)),
+                "%,d raw JDBC single-row inserts + commits: %.1f s (%s)".formatted(commands[0], commands[0] / raw, Figures.rate(raw)),
+                "%.0f%% of raw".formatted(100 * rate / raw), "<= 5 s", seconds <= 5,
+                "PlanImporter.importDocument; " + IMPORT_REPETITIONS + " repetitions, each a new plan");
+    }
+
+    /** 1 + 6 priorities + 24 objectives + 48 indicators + 6 meetings + 360 × (1 action + 4 notes) = 1,885 commands. */
+    static PlanDocument largePlan(String planId) {
+        List<PlanDocument.Priority> priorities = new ArrayList<>();
+        int action = 0;
+        for (int p = 0; p < 6; p++) {
+            List<PlanDocument.Objective> objectives = new ArrayList<>();
+            for (int o = 0; o < 4; o++) {
+                String objectiveId = planId + "-o" + p + o;
+                List<PlanDocument.Indicator> indicators = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    indicators.add(new PlanDocument.Indicator(objectiveId + "-i" + i, "Indicator " + i, IndicatorUnit.COUNT,
+                            Direction.REDUCE, null, new PlanDocument.Target(TargetKind.ABSOLUTE, BigDecimal.TEN, null), null,
+                            null, "Police"));
+                }
+                List<PlanDocument.Action> actions = new ArrayList<>();
+                for (int a = 0; a < 15; a++, action++) {
+                    List<PlanDocument.Note> notes = new ArrayList<>();
+                    for (int n = 0; n < 4; n++) {
+                        notes.add(new PlanDocument.Note(YearMonth.of(2013, 4).plusMonths(3L * n).toString(),
+                                "Progress note " + n + " for action " + action + ": partners met, 17 households visited.", false));
+                    }
+                    actions.add(new PlanDocument.Action(planId + "-a%03d".formatted(action), "Action " + action,
+                            List.of("Locks fitted"), List.of(), List.of(),
+                            List.of(new PlanDocument.Lead("Officer " + action, "Kettering Borough Council", null, null)),
+                            List.of("Police"), BenchPlans.START, LocalDate.parse("2016-03-31"), List.of(), notes, List.of(),
+                            List.of(), List.of(), List.of(), null));
+                }
+                objectives.add(new PlanDocument.Objective(objectiveId, "Objective " + p + o, List.of("Fewer victims"),
+                        indicators, actions));
+            }
+            priorities.add(new PlanDocument.Priority(planId + "-p" + p, "Priority " + p, List.of("Lead " + p), List.of(),
+                    objectives));
+        }
+        List<PlanDocument.BoardMeeting> meetings = new ArrayList<>();
+        for (int m = 0; m < 6; m++) {
+            meetings.add(new PlanDocument.BoardMeeting(planId + "-m" + m, BenchPlans.START.plusMonths(6L * m), "Board " + m));
+        }
+        return new PlanDocument(1, new PlanDocument.Plan(planId, "Generated Community Safety Partnership", "Large plan " + planId,
+                BenchPlans.START, LocalDate.parse("2016-03-31"), Cadence.BI_MONTHLY, BenchPlans.START, List.of()),
+                priorities, meetings, List.of());
     }
 
     // ---- 5. projection lag -------------------------------------------------------------------------

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.planledger.command.api.AddAction;
 import org.planledger.command.api.AddObjective;
 import org.planledger.command.api.AddPriority;
+import org.planledger.command.api.CommandRejectedException;
+import org.planledger.command.api.CompleteAction;
+import org.planledger.command.api.RejectionCode;
 import org.planledger.command.api.DraftPlan;
 import org.planledger.command.api.RecordProgress;
 import org.planledger.events.Cadence;
@@ -53,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Concurrent writers on PostgreSQL, through two application processes sharing one database: a full
@@ -124,6 +128,29 @@ class PostgresConcurrencyTest {
         CommandSender sender = full.getBean(CommandSender.class);
         Map<String, Integer> conflictKinds = race("threads", 6, sender, sender);
         System.out.println("[postgres race, one node] conflicts by kind: " + conflictKinds);
+    }
+
+    /**
+     * Each node caches the aggregates it writes (CachingAggregateRepository). Writes alternate
+     * between the nodes, each with the version the other node just reached as its expected
+     * version: every write must succeed, which it only can if a node brings its cached copy up to
+     * date with what the other appended (a stale copy would fail the version check or collide on
+     * the sequence number), and the last write must be refused by the rule about completed actions.
+     */
+    @Test
+    void eachNodeSeesWhatTheOtherAppendedSinceItCachedTheAggregate() throws Exception {
+        String action = "alternating-action";
+        CommandSender[] nodes = {full.getBean(CommandSender.class), commandOnly.getBean(CommandSender.class)};
+        addAction(nodes[0], action);
+        for (int n = 0; n < 10; n++) {
+            long version = lastSequence(action);
+            nodes[n % 2].sendAndWait(new RecordProgress(action, "alt-" + n, "2014-06", "node " + n % 2, version), MANAGER);
+            assertThat(lastSequence(action)).as("write %d", n).isEqualTo(version + 1);
+        }
+        nodes[1].sendAndWait(new CompleteAction(action, "alt-done", "done", null, null), MANAGER);
+        assertThatThrownBy(() -> nodes[0].sendAndWait(new RecordProgress(action, "alt-late", "2014-07", "late", null), MANAGER))
+                .isInstanceOfSatisfying(CommandRejectedException.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo(RejectionCode.ACTION_NOT_OPEN));
     }
 
     /**
