@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What the store already holds of a plan, folded from its own stream and its actions' streams: the
- * current title, leads, outcomes, baselines, targets, readings, action details, dates, leads and
- * notes. The importer compares the file with it and sends a revision for each difference.
+ * current title, leads, outcomes, baselines, targets, readings, members, action details, dates, leads
+ * and notes. The importer compares the file with it and sends a revision for each difference.
  */
 public final class StoredPlan {
 
@@ -26,7 +26,13 @@ public final class StoredPlan {
     record IndicatorState(IndicatorDefined defined, Baseline baseline, Target target, String changeRequired) {
     }
 
-    record NoteState(String period, String text, boolean withdrawn) {
+    record NoteState(String period, String text, BigDecimal achieved, BigDecimal planned, boolean withdrawn) {
+    }
+
+    record ReadingState(BigDecimal value, Long costPence, String note, String source) {
+    }
+
+    record MemberState(String name, String organisation, String role, LocalDate from, LocalDate to) {
     }
 
     static final class ActionState {
@@ -48,8 +54,10 @@ public final class StoredPlan {
     final Map<String, PriorityState> priorities = new HashMap<>();
     final Map<String, ObjectiveState> objectives = new HashMap<>();
     final Map<String, IndicatorState> indicators = new HashMap<>();
-    /** Readings by indicator, then by period. */
-    final Map<String, Map<String, BigDecimal>> readings = new HashMap<>();
+    /** The partnership's own readings by indicator, then by period (peer readings are not compared). */
+    final Map<String, Map<String, ReadingState>> readings = new HashMap<>();
+    /** Plan members as last recorded, by member id. */
+    final Map<String, MemberState> members = new HashMap<>();
     final Set<String> registeredActions = new HashSet<>();
     final Map<String, ActionState> actions = new HashMap<>();
 
@@ -82,8 +90,10 @@ public final class StoredPlan {
                     new IndicatorState(e, e.baseline(), e.target(), e.changeRequired()));
             case IndicatorRebaselined e -> indicators.computeIfPresent(e.indicatorId(),
                     (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired()));
-            case IndicatorReadingRecorded e -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
-                    .put(e.period(), e.value());
+            case IndicatorReadingRecorded e when !e.peer() -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
+                    .put(e.period(), new ReadingState(e.value(), e.costPence(), e.note(), e.source()));
+            case PlanMemberRecorded e -> members.put(e.memberId(),
+                    new MemberState(e.name(), e.organisation(), e.role(), e.from(), e.to()));
             case ActionRegistered e -> registeredActions.add(e.actionId());
             default -> {
                 // board meetings, refreshes, closures: their creates carry ids and repeat as no-ops
@@ -120,11 +130,12 @@ public final class StoredPlan {
                 action.endDate = e.endDate();
             }
             case ActionLeadsChanged e -> action.leads = e.leads();
-            case ProgressRecorded e -> action.notes.put(e.noteId(), new NoteState(e.period(), e.text(), false));
+            case ProgressRecorded e -> action.notes.put(e.noteId(),
+                    new NoteState(e.period(), e.text(), e.achieved(), e.planned(), false));
             case ProgressNoteCorrected e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), e.text(), n.withdrawn()));
+                    (id, n) -> new NoteState(n.period(), e.text(), n.achieved(), n.planned(), n.withdrawn()));
             case ProgressNoteWithdrawn e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), n.text(), true));
+                    (id, n) -> new NoteState(n.period(), n.text(), n.achieved(), n.planned(), true));
             default -> {
                 // tallies, funding, spend, ratings, closures: their creates carry ids and repeat as no-ops
             }
