@@ -18,13 +18,23 @@ import java.util.stream.Stream;
  *
  * <p>The planner compares the file with what the store already holds ({@link StoredPlan}): a record
  * the store lacks is created, a record that differs is revised with the matching revision command
- * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target →
- * RebaselineIndicator, action text and lists → ReviseActionDetails, dates → RescheduleAction, leads →
+ * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target (with its
+ * baselinePeriod and peerGroup) → RebaselineIndicator, a member → RecordPlanMember under the same id,
+ * action text and lists → ReviseActionDetails, dates → RescheduleAction (both dates given), leads →
  * ChangeActionLeads, a note's text → CorrectProgressNote), and a record stored as the file says is left
- * alone. Records no command can revise (tallies, funding, spend, ratings, closures, board meetings,
- * refreshes) are sent as creates with ids derived from the file, e.g. the action's second rating is
- * {@code <actionId>.r2}: the aggregate recognises the repeat itself. A difference no command can apply
- * is listed as not applied; what the file holds that no command records yet is counted as not yet imported.
+ * alone. Records no command can revise (tallies, funding, spend, ratings, closures, series breaks,
+ * board meetings, refreshes) are sent as creates with ids derived from the file, e.g. the action's second
+ * rating is {@code <actionId>.r2}: the aggregate recognises the repeat itself. Members are
+ * {@code <planId>.m1}, ... by position, readings {@code <indicatorId>.<period>} ({@code /} and spaces as
+ * {@code _}). A difference no command can apply (a reading's value, cost, note or source; a note's
+ * figures; a dated action made ongoing) is listed as not applied; what the file holds that no command
+ * records yet (objective and indicator retirements, notes' undated flags, priorities' focus strands, an
+ * action's retirement beside its closure) is counted as not yet imported.
+ *
+ * <p>Indicators: an objective's (objectiveId), a priority's own (priorityId, no objective) and the plan's
+ * {@code measures} (neither). A priority's own actions sit under an objective {@code <priorityId>.own}
+ * titled like the priority, as AddAction requires an objective. Action dates the file leaves null are
+ * sent null: the action is ongoing.
  *
  * <p>Dates: a note dated "June 2013" is effective 2013-06-01; an action is effective from its {@code from}
  * date, else the earliest date the document gives for it (its start, or an earlier note, tally, funding,

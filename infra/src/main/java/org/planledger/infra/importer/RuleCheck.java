@@ -59,8 +59,9 @@ final class RuleCheck {
             indicators(priority.path("indicators"), path + ".indicators");
             actions(priority.path("actions"), path + ".actions");
             String id = text(priority, "id");
-            if (id != null && (priority.path("indicators").size() > 0 || priority.path("actions").size() > 0)) {
-                // Held under an objective the importer adds; its id must be free.
+            if (id != null && priority.path("actions").size() > 0) {
+                // The priority's own actions are held under an objective the importer adds (an action needs an
+                // objective); its id must be free. The priority's own indicators are the priority's, with no objective.
                 String own = id + OWN_OBJECTIVE_SUFFIX;
                 if (structureIds.containsKey(own)) {
                     add(path + ".id", "the id '" + own + "' is reserved for the objective that holds what the priority '"
