@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * board meetings, refreshes) are sent as creates with ids derived from the file, e.g. the action's second
  * rating is {@code <actionId>.r2}: the aggregate recognises the repeat itself. Members are
  * {@code <planId>.m1}, ... by position, readings {@code <indicatorId>.<period>} ({@code /} and spaces as
- * {@code _}). A difference no command can apply (a reading's value, cost, note or source; a note's
+ * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's value, cost, note or source; a note's
  * figures; a dated action made ongoing) is listed as not applied; what the file holds that no command
  * records yet (objective and indicator retirements, notes' undated flags, priorities' focus strands, an
  * action's retirement beside its closure) is counted as not yet imported.
@@ -178,9 +178,12 @@ public final class ImportPlanner {
         return planId + ".m" + (index + 1);
     }
 
-    /** A reading's id: the indicator's id and the period ({@code 2013/14} → {@code <indicatorId>.2013_14}). */
-    static String readingId(String indicatorId, String period) {
-        return indicatorId + "." + period.trim().replace('/', '_').replace(' ', '_');
+    /**
+     * A reading's id: the indicator's id and the period ({@code 2013/14} → {@code <indicatorId>.2013_14}); a peer
+     * group's figure {@code <indicatorId>.peer.2013_14}.
+     */
+    static String readingId(String indicatorId, String period, boolean peer) {
+        return indicatorId + (peer ? ".peer." : ".") + period.trim().replace('/', '_').replace(' ', '_');
     }
 
     private void planPlan() {
@@ -340,12 +343,13 @@ public final class ImportPlanner {
         }
         var storedReadings = stored.readings.getOrDefault(indicator.id(), java.util.Map.of());
         for (PlanDocument.Reading reading : indicator.readings()) {
-            String record = "reading '" + indicator.id() + "' " + reading.period();
-            StoredPlan.ReadingState current = storedReadings.get(reading.period());
+            String record = (reading.peer() ? "peer reading '" : "reading '") + indicator.id() + "' " + reading.period();
+            StoredPlan.ReadingState current = storedReadings.get(StoredPlan.readingKey(reading.period(), reading.peer()));
             if (current == null) {
                 out.create(record, new RecordIndicatorReading(planId, indicator.id(),
-                        readingId(indicator.id(), reading.period()), reading.value(), reading.period(),
-                        reading.costPence(), reading.note(), reading.source(), null, Periods.end(reading.period()), null));
+                        readingId(indicator.id(), reading.period(), reading.peer()), reading.value(), reading.period(),
+                        reading.costPence(), reading.note(), reading.source(), reading.peer() ? "PEER" : null,
+                        Periods.end(reading.period()), null));
                 continue;
             }
             List<String> changed = new ArrayList<>();

@@ -110,7 +110,12 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
                          String peerGroup) {
     }
 
-    public record Reading(String period, BigDecimal value, Long costPence, String note, String source) {
+    /** {@code series}: null or {@code OWN} for the partnership's own figure, {@code PEER} for its peer group's. */
+    public record Reading(String period, BigDecimal value, Long costPence, String note, String source, String series) {
+
+        public boolean peer() {
+            return "PEER".equals(series);
+        }
     }
 
     public record SeriesBreak(LocalDate on, String reason, boolean newBaselinePending) {

@@ -97,12 +97,13 @@ final class RuleCheck {
             for (int r = 0; r < readings.size(); r++) {
                 String readingPath = path + ".readings[" + r + "]";
                 String period = text(readings.get(r), "period");
+                boolean peer = "PEER".equals(text(readings.get(r), "series"));
                 if (period != null) {
                     if (Periods.check(period) != null) {
                         add(readingPath + ".period", Periods.check(period));
-                    } else if (!periods.add(period)) {
-                        add(readingPath + ".period", "the indicator has another reading for " + period
-                                + "; give one reading per period");
+                    } else if (!periods.add((peer ? "PEER " : "") + period)) {
+                        add(readingPath + ".period", "the indicator has another " + (peer ? "peer " : "")
+                                + "reading for " + period + "; give one reading per period (and one peer reading)");
                     }
                 }
             }

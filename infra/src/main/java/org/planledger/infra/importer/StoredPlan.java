@@ -54,12 +54,17 @@ public final class StoredPlan {
     final Map<String, PriorityState> priorities = new HashMap<>();
     final Map<String, ObjectiveState> objectives = new HashMap<>();
     final Map<String, IndicatorState> indicators = new HashMap<>();
-    /** The partnership's own readings by indicator, then by period (peer readings are not compared). */
+    /** Readings by indicator, then by period ({@code "PEER 2013/14"} for a peer group's figure). */
     final Map<String, Map<String, ReadingState>> readings = new HashMap<>();
     /** Plan members as last recorded, by member id. */
     final Map<String, MemberState> members = new HashMap<>();
     final Set<String> registeredActions = new HashSet<>();
     final Map<String, ActionState> actions = new HashMap<>();
+
+    /** How {@link #readings} keys a reading: its period, prefixed {@code PEER } for a peer group's figure. */
+    static String readingKey(String period, boolean peer) {
+        return (peer ? "PEER " : "") + period;
+    }
 
     /** A plan the store does not hold: everything in the file is new. */
     public static StoredPlan empty() {
@@ -90,8 +95,8 @@ public final class StoredPlan {
                     new IndicatorState(e, e.baseline(), e.target(), e.changeRequired()));
             case IndicatorRebaselined e -> indicators.computeIfPresent(e.indicatorId(),
                     (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired()));
-            case IndicatorReadingRecorded e when !e.peer() -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
-                    .put(e.period(), new ReadingState(e.value(), e.costPence(), e.note(), e.source()));
+            case IndicatorReadingRecorded e -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
+                    .put(readingKey(e.period(), e.peer()), new ReadingState(e.value(), e.costPence(), e.note(), e.source()));
             case PlanMemberRecorded e -> members.put(e.memberId(),
                     new MemberState(e.name(), e.organisation(), e.role(), e.from(), e.to()));
             case ActionRegistered e -> registeredActions.add(e.actionId());

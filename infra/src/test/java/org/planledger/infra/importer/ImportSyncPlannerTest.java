@@ -21,7 +21,8 @@ class ImportSyncPlannerTest {
                       "members": ["Council", {"name": "Cllr Y", "organisation": "Council", "role": "Chair", "from": "2013-05-01"}]},
              "measures": [{"id": "crime-rate", "name": "Crime rate", "unit": "RATE", "direction": "REDUCE", "baseline": null,
                            "target": {"kind": "PEER_COMPARISON", "wording": "Below our most similar group", "peerGroup": "MSG"},
-                           "readings": [{"period": "2012/13", "value": 60, "costPence": 1000, "note": "provisional", "source": "iQuanta"}],
+                           "readings": [{"period": "2012/13", "value": 60, "costPence": 1000, "note": "provisional", "source": "iQuanta"},
+                                        {"period": "2012/13", "value": 55, "series": "PEER", "source": "iQuanta"}],
                            "seriesBreaks": [{"on": "2014-04-01", "reason": "New boundaries", "newBaselinePending": true}]}],
              "priorities": [
                {"id": "asb", "title": "ASB and nuisance", "leads": ["A"],
@@ -82,6 +83,8 @@ class ImportSyncPlannerTest {
                         null, null, null, drafted, null),
                 new RecordIndicatorReading("p", "crime-rate", "crime-rate.2012_13", new BigDecimal("60"), "2012/13", 1000L,
                         "provisional", "iQuanta", null, LocalDate.of(2013, 3, 31), null),
+                new RecordIndicatorReading("p", "crime-rate", "crime-rate.peer.2012_13", new BigDecimal("55"), "2012/13", null,
+                        null, "iQuanta", "PEER", LocalDate.of(2013, 3, 31), null),
                 new RecordSeriesBreak("p", "crime-rate", LocalDate.of(2014, 4, 1), "New boundaries", true, null, null),
                 new RecordPlanMember("p", "p.m1", "Council", null, null, null, null, drafted, null),
                 new RecordPlanMember("p", "p.m2", "Cllr Y", "Council", "Chair", LocalDate.of(2013, 5, 1), null,
@@ -130,7 +133,7 @@ class ImportSyncPlannerTest {
         ImportPlan same = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE, stored, "again");
         assertThat(same.steps()).allSatisfy(step -> assertThat(step.change()).isEqualTo(ImportPlan.Change.ENSURE));
         assertThat(same.unchanged()).contains("member 'p.m1'", "member 'p.m2'", "measure 'crime-rate'",
-                "indicator 'asb-calls'", "reading 'crime-rate' 2012/13");
+                "indicator 'asb-calls'", "reading 'crime-rate' 2012/13", "peer reading 'crime-rate' 2012/13");
         assertThat(same.notApplied()).isEmpty();
 
         String changedFile = FILE.replace("\"role\": \"Chair\", \"from\": \"2013-05-01\"",

@@ -120,6 +120,21 @@ class PlanFileProblemsTest {
                 && add.objectiveId().equals("a.own") && add.title().equals("A"));
     }
 
+    @Test
+    void anIndicatorHasOneOwnAndOnePeerReadingPerPeriod() {
+        String withPeer = SMALL_V2.replace("{\"period\": \"2012/13\", \"value\": 48, \"costPence\": 100}",
+                "{\"period\": \"2012/13\", \"value\": 48, \"costPence\": 100}, {\"period\": \"2012/13\", \"value\": 40, \"series\": \"PEER\"}");
+        assertThat(reader.read(withPeer.getBytes(StandardCharsets.UTF_8)).measures().get(0).readings())
+                .extracting(PlanDocument.Reading::peer).containsExactly(false, true);
+
+        String twice = withPeer.replace("\"value\": 40, \"series\": \"PEER\"}",
+                "\"value\": 40, \"series\": \"PEER\"}, {\"period\": \"2012/13\", \"value\": 41, \"series\": \"PEER\"}");
+        InvalidPlanDocumentException refused = catchThrowableOfType(InvalidPlanDocumentException.class,
+                () -> reader.read(twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.problems()).extracting(PlanDocumentProblem::describe).singleElement().asString()
+                .contains("measure 'm'", "another peer reading for 2012/13");
+    }
+
     static final String SMALL_V2 = """
             {"formatVersion": 2,
              "plan": {"id": "p", "partnership": "P", "title": "T", "periodStart": "2013-04-01",
