@@ -18,13 +18,23 @@ import java.util.stream.Stream;
  *
  * <p>The planner compares the file with what the store already holds ({@link StoredPlan}): a record
  * the store lacks is created, a record that differs is revised with the matching revision command
- * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target →
- * RebaselineIndicator, action text and lists → ReviseActionDetails, dates → RescheduleAction, leads →
+ * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target (with its
+ * baselinePeriod and peerGroup) → RebaselineIndicator, a member → RecordPlanMember under the same id,
+ * action text and lists → ReviseActionDetails, dates → RescheduleAction (both dates given), leads →
  * ChangeActionLeads, a note's text → CorrectProgressNote), and a record stored as the file says is left
- * alone. Records no command can revise (tallies, funding, spend, ratings, closures, board meetings,
- * refreshes) are sent as creates with ids derived from the file, e.g. the action's second rating is
- * {@code <actionId>.r2}: the aggregate recognises the repeat itself. A difference no command can apply
- * is listed as not applied; what the file holds that no command records yet is counted as not yet imported.
+ * alone. Records no command can revise (tallies, funding, spend, ratings, closures, series breaks,
+ * board meetings, refreshes) are sent as creates with ids derived from the file, e.g. the action's second
+ * rating is {@code <actionId>.r2}: the aggregate recognises the repeat itself. Members are
+ * {@code <planId>.m1}, ... by position, readings {@code <indicatorId>.<period>} ({@code /} and spaces as
+ * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's value, cost, note or source; a note's
+ * figures; a dated action made ongoing) is listed as not applied; what the file holds that no command
+ * records yet (objective and indicator retirements, notes' undated flags, priorities' focus strands, an
+ * action's retirement beside its closure) is counted as not yet imported.
+ *
+ * <p>Indicators: an objective's (objectiveId), a priority's own (priorityId, no objective) and the plan's
+ * {@code measures} (neither). A priority's own actions sit under an objective {@code <priorityId>.own}
+ * titled like the priority, as AddAction requires an objective. Action dates the file leaves null are
+ * sent null: the action is ongoing.
  *
  * <p>Dates: a note dated "June 2013" is effective 2013-06-01; an action is effective from its {@code from}
  * date, else the earliest date the document gives for it (its start, or an earlier note, tally, funding,
@@ -84,26 +94,32 @@ public final class ImportPlanner {
                 LocalDate objectiveFrom = firstNonNull(objective.from(), priority.from());
                 planObjective(priority.id(), objective, priority.from());
                 for (PlanDocument.Indicator indicator : objective.indicators()) {
-                    planIndicator(objective.id(), indicator, objectiveFrom);
+                    planIndicator(objective.id(), null, indicator, objectiveFrom);
                 }
             }
-            if (priority.holdsItsOwn()) {
-                // TODO(series): map to the domain's priority-level indicators/actions if it gains them;
-                // until then they sit under an objective named like the priority (docs/plan-format.md).
+            // A priority's own measures are the priority's (DefineIndicator with priorityId, no objective).
+            for (PlanDocument.Indicator indicator : priority.indicators()) {
+                planIndicator(null, priority.id(), indicator, priority.from());
+            }
+            if (!priority.actions().isEmpty()) {
+                // An action always belongs to an objective (AddAction requires one), so the actions a priority
+                // holds directly sit under an objective named like the priority (docs/plan-format.md).
                 PlanDocument.Objective own = new PlanDocument.Objective(ownObjectiveId(priority.id()),
-                        priority.title(), List.of(), priority.indicators(), priority.actions(), priority.from(),
-                        null, List.of());
+                        priority.title(), List.of(), List.of(), priority.actions(), priority.from(), null, List.of());
                 planObjective(priority.id(), own, priority.from());
-                for (PlanDocument.Indicator indicator : priority.indicators()) {
-                    planIndicator(own.id(), indicator, priority.from());
-                }
             }
             retirePriority(priority);
         }
-        for (PlanDocument.Indicator indicator : document.allIndicators()) {
-            planReadings(indicator);
+        // Plan-level measures belong to neither a priority nor an objective.
+        for (PlanDocument.Indicator measure : document.measures()) {
+            planIndicator(null, null, measure, null);
         }
-        planMeasures();
+        for (PlanDocument.Indicator indicator : document.allIndicators()) {
+            planSeries(indicator);
+        }
+        for (PlanDocument.Indicator measure : document.measures()) {
+            planSeries(measure);
+        }
         for (PlanDocument.BoardMeeting meeting : document.boardMeetings()) {
             out.ensure("board meeting '" + meeting.id() + "'",
                     new RecordBoardMeeting(planId, meeting.id(), meeting.date(), meeting.title(), null));
@@ -124,8 +140,50 @@ public final class ImportPlanner {
             out.ensure("refresh '" + refreshId + "'", new RefreshPlan(planId, refreshId, refresh.note(),
                     refresh.effectiveOn(), null));
         }
-        // TODO(series): map to the plan-members command when it lands.
-        out.notYet("members", document.plan().members().size());
+        planMembers();
+    }
+
+    /** The plan's members, each under an id from its position in the file ({@code <planId>.m1}, ...). */
+    private void planMembers() {
+        List<PlanDocument.Member> members = document.plan().members();
+        for (int m = 0; m < members.size(); m++) {
+            PlanDocument.Member member = members.get(m);
+            String memberId = memberId(planId, m);
+            String record = "member '" + memberId + "'";
+            StoredPlan.MemberState current = stored.members.get(memberId);
+            if (current == null) {
+                // Effective from when they joined, else from the plan's structure date, so that "the plan as
+                // at" any day inside the plan shows the members the document names.
+                out.create(record, new RecordPlanMember(planId, memberId, member.name(), member.organisation(),
+                        member.role(), member.from(), member.to(), firstNonNull(member.from(), structureDate), null));
+                continue;
+            }
+            List<String> changed = new ArrayList<>();
+            differs(changed, "name", current.name(), member.name());
+            differs(changed, "organisation", current.organisation(), member.organisation());
+            differs(changed, "role", current.role(), member.role());
+            differs(changed, "from", current.from(), member.from());
+            differs(changed, "to", current.to(), member.to());
+            if (changed.isEmpty()) {
+                out.unchanged(record);
+            } else {
+                // Recorded again under the same id; the domain dates it (to when they newly left, else from, else today).
+                out.revise(record, new RecordPlanMember(planId, memberId, member.name(), member.organisation(),
+                        member.role(), member.from(), member.to(), null, null), changed);
+            }
+        }
+    }
+
+    static String memberId(String planId, int index) {
+        return planId + ".m" + (index + 1);
+    }
+
+    /**
+     * A reading's id: the indicator's id and the period ({@code 2013/14} → {@code <indicatorId>.2013_14}); a peer
+     * group's figure {@code <indicatorId>.peer.2013_14}.
+     */
+    static String readingId(String indicatorId, String period, boolean peer) {
+        return indicatorId + (peer ? ".peer." : ".") + period.trim().replace('/', '_').replace(' ', '_');
     }
 
     private void planPlan() {
@@ -196,7 +254,7 @@ public final class ImportPlanner {
 
     private void planObjective(String priorityId, PlanDocument.Objective objective, LocalDate parentFrom) {
         String record = "objective '" + objective.id() + "'";
-        // TODO(series): map to the objective-retirement command when it lands.
+        // TODO(series): map to the objective-retirement command when it lands (the domain has none yet).
         out.notYet("objective retirements", objective.retired() == null ? 0 : 1);
         StoredPlan.ObjectiveState current = stored.objectives.get(objective.id());
         if (current == null) {
@@ -227,21 +285,28 @@ public final class ImportPlanner {
                 renamedOn(current.title(), objective.title(), objective.formerTitles()), null), changed);
     }
 
-    private void planIndicator(String objectiveId, PlanDocument.Indicator indicator, LocalDate parentFrom) {
-        String record = "indicator '" + indicator.id() + "'";
-        countWaitingParts(indicator);
+    /**
+     * An objective's indicator (objectiveId), a priority's own measure (priorityId only) or a measure of the
+     * whole plan (neither).
+     */
+    private void planIndicator(String objectiveId, String priorityId, PlanDocument.Indicator indicator,
+                               LocalDate parentFrom) {
+        String record = (objectiveId == null && priorityId == null ? "measure '" : "indicator '") + indicator.id() + "'";
+        // TODO(series): map to the indicator-retirement command when it lands (the domain has none yet).
+        out.notYet("indicator retirements", indicator.retired() == null ? 0 : 1);
         Baseline baseline = baseline(indicator);
         Target target = target(indicator.target());
         StoredPlan.IndicatorState current = stored.indicators.get(indicator.id());
         if (current == null) {
-            out.create(record, new DefineIndicator(planId, indicator.id(), objectiveId, indicator.name(), indicator.unit(),
-                    indicator.direction(), baseline, target, indicator.changeRequired(), indicator.dueOn(),
-                    indicator.lead(), firstNonNull(indicator.from(), parentFrom, structureDate), null));
+            out.create(record, new DefineIndicator(planId, indicator.id(), objectiveId, priorityId, indicator.name(),
+                    indicator.unit(), indicator.direction(), baseline, target, indicator.changeRequired(),
+                    indicator.dueOn(), indicator.lead(), firstNonNull(indicator.from(), parentFrom, structureDate), null));
             return;
         }
         IndicatorDefined defined = current.defined();
         List<String> fixed = new ArrayList<>();
         differs(fixed, "objective", defined.objectiveId(), objectiveId);
+        differs(fixed, "priority", defined.priorityId(), priorityId);
         differs(fixed, "name", defined.name(), indicator.name());
         differs(fixed, "unit", defined.unit(), indicator.unit());
         differs(fixed, "direction", defined.direction(), indicator.direction());
@@ -269,52 +334,38 @@ public final class ImportPlanner {
                 reason, null, null), changed);
     }
 
-    private void countWaitingParts(PlanDocument.Indicator indicator) {
-        PlanDocument.Target target = indicator.target();
-        // TODO(series): map to the new TargetKind values IMPROVE_ON_PREVIOUS / PEER_COMPARISON when they land;
-        // until then such a target is defined as MONITOR_ONLY with the document's wording.
-        boolean newKind = target.kind() == PlanDocument.TargetKind.IMPROVE_ON_PREVIOUS
-                || target.kind() == PlanDocument.TargetKind.PEER_COMPARISON;
-        out.notYet("target kinds IMPROVE_ON_PREVIOUS/PEER_COMPARISON (held as MONITOR_ONLY)", newKind ? 1 : 0);
-        out.notYet("target baseline periods", target.baselinePeriod() == null ? 0 : 1);
-        out.notYet("target peer groups", target.peerGroup() == null ? 0 : 1);
-        // TODO(series): map to the series-break command when it lands.
-        out.notYet("series breaks", indicator.seriesBreaks().size());
-        // TODO(series): map to the indicator-retirement command when it lands.
-        out.notYet("indicator retirements", indicator.retired() == null ? 0 : 1);
-    }
-
-    private void planReadings(PlanDocument.Indicator indicator) {
+    /** An indicator's series breaks and readings, once every indicator they could name is defined. */
+    private void planSeries(PlanDocument.Indicator indicator) {
+        for (PlanDocument.SeriesBreak seriesBreak : indicator.seriesBreaks()) {
+            // One break per indicator per day: the same again is a no-op, another on that day is refused (not applied).
+            out.ensure("series break '" + indicator.id() + "' " + seriesBreak.on(), new RecordSeriesBreak(planId,
+                    indicator.id(), seriesBreak.on(), seriesBreak.reason(), seriesBreak.newBaselinePending(), null, null));
+        }
         var storedReadings = stored.readings.getOrDefault(indicator.id(), java.util.Map.of());
         for (PlanDocument.Reading reading : indicator.readings()) {
-            String record = "reading '" + indicator.id() + "' " + reading.period();
-            // TODO(series): map costPence and note to the reading-with-cost command when it lands.
-            out.notYet("reading costs", reading.costPence() == null ? 0 : 1);
-            out.notYet("reading notes", reading.note() == null ? 0 : 1);
-            BigDecimal current = storedReadings.get(reading.period());
+            String record = (reading.peer() ? "peer reading '" : "reading '") + indicator.id() + "' " + reading.period();
+            StoredPlan.ReadingState current = storedReadings.get(StoredPlan.readingKey(reading.period(), reading.peer()));
             if (current == null) {
-                out.create(record, new RecordIndicatorReading(planId, indicator.id(), reading.value(), reading.period(),
-                        reading.source(), Periods.end(reading.period()), null));
-            } else if (current.compareTo(reading.value()) == 0) {
+                out.create(record, new RecordIndicatorReading(planId, indicator.id(),
+                        readingId(indicator.id(), reading.period(), reading.peer()), reading.value(), reading.period(),
+                        reading.costPence(), reading.note(), reading.source(), reading.peer() ? "PEER" : null,
+                        Periods.end(reading.period()), null));
+                continue;
+            }
+            List<String> changed = new ArrayList<>();
+            if (!sameNumber(current.value(), reading.value())) {
+                changed.add("value (the file says " + reading.value().toPlainString() + ", the store "
+                        + current.value().toPlainString() + ")");
+            }
+            differs(changed, "costPence", current.costPence(), reading.costPence());
+            differs(changed, "note", current.note(), reading.note());
+            differs(changed, "source", current.source(), reading.source());
+            if (changed.isEmpty()) {
                 out.unchanged(record);
             } else {
-                // TODO(series): map to the reading-correction command when it lands.
-                out.notApplied(record + ": the file says " + reading.value().toPlainString() + ", the store "
-                        + current.toPlainString() + "; no command corrects a reading yet");
-            }
-        }
-    }
-
-    private void planMeasures() {
-        // TODO(series): map to the plan-level measure command (and its readings) when it lands.
-        out.notYet("plan-level measures", document.measures().size());
-        for (PlanDocument.Indicator measure : document.measures()) {
-            // The measure's target (whatever its kind) waits with the measure; its series breaks are counted here.
-            out.notYet("series breaks", measure.seriesBreaks().size());
-            out.notYet("measure readings", measure.readings().size());
-            for (PlanDocument.Reading reading : measure.readings()) {
-                out.notYet("reading costs", reading.costPence() == null ? 0 : 1);
-                out.notYet("reading notes", reading.note() == null ? 0 : 1);
+                // TODO(series): map to the reading-correction command when it lands (the domain has none yet).
+                out.notApplied(record + ": " + String.join(", ", changed)
+                        + " differ from the store; no command corrects a reading yet");
             }
         }
     }
@@ -325,11 +376,9 @@ public final class ImportPlanner {
         List<Lead> leads = action.leads().stream()
                 .map(lead -> new Lead(lead.nameWithRole(), lead.organisation(), leadUserIds.apply(action, lead)))
                 .toList();
-        LocalDate start = startDate(action);
-        LocalDate end = endDate(action, start);
-        // TODO(series): map open-ended dates to the domain's ongoing actions when it accepts them.
-        out.notYet("open-ended action dates (sent as the plan's period)",
-                (action.startDate() == null ? 1 : 0) + (action.endDate() == null ? 1 : 0));
+        // A date the file leaves null stays null: the domain holds the action as ongoing (never overdue).
+        LocalDate start = action.startDate();
+        LocalDate end = action.endDate();
         StoredPlan.ActionState current = stored.registeredActions.contains(actionId) ? stored.actions.get(actionId) : null;
         if (current == null || current.title == null) {
             out.create(record, new AddAction(planId, actionId, objectiveId, action.title(),
@@ -372,7 +421,13 @@ public final class ImportPlanner {
         differs(dates, "endDate", current.endDate, end);
         if (!dates.isEmpty()) {
             same = false;
-            out.revise(record, new RescheduleAction(actionId, start, end, reason, null, null), dates);
+            if (start != null && end != null) {
+                out.revise(record, new RescheduleAction(actionId, start, end, reason, null, null), dates);
+            } else {
+                out.notApplied(record + ": " + String.join(", ", dates) + " differ from the store, and the file leaves "
+                        + (start == null && end == null ? "both dates" : start == null ? "the start date" : "the end date")
+                        + " open; RescheduleAction needs both dates, so no command makes a dated action ongoing");
+            }
         }
         if (!Objects.equals(current.leads, leads)) {
             same = false;
@@ -391,15 +446,14 @@ public final class ImportPlanner {
             PlanDocument.Note note = action.progress().get(n);
             String noteId = actionId + ".n" + (n + 1);
             String record = "progress note '" + noteId + "'";
-            // TODO(series): map planned/achieved to the progress-with-figures command when it lands.
-            out.notYet("progress notes' planned/achieved figures",
-                    (note.planned() == null ? 0 : 1) + (note.achieved() == null ? 0 : 1));
-            // TODO(series): map to an undated note when the domain can mark one; the period carries the start month.
+            // TODO(series): map to an undated note when the domain can mark one (RecordProgress has no such flag yet);
+            // the period carries the start month.
             out.notYet("progress notes' undated flags", note.undated() ? 1 : 0);
             StoredPlan.NoteState existing = current == null ? null : current.notes.get(noteId);
             if (existing == null) {
                 history.add(new Dated(ProgressPeriod.effectiveDate(note.period()), record,
-                        new RecordProgress(actionId, noteId, note.period(), note.text(), null), ImportPlan.Change.CREATE));
+                        new RecordProgress(actionId, noteId, note.period(), note.text(), note.achieved(), note.planned(),
+                                null), ImportPlan.Change.CREATE));
             } else if (existing.withdrawn()) {
                 out.notApplied(record + ": withdrawn in the store; an import does not bring a withdrawn note back");
             } else {
@@ -407,10 +461,21 @@ public final class ImportPlanner {
                     out.notApplied(record + ": the file dates it " + note.period() + ", the store " + existing.period()
                             + "; no command changes a note's period");
                 }
+                List<String> figures = new ArrayList<>();
+                if (!sameNumber(existing.achieved(), note.achieved())) {
+                    figures.add("achieved");
+                }
+                if (!sameNumber(existing.planned(), note.planned())) {
+                    figures.add("planned");
+                }
+                if (!figures.isEmpty()) {
+                    out.notApplied(record + ": " + String.join(", ", figures) + " differ from the store; no command "
+                            + "corrects a note's figures (CorrectProgressNote corrects its text)");
+                }
                 if (!existing.text().equals(note.text())) {
                     out.revise(record, new CorrectProgressNote(actionId, noteId, note.text(), reason, null, null),
                             List.of("text"));
-                } else if (existing.period().equals(note.period().trim())) {
+                } else if (existing.period().equals(note.period().trim()) && figures.isEmpty()) {
                     out.unchanged(record);
                 }
             }
@@ -418,11 +483,7 @@ public final class ImportPlanner {
         for (int t = 0; t < action.referralTallies().size(); t++) {
             PlanDocument.ReferralTally tally = action.referralTallies().get(t);
             String tallyId = actionId + ".t" + (t + 1);
-            if (tally.totalCostPence() == null) {
-                // TODO(series): map to a tally with unknown cost when the domain accepts one.
-                out.notYet("referral tallies whose cost is unknown", 1);
-                continue;
-            }
+            // A null totalCostPence is sent as null: the cost is unknown, not zero.
             history.add(new Dated(tally.to(), "referral tally '" + tallyId + "'", new TallyReferrals(actionId,
                     tallyId, tally.from(), tally.to(), tally.count(), tally.totalCostPence(), tally.note(), null, null),
                     ImportPlan.Change.ENSURE));
@@ -480,22 +541,6 @@ public final class ImportPlanner {
     private record Dated(LocalDate on, String record, Object command, ImportPlan.Change change) {
     }
 
-    private LocalDate startDate(PlanDocument.Action action) {
-        if (action.startDate() != null) {
-            return action.startDate();
-        }
-        LocalDate planStart = document.plan().periodStart();
-        return action.endDate() != null && action.endDate().isBefore(planStart) ? action.endDate() : planStart;
-    }
-
-    private LocalDate endDate(PlanDocument.Action action, LocalDate start) {
-        if (action.endDate() != null) {
-            return action.endDate();
-        }
-        LocalDate planEnd = document.plan().periodEnd();
-        return start.isAfter(planEnd) ? start : planEnd;
-    }
-
     /** When a title change took effect: the last former title's end, when the store still has that title. */
     private static LocalDate renamedOn(String storedTitle, String title, List<PlanDocument.FormerTitle> former) {
         if (!storedTitle.equals(title) && !former.isEmpty() && former.get(former.size() - 1).title().equals(storedTitle)) {
@@ -511,14 +556,15 @@ public final class ImportPlanner {
     }
 
     static Target target(PlanDocument.Target target) {
-        return switch (target.kind()) {
-            case ABSOLUTE -> new Target(TargetKind.ABSOLUTE, target.value(), target.wording());
-            case PERCENT_CHANGE -> new Target(TargetKind.PERCENT_CHANGE, target.value(), target.wording());
-            case MONITOR_ONLY -> new Target(TargetKind.MONITOR_ONLY, null, target.wording());
-            // TODO(series): map to TargetKind.IMPROVE_ON_PREVIOUS / PEER_COMPARISON (with value, baselinePeriod,
-            // peerGroup) when they land; counted as not yet imported until then.
-            case IMPROVE_ON_PREVIOUS, PEER_COMPARISON -> new Target(TargetKind.MONITOR_ONLY, null, target.wording());
+        TargetKind kind = switch (target.kind()) {
+            case ABSOLUTE -> TargetKind.ABSOLUTE;
+            case PERCENT_CHANGE -> TargetKind.PERCENT_CHANGE;
+            case IMPROVE_ON_PREVIOUS -> TargetKind.IMPROVE_ON_PREVIOUS;
+            case PEER_COMPARISON -> TargetKind.PEER_COMPARISON;
+            case MONITOR_ONLY -> TargetKind.MONITOR_ONLY;
         };
+        return new Target(kind, kind == TargetKind.MONITOR_ONLY ? null : target.value(), target.wording(),
+                target.baselinePeriod(), target.peerGroup());
     }
 
     private static boolean sameBaseline(Baseline a, Baseline b) {
@@ -533,7 +579,8 @@ public final class ImportPlanner {
         if (a == null || b == null) {
             return a == b;
         }
-        return a.kind() == b.kind() && sameNumber(a.value(), b.value()) && Objects.equals(a.text(), b.text());
+        return a.kind() == b.kind() && sameNumber(a.value(), b.value()) && Objects.equals(a.text(), b.text())
+                && Objects.equals(a.baselinePeriod(), b.baselinePeriod()) && Objects.equals(a.peerGroup(), b.peerGroup());
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

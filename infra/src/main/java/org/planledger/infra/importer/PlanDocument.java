@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * A whole plan in the interchange format (docs/plan-format.md, schema in
  * plans/plan-interchange.schema.json), version 2 or 1. Read only after the schema and the rule
  * check have accepted the file, so the shapes here can be plain. Everything the schema accepts is
- * held here, including what no command can record yet (readings' costs, members, series breaks,
- * ...): {@link ImportPlanner} maps what it can and counts the rest as "not yet imported".
+ * held here, including what no command can record yet (objective and indicator retirements, a note's
+ * undated flag, a priority's focus strands): {@link ImportPlanner} maps what it can and counts the rest
+ * as "not yet imported".
  */
 public record PlanDocument(int formatVersion, Plan plan, List<Priority> priorities, List<Indicator> measures,
                            List<BoardMeeting> boardMeetings, List<Refresh> refreshes) {
@@ -65,7 +66,8 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
             formerTitles = orEmpty(formerTitles);
         }
 
-        /** True when the priority holds indicators or actions of its own, outside any objective. */
+        /** True when the priority holds indicators or actions of its own, outside any objective (its actions
+         *  are imported under {@code <priorityId>.own}, its indicators as the priority's own measures). */
         public boolean holdsItsOwn() {
             return !indicators.isEmpty() || !actions.isEmpty();
         }
@@ -100,7 +102,7 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
     public record Baseline(BigDecimal value, String period, String source, String text) {
     }
 
-    /** The document's kinds; the domain's TargetKind does not (yet) know IMPROVE_ON_PREVIOUS and PEER_COMPARISON. */
+    /** The document's kinds; each becomes the domain's TargetKind of the same name. */
     public enum TargetKind { ABSOLUTE, PERCENT_CHANGE, IMPROVE_ON_PREVIOUS, PEER_COMPARISON, MONITOR_ONLY }
 
     /** {@code wording} is the target as the document words it ({@code text} in version 1 files). */
@@ -108,7 +110,12 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
                          String peerGroup) {
     }
 
-    public record Reading(String period, BigDecimal value, Long costPence, String note, String source) {
+    /** {@code series}: null or {@code OWN} for the partnership's own figure, {@code PEER} for its peer group's. */
+    public record Reading(String period, BigDecimal value, Long costPence, String note, String source, String series) {
+
+        public boolean peer() {
+            return "PEER".equals(series);
+        }
     }
 
     public record SeriesBreak(LocalDate on, String reason, boolean newBaselinePending) {

@@ -59,8 +59,9 @@ final class RuleCheck {
             indicators(priority.path("indicators"), path + ".indicators");
             actions(priority.path("actions"), path + ".actions");
             String id = text(priority, "id");
-            if (id != null && (priority.path("indicators").size() > 0 || priority.path("actions").size() > 0)) {
-                // Held under an objective the importer adds; its id must be free.
+            if (id != null && priority.path("actions").size() > 0) {
+                // The priority's own actions are held under an objective the importer adds (an action needs an
+                // objective); its id must be free. The priority's own indicators are the priority's, with no objective.
                 String own = id + OWN_OBJECTIVE_SUFFIX;
                 if (structureIds.containsKey(own)) {
                     add(path + ".id", "the id '" + own + "' is reserved for the objective that holds what the priority '"
@@ -96,12 +97,13 @@ final class RuleCheck {
             for (int r = 0; r < readings.size(); r++) {
                 String readingPath = path + ".readings[" + r + "]";
                 String period = text(readings.get(r), "period");
+                boolean peer = "PEER".equals(text(readings.get(r), "series"));
                 if (period != null) {
                     if (Periods.check(period) != null) {
                         add(readingPath + ".period", Periods.check(period));
-                    } else if (!periods.add(period)) {
-                        add(readingPath + ".period", "the indicator has another reading for " + period
-                                + "; give one reading per period");
+                    } else if (!periods.add((peer ? "PEER " : "") + period)) {
+                        add(readingPath + ".period", "the indicator has another " + (peer ? "peer " : "")
+                                + "reading for " + period + "; give one reading per period (and one peer reading)");
                     }
                 }
             }

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What the store already holds of a plan, folded from its own stream and its actions' streams: the
- * current title, leads, outcomes, baselines, targets, readings, action details, dates, leads and
- * notes. The importer compares the file with it and sends a revision for each difference.
+ * current title, leads, outcomes, baselines, targets, readings, members, action details, dates, leads
+ * and notes. The importer compares the file with it and sends a revision for each difference.
  */
 public final class StoredPlan {
 
@@ -26,7 +26,13 @@ public final class StoredPlan {
     record IndicatorState(IndicatorDefined defined, Baseline baseline, Target target, String changeRequired) {
     }
 
-    record NoteState(String period, String text, boolean withdrawn) {
+    record NoteState(String period, String text, BigDecimal achieved, BigDecimal planned, boolean withdrawn) {
+    }
+
+    record ReadingState(BigDecimal value, Long costPence, String note, String source) {
+    }
+
+    record MemberState(String name, String organisation, String role, LocalDate from, LocalDate to) {
     }
 
     static final class ActionState {
@@ -48,10 +54,17 @@ public final class StoredPlan {
     final Map<String, PriorityState> priorities = new HashMap<>();
     final Map<String, ObjectiveState> objectives = new HashMap<>();
     final Map<String, IndicatorState> indicators = new HashMap<>();
-    /** Readings by indicator, then by period. */
-    final Map<String, Map<String, BigDecimal>> readings = new HashMap<>();
+    /** Readings by indicator, then by period ({@code "PEER 2013/14"} for a peer group's figure). */
+    final Map<String, Map<String, ReadingState>> readings = new HashMap<>();
+    /** Plan members as last recorded, by member id. */
+    final Map<String, MemberState> members = new HashMap<>();
     final Set<String> registeredActions = new HashSet<>();
     final Map<String, ActionState> actions = new HashMap<>();
+
+    /** How {@link #readings} keys a reading: its period, prefixed {@code PEER } for a peer group's figure. */
+    static String readingKey(String period, boolean peer) {
+        return (peer ? "PEER " : "") + period;
+    }
 
     /** A plan the store does not hold: everything in the file is new. */
     public static StoredPlan empty() {
@@ -83,7 +96,9 @@ public final class StoredPlan {
             case IndicatorRebaselined e -> indicators.computeIfPresent(e.indicatorId(),
                     (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired()));
             case IndicatorReadingRecorded e -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
-                    .put(e.period(), e.value());
+                    .put(readingKey(e.period(), e.peer()), new ReadingState(e.value(), e.costPence(), e.note(), e.source()));
+            case PlanMemberRecorded e -> members.put(e.memberId(),
+                    new MemberState(e.name(), e.organisation(), e.role(), e.from(), e.to()));
             case ActionRegistered e -> registeredActions.add(e.actionId());
             default -> {
                 // board meetings, refreshes, closures: their creates carry ids and repeat as no-ops
@@ -120,11 +135,12 @@ public final class StoredPlan {
                 action.endDate = e.endDate();
             }
             case ActionLeadsChanged e -> action.leads = e.leads();
-            case ProgressRecorded e -> action.notes.put(e.noteId(), new NoteState(e.period(), e.text(), false));
+            case ProgressRecorded e -> action.notes.put(e.noteId(),
+                    new NoteState(e.period(), e.text(), e.achieved(), e.planned(), false));
             case ProgressNoteCorrected e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), e.text(), n.withdrawn()));
+                    (id, n) -> new NoteState(n.period(), e.text(), n.achieved(), n.planned(), n.withdrawn()));
             case ProgressNoteWithdrawn e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), n.text(), true));
+                    (id, n) -> new NoteState(n.period(), n.text(), n.achieved(), n.planned(), true));
             default -> {
                 // tallies, funding, spend, ratings, closures: their creates carry ids and repeat as no-ops
             }

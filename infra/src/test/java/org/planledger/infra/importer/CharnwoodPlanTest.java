@@ -1,6 +1,10 @@
 package org.planledger.infra.importer;
 
 import org.junit.jupiter.api.Test;
+import org.planledger.command.api.AddObjective;
+import org.planledger.command.api.DefineIndicator;
+import org.planledger.command.api.RecordIndicatorReading;
+import org.planledger.command.api.RecordPlanMember;
 import org.planledger.events.Cadence;
 import org.planledger.events.Direction;
 import org.planledger.infra.importer.PlanDocument.TargetKind;
@@ -117,9 +121,16 @@ class CharnwoodPlanTest {
     }
 
     @Test
-    void importingItSaysWhatIsNotYetImported() {
+    void importingItSendsEveryMeasureMemberAndTheReadingsNote() {
         ImportPlan planned = ImportPlanner.plan(plan, ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "test");
-        assertThat(planned.notYetImported()).containsEntry("members", 17).containsEntry("plan-level measures", 7)
-                .containsEntry("reading notes", 1);
+        assertThat(planned.commands()).filteredOn(RecordPlanMember.class::isInstance).hasSize(17);
+        assertThat(planned.commands()).filteredOn(DefineIndicator.class::isInstance).map(DefineIndicator.class::cast)
+                .hasSize(28).allSatisfy(define -> assertThat(define.objectiveId()).isNull());
+        assertThat(planned.commands()).filteredOn(RecordIndicatorReading.class::isInstance)
+                .map(RecordIndicatorReading.class::cast).singleElement()
+                .satisfies(reading -> assertThat(reading.note()).contains("Leicestershire"));
+        assertThat(planned.commands()).as("the priorities hold no actions, so no '.own' objective")
+                .noneMatch(command -> command instanceof AddObjective add && add.objectiveId().endsWith(".own"));
+        assertThat(planned.notYetImported()).as("every field the file holds is sent").isEmpty();
     }
 }

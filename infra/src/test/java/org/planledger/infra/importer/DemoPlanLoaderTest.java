@@ -28,10 +28,12 @@ class DemoPlanLoaderTest {
         long events;
         try (ConfigurableApplicationContext first = start()) {
             events = eventCount(first);
-            // Kettering 188 (see KetteringImportTest); Charnwood: plan + 5 priorities + 30 aims + 5 objectives holding
-            // the priorities' own indicators + 21 indicators + 1 reading = 63; Peterborough: plan + 9 priorities
-            // + 9 objectives holding their own actions + 45 x (registered + added) + 1 refresh = 110.
-            assertThat(events).as("the three demo plans as events").isEqualTo(188 + 63 + 110);
+            // Kettering 197: 188 + its 9 members (see KetteringImportTest). Charnwood: plan + 5 priorities + 30 aims
+            // + 21 priority measures (held by their priority, no '.own' objective any more) + 7 plan-level measures
+            // + 1 reading + 17 members = 82. Peterborough: plan + 9 priorities + 9 objectives holding their own
+            // actions (an action needs an objective) + 4 plan-level measures + 1 reading + 45 x (registered + added)
+            // + 1 refresh + 13 members = 128.
+            assertThat(events).as("the three demo plans as events").isEqualTo(197 + 82 + 128);
             ReadModels.awaitCaughtUp(first, Duration.ofSeconds(60));
             QueryGateway queries = first.getBean(QueryGateway.class);
             MyActions lead1 = queries.query(new FindMyActions("lead1"), instanceOf(MyActions.class)).join();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.planledger.command.api.*;
 import org.planledger.events.*;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,10 +17,18 @@ class ImportSyncPlannerTest {
     private static final String FILE = """
             {"formatVersion": 2,
              "plan": {"id": "p", "partnership": "P", "title": "T", "periodStart": "2013-04-01",
-                      "periodEnd": "2016-03-31", "cadence": "QUARTERLY", "draftedOn": "2013-04-01"},
+                      "periodEnd": "2016-03-31", "cadence": "QUARTERLY", "draftedOn": "2013-04-01",
+                      "members": ["Council", {"name": "Cllr Y", "organisation": "Council", "role": "Chair", "from": "2013-05-01"}]},
+             "measures": [{"id": "crime-rate", "name": "Crime rate", "unit": "RATE", "direction": "REDUCE", "baseline": null,
+                           "target": {"kind": "PEER_COMPARISON", "wording": "Below our most similar group", "peerGroup": "MSG"},
+                           "readings": [{"period": "2012/13", "value": 60, "costPence": 1000, "note": "provisional", "source": "iQuanta"},
+                                        {"period": "2012/13", "value": 55, "series": "PEER", "source": "iQuanta"}],
+                           "seriesBreaks": [{"on": "2014-04-01", "reason": "New boundaries", "newBaselinePending": true}]}],
              "priorities": [
                {"id": "asb", "title": "ASB and nuisance", "leads": ["A"],
                 "formerTitles": [{"title": "ASB", "until": "2014-04-01"}],
+                "indicators": [{"id": "asb-calls", "name": "Calls", "unit": "COUNT", "direction": "REDUCE", "baseline": null,
+                                "target": {"kind": "IMPROVE_ON_PREVIOUS", "wording": "Fewer than last year", "baselinePeriod": "2012/13"}}],
                 "objectives": [
                   {"id": "asb-1", "title": "Fewer incidents", "outcomes": ["o"],
                    "indicators": [{"id": "asb-i", "name": "Incidents", "unit": "COUNT", "direction": "REDUCE",
@@ -28,7 +37,8 @@ class ImportSyncPlannerTest {
                                    "readings": [{"period": "2013/14", "value": 90, "source": "Police"}]}],
                    "actions": [{"id": "a1", "title": "Patrols", "leads": [{"name": "Sgt X", "organisation": "Police"}],
                                 "startDate": "2013-04-01", "endDate": "2014-03-31",
-                                "progress": [{"period": "2013-06", "text": "Started", "undated": false}]}]},
+                                "progress": [{"period": "2013-06", "text": "Started", "undated": false, "planned": 60, "achieved": 41}],
+                                "referralTallies": [{"from": "2013-04-01", "to": "2014-03-31", "count": 12, "totalCostPence": null, "note": null}]}]},
                   {"id": "asb-2", "title": "Added at the 2014 refresh", "from": "2014-04-01"}]},
                {"id": "old", "title": "Old priority", "retired": {"on": "2014-04-01", "reason": "Merged into ASB"},
                 "actions": [{"id": "a2", "title": "Old work", "leads": [{"name": "Council", "organisation": "Council"}],
@@ -48,14 +58,43 @@ class ImportSyncPlannerTest {
                 new AddObjective("p", "asb-2", "asb", "Added at the 2014 refresh", List.of(), LocalDate.of(2014, 4, 1), null),
                 new RetirePriority("p", "old", "Merged into ASB", LocalDate.of(2014, 4, 1), null),
                 new CeaseAction("a2", "a2.c1", "Priority retired", LocalDate.of(2014, 4, 1), null),
-                new RecordIndicatorReading("p", "asb-i", new java.math.BigDecimal("90"), "2013/14", "Police",
-                        LocalDate.of(2014, 3, 31), null));
+                new RecordIndicatorReading("p", "asb-i", "asb-i.2013_14", new BigDecimal("90"), "2013/14", null, null,
+                        "Police", null, LocalDate.of(2014, 3, 31), null));
         assertThat(commands).filteredOn(AddAction.class::isInstance).map(AddAction.class::cast)
                 .filteredOn(add -> add.actionId().equals("a2")).singleElement()
                 .satisfies(add -> {
-                    assertThat(add.objectiveId()).isEqualTo("old.own");
-                    assertThat(add.endDate()).isEqualTo(LocalDate.of(2016, 3, 31));
+                    assertThat(add.objectiveId()).as("an action still needs an objective").isEqualTo("old.own");
+                    assertThat(add.startDate()).isEqualTo(LocalDate.of(2013, 4, 1));
+                    assertThat(add.endDate()).as("ongoing, not the plan's end").isNull();
                 });
+    }
+
+    @Test
+    void measuresPriorityIndicatorsMembersBreaksAndFiguresBecomeTheDomainsCommands() {
+        ImportPlan plan = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "test");
+        LocalDate drafted = LocalDate.of(2013, 4, 1);
+
+        assertThat(plan.commands()).contains(
+                new DefineIndicator("p", "crime-rate", null, null, "Crime rate", IndicatorUnit.RATE, Direction.REDUCE, null,
+                        new Target(TargetKind.PEER_COMPARISON, null, "Below our most similar group", null, "MSG"),
+                        null, null, null, drafted, null),
+                new DefineIndicator("p", "asb-calls", null, "asb", "Calls", IndicatorUnit.COUNT, Direction.REDUCE, null,
+                        new Target(TargetKind.IMPROVE_ON_PREVIOUS, null, "Fewer than last year", "2012/13", null),
+                        null, null, null, drafted, null),
+                new RecordIndicatorReading("p", "crime-rate", "crime-rate.2012_13", new BigDecimal("60"), "2012/13", 1000L,
+                        "provisional", "iQuanta", null, LocalDate.of(2013, 3, 31), null),
+                new RecordIndicatorReading("p", "crime-rate", "crime-rate.peer.2012_13", new BigDecimal("55"), "2012/13", null,
+                        null, "iQuanta", "PEER", LocalDate.of(2013, 3, 31), null),
+                new RecordSeriesBreak("p", "crime-rate", LocalDate.of(2014, 4, 1), "New boundaries", true, null, null),
+                new RecordPlanMember("p", "p.m1", "Council", null, null, null, null, drafted, null),
+                new RecordPlanMember("p", "p.m2", "Cllr Y", "Council", "Chair", LocalDate.of(2013, 5, 1), null,
+                        LocalDate.of(2013, 5, 1), null),
+                new RecordProgress("a1", "a1.n1", "2013-06", "Started", new BigDecimal("41"), new BigDecimal("60"), null),
+                new TallyReferrals("a1", "a1.t1", LocalDate.of(2013, 4, 1), LocalDate.of(2014, 3, 31), 12, null, null,
+                        null, null));
+        assertThat(plan.commands()).as("a priority holding only indicators gets no '.own' objective")
+                .noneMatch(command -> command instanceof AddObjective add && add.objectiveId().equals("asb.own"));
+        assertThat(plan.notYetImported()).isEmpty();
     }
 
     @Test
@@ -88,6 +127,50 @@ class ImportSyncPlannerTest {
                 || command instanceof DefineIndicator || command instanceof RecordIndicatorReading);
     }
 
+    @Test
+    void aChangedMemberIsRecordedAgainUnderItsIdAndAChangedReadingOrNoteFigureIsNotApplied() {
+        StoredPlan stored = storeHolding(document);
+        ImportPlan same = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE, stored, "again");
+        assertThat(same.steps()).allSatisfy(step -> assertThat(step.change()).isEqualTo(ImportPlan.Change.ENSURE));
+        assertThat(same.unchanged()).contains("member 'p.m1'", "member 'p.m2'", "measure 'crime-rate'",
+                "indicator 'asb-calls'", "reading 'crime-rate' 2012/13", "peer reading 'crime-rate' 2012/13");
+        assertThat(same.notApplied()).isEmpty();
+
+        String changedFile = FILE.replace("\"role\": \"Chair\", \"from\": \"2013-05-01\"",
+                        "\"role\": \"Chair\", \"from\": \"2013-05-01\", \"to\": \"2015-05-31\"")
+                .replace("\"note\": \"provisional\"", "\"note\": \"final\"")
+                .replace("\"peerGroup\": \"MSG\"", "\"peerGroup\": \"Most similar group\"")
+                .replace("\"planned\": 60", "\"planned\": 65");
+        ImportPlan plan = ImportPlanner.plan(new PlanDocumentReader().read(changedFile.getBytes(StandardCharsets.UTF_8)),
+                ImportPlanner.LeadUserIds.FROM_FILE, stored, "re-imported from f2.json");
+
+        assertThat(plan.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
+                .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
+                .containsExactlyInAnyOrder("member 'p.m2': to", "measure 'crime-rate': target");
+        assertThat(plan.commands()).contains(
+                new RecordPlanMember("p", "p.m2", "Cllr Y", "Council", "Chair", LocalDate.of(2013, 5, 1),
+                        LocalDate.of(2015, 5, 31), null, null),
+                new RebaselineIndicator("p", "crime-rate", null,
+                        new Target(TargetKind.PEER_COMPARISON, null, "Below our most similar group", null, "Most similar group"),
+                        null, "re-imported from f2.json", null, null));
+        assertThat(plan.notApplied()).hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("reading 'crime-rate' 2012/13: note", "no command corrects a reading"))
+                .anySatisfy(line -> assertThat(line).contains("progress note 'a1.n1': planned", "no command corrects a note's figures"));
+    }
+
+    @Test
+    void anActionStoredWithDatesIsNotMadeOngoingByAFileWithout() {
+        StoredPlan stored = storeHolding(document);
+        String undated = FILE.replace("\"startDate\": \"2013-04-01\", \"endDate\": \"2014-03-31\"",
+                "\"startDate\": null, \"endDate\": null");
+        ImportPlan plan = ImportPlanner.plan(new PlanDocumentReader().read(undated.getBytes(StandardCharsets.UTF_8)),
+                ImportPlanner.LeadUserIds.FROM_FILE, stored, "again");
+
+        assertThat(plan.commands()).noneMatch(RescheduleAction.class::isInstance);
+        assertThat(plan.notApplied()).singleElement().asString()
+                .contains("action 'a1': startDate, endDate", "RescheduleAction needs both dates");
+    }
+
     /** The store as if the file had been imported: the events its create commands would have recorded. */
     private static StoredPlan storeHolding(PlanDocument document) {
         StoredPlan stored = StoredPlan.empty();
@@ -99,17 +182,20 @@ class ImportSyncPlannerTest {
                 case RevisePriority c -> stored.applyPlanEvent(new PriorityRevised(c.planId(), c.priorityId(), c.title(), c.leads(), c.effectiveOn()));
                 case RetirePriority c -> stored.applyPlanEvent(new PriorityRetired(c.planId(), c.priorityId(), c.reason(), c.effectiveOn()));
                 case AddObjective c -> stored.applyPlanEvent(new ObjectiveAdded(c.planId(), c.priorityId(), c.objectiveId(), c.title(), c.outcomes(), c.effectiveOn()));
-                case DefineIndicator c -> stored.applyPlanEvent(new IndicatorDefined(c.planId(), c.objectiveId(), c.indicatorId(), c.name(),
-                        c.unit(), c.direction(), c.baseline(), c.target(), c.changeRequired(), c.dueOn(), c.lead(), c.effectiveOn()));
-                case RecordIndicatorReading c -> stored.applyPlanEvent(new IndicatorReadingRecorded(c.planId(), c.indicatorId(), c.value(),
-                        c.period(), c.source(), c.effectiveOn()));
+                case DefineIndicator c -> stored.applyPlanEvent(new IndicatorDefined(c.planId(), c.objectiveId(), c.priorityId(),
+                        c.indicatorId(), c.name(), c.unit(), c.direction(), c.baseline(), c.target(), c.changeRequired(), c.dueOn(),
+                        c.lead(), c.effectiveOn()));
+                case RecordIndicatorReading c -> stored.applyPlanEvent(new IndicatorReadingRecorded(c.planId(), c.indicatorId(),
+                        c.readingId(), c.value(), c.period(), c.costPence(), c.note(), c.source(), c.series(), c.effectiveOn()));
+                case RecordPlanMember c -> stored.applyPlanEvent(new PlanMemberRecorded(c.planId(), c.memberId(), c.name(),
+                        c.organisation(), c.role(), c.from(), c.to(), c.effectiveOn()));
                 case AddAction c -> {
                     stored.applyPlanEvent(new ActionRegistered(c.planId(), c.objectiveId(), c.actionId(), "digest", c.effectiveOn()));
                     stored.applyActionEvent(c.actionId(), new ActionAdded(c.planId(), c.objectiveId(), c.actionId(), c.title(), c.outputs(),
                             c.monitoringIndicators(), c.resources(), c.leads(), c.partners(), c.startDate(), c.endDate(), c.risks(), c.effectiveOn()));
                 }
                 case RecordProgress c -> stored.applyActionEvent(c.actionId(), new ProgressRecorded("p", c.actionId(), c.noteId(), c.period(),
-                        c.text(), ProgressPeriod.effectiveDate(c.period())));
+                        c.text(), c.achieved(), c.planned(), ProgressPeriod.effectiveDate(c.period())));
                 default -> {
                 }
             }

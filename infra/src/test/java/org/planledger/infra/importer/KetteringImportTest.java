@@ -44,8 +44,8 @@ class KetteringImportTest {
         assertThat(first.actions()).isEqualTo(30);
         assertThat(first.progressNotes()).isEqualTo(60);
         // plan + 4 priorities + 12 objectives + 23 indicators + 30 x (registered + added) + 60 notes
-        // + 6 tallies + 18 funding + 3 spend + 1 cessation
-        assertThat(eventsAfterFirst).isEqualTo(1 + 4 + 12 + 23 + 60 + 60 + 6 + 18 + 3 + 1);
+        // + 6 tallies + 18 funding + 3 spend + 1 cessation + 9 members (the back cover's agencies)
+        assertThat(eventsAfterFirst).isEqualTo(1 + 4 + 12 + 23 + 60 + 60 + 6 + 18 + 3 + 1 + 9);
         assertThat(progress).anyMatch(line -> line.contains("of " + first.commands() + " commands"));
 
         assertThat(first.sent()).isEqualTo(first.commands());

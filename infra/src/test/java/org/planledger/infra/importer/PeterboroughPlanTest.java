@@ -2,6 +2,8 @@ package org.planledger.infra.importer;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.command.api.AddAction;
+import org.planledger.command.api.DefineIndicator;
+import org.planledger.command.api.RecordPlanMember;
 import org.planledger.events.Cadence;
 import org.planledger.infra.importer.PlanDocument.TargetKind;
 
@@ -110,15 +112,23 @@ class PeterboroughPlanTest {
     }
 
     @Test
-    void openEndedActionsAreSentWithThePlansYearAndCountedAsNotYetImported() {
+    void openEndedActionsAreSentOngoingUnderTheirPrioritysObjectiveAndTheMeasuresAtPlanLevel() {
         ImportPlan planned = ImportPlanner.plan(plan, ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "test");
         assertThat(planned.commands()).filteredOn(AddAction.class::isInstance).map(AddAction.class::cast).hasSize(45)
                 .allSatisfy(add -> {
-                    assertThat(add.startDate()).isEqualTo(LocalDate.of(2013, 4, 1));
-                    assertThat(add.endDate()).isEqualTo(LocalDate.of(2014, 3, 31));
-                    assertThat(add.objectiveId()).endsWith(".own");
+                    assertThat(add.startDate()).isNull();
+                    assertThat(add.endDate()).isNull();
+                    assertThat(add.objectiveId()).as("an action needs an objective").endsWith(".own");
                 });
-        assertThat(planned.notYetImported()).containsEntry("open-ended action dates (sent as the plan's period)", 90)
-                .containsEntry("members", 13).containsEntry("plan-level measures", 4);
+        assertThat(planned.commands()).filteredOn(DefineIndicator.class::isInstance).map(DefineIndicator.class::cast)
+                .extracting(DefineIndicator::indicatorId, define -> define.target().kind(), DefineIndicator::objectiveId,
+                        DefineIndicator::priorityId)
+                .containsExactly(tuple("victim-based-crime", org.planledger.events.TargetKind.PERCENT_CHANGE, null, null),
+                        tuple("crime-continuous-improvement", org.planledger.events.TargetKind.IMPROVE_ON_PREVIOUS, null, null),
+                        tuple("crimes-per-thousand-national-rank", org.planledger.events.TargetKind.PEER_COMPARISON, null, null),
+                        tuple("crime-rate-vs-most-similar-group", org.planledger.events.TargetKind.PEER_COMPARISON, null, null));
+        assertThat(planned.commands()).filteredOn(RecordPlanMember.class::isInstance).hasSize(13);
+        assertThat(planned.notYetImported()).doesNotContainKeys("members", "plan-level measures",
+                "open-ended action dates (sent as the plan's period)");
     }
 }

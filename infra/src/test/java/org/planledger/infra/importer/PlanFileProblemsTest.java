@@ -105,15 +105,34 @@ class PlanFileProblemsTest {
     }
 
     @Test
-    void theSummaryCountsWhatNoCommandRecordsYet() {
-        ImportPlan plan = ImportPlanner.plan(reader.read(SMALL_V2.getBytes(StandardCharsets.UTF_8)),
+    void everyVersionTwoShapeBecomesACommandAndTheSummaryCountsOnlyWhatNoCommandRecords() {
+        String withUnmapped = SMALL_V2.replace("\"startDate\": null, \"endDate\": null}",
+                "\"startDate\": null, \"endDate\": null, \"progress\": [{\"period\": \"2013-04\", \"text\": \"Background\", \"undated\": true}]}");
+        ImportPlan plan = ImportPlanner.plan(reader.read(withUnmapped.getBytes(StandardCharsets.UTF_8)),
                 ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "re-imported from small.json");
 
-        assertThat(plan.notYetImported()).containsEntry("members", 2).containsEntry("plan-level measures", 1)
-                .containsEntry("measure readings", 1).containsEntry("reading costs", 1).containsEntry("series breaks", 1)
-                .containsEntry("open-ended action dates (sent as the plan's period)", 2);
+        assertThat(plan.commands()).hasAtLeastOneElementOfType(org.planledger.command.api.RecordPlanMember.class)
+                .hasAtLeastOneElementOfType(org.planledger.command.api.RecordSeriesBreak.class);
+        assertThat(plan.notYetImported()).containsExactlyEntriesOf(java.util.Map.of("progress notes' undated flags", 1));
+        assertThat(ImportPlanner.plan(reader.read(SMALL_V2.getBytes(StandardCharsets.UTF_8)),
+                ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "test").notYetImported()).isEmpty();
         assertThat(plan.commands()).anyMatch(command -> command instanceof org.planledger.command.api.AddObjective add
                 && add.objectiveId().equals("a.own") && add.title().equals("A"));
+    }
+
+    @Test
+    void anIndicatorHasOneOwnAndOnePeerReadingPerPeriod() {
+        String withPeer = SMALL_V2.replace("{\"period\": \"2012/13\", \"value\": 48, \"costPence\": 100}",
+                "{\"period\": \"2012/13\", \"value\": 48, \"costPence\": 100}, {\"period\": \"2012/13\", \"value\": 40, \"series\": \"PEER\"}");
+        assertThat(reader.read(withPeer.getBytes(StandardCharsets.UTF_8)).measures().get(0).readings())
+                .extracting(PlanDocument.Reading::peer).containsExactly(false, true);
+
+        String twice = withPeer.replace("\"value\": 40, \"series\": \"PEER\"}",
+                "\"value\": 40, \"series\": \"PEER\"}, {\"period\": \"2012/13\", \"value\": 41, \"series\": \"PEER\"}");
+        InvalidPlanDocumentException refused = catchThrowableOfType(InvalidPlanDocumentException.class,
+                () -> reader.read(twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.problems()).extracting(PlanDocumentProblem::describe).singleElement().asString()
+                .contains("measure 'm'", "another peer reading for 2012/13");
     }
 
     static final String SMALL_V2 = """
