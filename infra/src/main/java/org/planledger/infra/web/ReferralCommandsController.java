@@ -24,7 +24,8 @@ import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 
 /**
  * A referral case after it was recorded: accepted or declined, then closed with an outcome and
- * cost. DELIVERY_LEAD on cases of the actions they lead, and PLAN_MANAGER.
+ * cost. DELIVERY_LEAD on cases of the actions they lead, and PLAN_MANAGER: the Referral applies the
+ * lead rule (ActionLeadership) from the caller named in the command's metadata.
  */
 @RestController
 @ConditionalOnCommandSide
@@ -32,7 +33,6 @@ import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 @Tag(name = "Referrals", description = "Referral cases (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
 public class ReferralCommandsController extends CommandEndpoints {
 
-    /** The Referral applies the lead rule (ActionLeadership) from the caller named in the command's metadata. */
     public ReferralCommandsController(CallerCommands commands) {
         super(commands, "referral");
     }
