@@ -9,14 +9,12 @@ import org.planledger.events.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
-import static org.planledger.command.BusinessDates.orFirst;
 import static org.planledger.command.BusinessDates.orToday;
 
 /**
@@ -31,20 +29,20 @@ class Action {
     private ActionStatus status;
     /** User ids of the people who lead the action: the delivery leads allowed to update it. */
     private Set<String> leadUserIds = Set.of();
-    private final Map<String, ProgressRecorded> notes = new HashMap<>();
-    private final Set<String> withdrawnNotes = new HashSet<>();
-    private final Map<String, FundingAllocated> funding = new HashMap<>();
-    private final Map<String, SpendRecorded> spend = new HashMap<>();
-    private final Map<String, RiskIdentified> risks = new HashMap<>();
-    private final Set<String> closedRisks = new HashSet<>();
-    private final Map<String, ReferralsTallied> tallies = new HashMap<>();
+    private final Recorded<ProgressRecorded> notes = Recorded.<ProgressRecorded>of("progress note", "action", "noteId",
+            RejectionCode.NOTE_NOT_FOUND).endedAs(RejectionCode.NOTE_WITHDRAWN, "has been withdrawn");
+    private final Recorded<FundingAllocated> funding = Recorded.of("funding");
+    private final Recorded<SpendRecorded> spend = Recorded.of("spend");
+    private final Recorded<RiskIdentified> risks = Recorded.<RiskIdentified>of("risk", "action", "riskId",
+            RejectionCode.RISK_NOT_FOUND).endedAs(RejectionCode.RISK_CLOSED, "is closed");
+    private final Recorded<ReferralsTallied> tallies = Recorded.of("referral tally");
     /** Referral id to the digest of its ReferralRecorded, to recognise a repeated RecordReferral. */
     private final Map<String, String> referralDigests = new HashMap<>();
     /** Ratings, completions, cessations and reopenings recorded with a client-chosen id, by that id, to recognise a retry. */
-    private final Map<String, RagAssessed> assessments = new HashMap<>();
-    private final Map<String, ActionCompleted> completions = new HashMap<>();
-    private final Map<String, ActionCeased> cessations = new HashMap<>();
-    private final Map<String, ActionReopened> reopenings = new HashMap<>();
+    private final Recorded<RagAssessed> assessments = Recorded.of("RAG assessment");
+    private final Recorded<ActionCompleted> completions = Recorded.of("completion");
+    private final Recorded<ActionCeased> cessations = Recorded.of("cessation");
+    private final Recorded<ActionReopened> reopenings = Recorded.of("reopening");
 
     Action() {
         // for Axon: an empty action that events are applied to
@@ -82,22 +80,17 @@ class Action {
 
     @CommandHandler
     void handle(RecordProgress command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
+        requireLead(metaData);
         LocalDate effectiveOn = periodStart(command.period());
-        ProgressRecorded event = new ProgressRecorded(planId, actionId, command.noteId(), command.period().trim(),
-                command.text(), command.achieved(), command.planned(), effectiveOn);
-        if (Rules.isRepeatOf(notes.get(command.noteId()), event, "progress note", command.noteId())) {
-            return;
-        }
-        requireOpen("record progress on");
-        apply(event);
+        notes.applyOnce(command.noteId(), new ProgressRecorded(planId, actionId, command.noteId(),
+                command.period().trim(), command.text(), command.achieved(), command.planned(), effectiveOn),
+                () -> requireOpen("record progress on"));
     }
 
     /** Corrections and withdrawals fix the record, so they stay possible after the action has closed. */
     @CommandHandler
     void handle(CorrectProgressNote command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        requireLiveNote(command.noteId());
+        requireLead(metaData, notes, command.noteId());
         Rules.reasonGiven(command.reason(), "to correct a progress note");
         apply(new ProgressNoteCorrected(planId, actionId, command.noteId(), command.text(), command.reason(),
                 orToday(command.effectiveOn())));
@@ -105,8 +98,7 @@ class Action {
 
     @CommandHandler
     void handle(WithdrawProgressNote command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        requireLiveNote(command.noteId());
+        requireLead(metaData, notes, command.noteId());
         Rules.reasonGiven(command.reason(), "to withdraw a progress note");
         apply(new ProgressNoteWithdrawn(planId, actionId, command.noteId(), command.reason(),
                 orToday(command.effectiveOn())));
@@ -114,66 +106,51 @@ class Action {
 
     @CommandHandler
     void handle(AssessRag command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
+        requireLead(metaData);
         // The repeat is recognised before the open check: an import repeats a rating the action had before it closed.
-        RagAssessed existing = command.assessmentId() == null ? null : assessments.get(command.assessmentId());
-        RagAssessed event = new RagAssessed(planId, actionId, command.assessmentId(), command.rag(), command.reason(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "RAG assessment", command.assessmentId())) {
-            return;
-        }
-        requireOpen("rate");
-        if (command.rag() == null) {
-            throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
-        }
-        if (command.rag().needsReason()) {
-            Rules.reasonGiven(command.reason(), "for a " + command.rag() + " rating");
-        }
-        apply(event);
+        String id = command.assessmentId();
+        assessments.applyOnce(id, new RagAssessed(planId, actionId, id, command.rag(), command.reason(),
+                assessments.effectiveOn(id, command.effectiveOn())), () -> {
+            requireOpen("rate");
+            if (command.rag() == null) {
+                throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
+            }
+            if (command.rag().needsReason()) {
+                Rules.reasonGiven(command.reason(), "for a " + command.rag() + " rating");
+            }
+        });
     }
 
     @CommandHandler
     void handle(AllocateFunding command) {
-        Rules.notNegative(command.amountPence(), "amountPence");
-        FundingAllocated event = new FundingAllocated(planId, actionId, command.fundingId(), command.amountPence(),
-                command.source(), command.financialYear(), orFirst(command.effectiveOn(), funding.get(command.fundingId())));
-        if (Rules.isRepeatOf(funding.get(command.fundingId()), event, "funding", command.fundingId())) {
-            return;
-        }
-        requireOpen("allocate funding to");
-        apply(event);
+        String id = command.fundingId();
+        funding.applyOnce(id, new FundingAllocated(planId, actionId, id, Rules.notNegative(command.amountPence(),
+                "amountPence"), command.source(), command.financialYear(), funding.effectiveOn(id, command.effectiveOn())),
+                () -> requireOpen("allocate funding to"));
     }
 
     @CommandHandler
     void handle(RecordSpend command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        Rules.notNegative(command.amountPence(), "amountPence");
-        SpendRecorded event = new SpendRecorded(planId, actionId, command.spendId(), command.amountPence(),
-                command.description(), command.financialYear(), orFirst(command.effectiveOn(), spend.get(command.spendId())));
-        if (Rules.isRepeatOf(spend.get(command.spendId()), event, "spend", command.spendId())) {
-            return;
-        }
-        requireOpen("record spend on");
-        apply(event);
+        requireLead(metaData);
+        String id = command.spendId();
+        spend.applyOnce(id, new SpendRecorded(planId, actionId, id, Rules.notNegative(command.amountPence(), "amountPence"),
+                command.description(), command.financialYear(), spend.effectiveOn(id, command.effectiveOn())),
+                () -> requireOpen("record spend on"));
     }
 
     @CommandHandler
     void handle(IdentifyRisk command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        RiskIdentified event = new RiskIdentified(planId, actionId, command.riskId(), command.description(),
+        requireLead(metaData);
+        String id = command.riskId();
+        risks.applyOnce(id, new RiskIdentified(planId, actionId, id, command.description(),
                 requireScore(command.likelihood(), "likelihood"), requireScore(command.impact(), "impact"),
-                command.owner(), command.mitigation(), orFirst(command.effectiveOn(), risks.get(command.riskId())));
-        if (Rules.isRepeatOf(risks.get(command.riskId()), event, "risk", command.riskId())) {
-            return;
-        }
-        requireOpen("identify a risk on");
-        apply(event);
+                command.owner(), command.mitigation(), risks.effectiveOn(id, command.effectiveOn())),
+                () -> requireOpen("identify a risk on"));
     }
 
     @CommandHandler
     void handle(ReassessRisk command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        requireLiveRisk(command.riskId());
+        requireLead(metaData, risks, command.riskId());
         apply(new RiskReassessed(planId, actionId, command.riskId(), requireScore(command.likelihood(), "likelihood"),
                 requireScore(command.impact(), "impact"), command.owner(), command.mitigation(), command.reason(),
                 orToday(command.effectiveOn())));
@@ -181,15 +158,14 @@ class Action {
 
     @CommandHandler
     void handle(CloseRisk command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
-        requireLiveRisk(command.riskId());
+        requireLead(metaData, risks, command.riskId());
         Rules.reasonGiven(command.reason(), "to close a risk");
         apply(new RiskClosed(planId, actionId, command.riskId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
     void handle(TallyReferrals command, MetaData metaData) {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
+        requireLead(metaData);
         if (command.totalCostPence() != null) {
             Rules.notNegative(command.totalCostPence(), "totalCostPence");
         }
@@ -199,19 +175,15 @@ class Action {
         Rules.endNotBeforeStart(command.periodFrom(), command.periodTo(), "periodTo");
         // A tally speaks for the period it counts, so by default it becomes true at the period's end.
         LocalDate effectiveOn = command.effectiveOn() != null ? command.effectiveOn() : command.periodTo();
-        ReferralsTallied event = new ReferralsTallied(planId, actionId, command.tallyId(), command.periodFrom(),
-                command.periodTo(), command.count(), command.totalCostPence(), command.note(), effectiveOn);
-        if (Rules.isRepeatOf(tallies.get(command.tallyId()), event, "referral tally", command.tallyId())) {
-            return;
-        }
-        requireOpen("record referrals on");
-        apply(event);
+        tallies.applyOnce(command.tallyId(), new ReferralsTallied(planId, actionId, command.tallyId(),
+                command.periodFrom(), command.periodTo(), command.count(), command.totalCostPence(), command.note(),
+                effectiveOn), () -> requireOpen("record referrals on"));
     }
 
     /** The action accepts the case if it is open, records that it did, and starts the case's own stream. */
     @CommandHandler
     void handle(RecordReferral command, MetaData metaData) throws Exception {
-        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
+        requireLead(metaData);
         ReferralRecorded recorded = new ReferralRecorded(planId, actionId, command.referralId(), command.receivedOn(),
                 command.referringAgency(), command.subjectRef(), command.reason(), command.receivedOn());
         String digest = Rules.digest(recorded);
@@ -226,43 +198,32 @@ class Action {
     /** Completion, cessation and reopening recognise a repeat first: a retry finds the status it set itself. */
     @CommandHandler
     void handle(CompleteAction command) {
-        ActionCompleted existing = command.completionId() == null ? null : completions.get(command.completionId());
-        ActionCompleted event = new ActionCompleted(planId, actionId, command.completionId(), command.note(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "completion", command.completionId())) {
-            return;
-        }
-        requireOpen("complete");
-        apply(event);
+        String id = command.completionId();
+        completions.applyOnce(id, new ActionCompleted(planId, actionId, id, command.note(),
+                completions.effectiveOn(id, command.effectiveOn())), () -> requireOpen("complete"));
     }
 
     @CommandHandler
     void handle(CeaseAction command) {
-        ActionCeased existing = command.cessationId() == null ? null : cessations.get(command.cessationId());
-        ActionCeased event = new ActionCeased(planId, actionId, command.cessationId(), command.reason(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "cessation", command.cessationId())) {
-            return;
-        }
-        requireOpen("cease");
-        Rules.reasonGiven(command.reason(), "to cease an action");
-        apply(event);
+        String id = command.cessationId();
+        cessations.applyOnce(id, new ActionCeased(planId, actionId, id, command.reason(),
+                cessations.effectiveOn(id, command.effectiveOn())), () -> {
+            requireOpen("cease");
+            Rules.reasonGiven(command.reason(), "to cease an action");
+        });
     }
 
     @CommandHandler
     void handle(ReopenAction command) {
-        ActionReopened existing = command.reopeningId() == null ? null : reopenings.get(command.reopeningId());
-        ActionReopened event = new ActionReopened(planId, actionId, command.reopeningId(), command.reason(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "reopening", command.reopeningId())) {
-            return;
-        }
-        if (status.isOpen()) {
-            throw new CommandRejectedException(RejectionCode.ACTION_ALREADY_OPEN,
-                    "the action '" + actionId + "' is already open");
-        }
-        Rules.reasonGiven(command.reason(), "to reopen an action");
-        apply(event);
+        String id = command.reopeningId();
+        reopenings.applyOnce(id, new ActionReopened(planId, actionId, id, command.reason(),
+                reopenings.effectiveOn(id, command.effectiveOn())), () -> {
+            if (status.isOpen()) {
+                throw new CommandRejectedException(RejectionCode.ACTION_ALREADY_OPEN,
+                        "the action '" + actionId + "' is already open");
+            }
+            Rules.reasonGiven(command.reason(), "to reopen an action");
+        });
     }
 
     private void requireOpen(String doing) {
@@ -272,26 +233,15 @@ class Action {
         }
     }
 
-    private void requireLiveNote(String noteId) {
-        if (!notes.containsKey(noteId)) {
-            throw new CommandRejectedException(RejectionCode.NOTE_NOT_FOUND, "noteId",
-                    "the action has no progress note '" + noteId + "'");
-        }
-        if (withdrawnNotes.contains(noteId)) {
-            throw new CommandRejectedException(RejectionCode.NOTE_WITHDRAWN, "noteId",
-                    "the progress note '" + noteId + "' has been withdrawn");
-        }
+    /** Delivery work: the action's leads (by user id) and plan managers only. */
+    private void requireLead(MetaData metaData) {
+        ActionLeadership.requireLeadOrManager(metaData, leadUserIds, actionId);
     }
 
-    private void requireLiveRisk(String riskId) {
-        if (!risks.containsKey(riskId)) {
-            throw new CommandRejectedException(RejectionCode.RISK_NOT_FOUND, "riskId",
-                    "the action has no risk '" + riskId + "'");
-        }
-        if (closedRisks.contains(riskId)) {
-            throw new CommandRejectedException(RejectionCode.RISK_CLOSED, "riskId",
-                    "the risk '" + riskId + "' is closed");
-        }
+    /** Delivery work on a note or risk of the action: the lead rule first, then the record must be live. */
+    private void requireLead(MetaData metaData, Recorded<?> records, String id) {
+        requireLead(metaData);
+        records.requireLive(id);
     }
 
     private static int requireScore(int score, String field) {
@@ -309,88 +259,41 @@ class Action {
         }
     }
 
+    /** What the command handlers decide on; the other events change nothing they look at. */
     @EventSourcingHandler
-    void on(ActionAdded event) {
-        actionId = event.actionId();
-        planId = event.planId();
-        status = ActionStatus.OPEN;
-        leadUserIds = ActionLeadership.userIdsOf(event.leads());
-    }
-
-    @EventSourcingHandler
-    void on(ActionLeadsChanged event) {
-        leadUserIds = ActionLeadership.userIdsOf(event.leads());
-    }
-
-
-    @EventSourcingHandler
-    void on(ProgressRecorded event) {
-        notes.put(event.noteId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ProgressNoteWithdrawn event) {
-        withdrawnNotes.add(event.noteId());
-    }
-
-    @EventSourcingHandler
-    void on(FundingAllocated event) {
-        funding.put(event.fundingId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(SpendRecorded event) {
-        spend.put(event.spendId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(RiskIdentified event) {
-        risks.put(event.riskId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(RiskClosed event) {
-        closedRisks.add(event.riskId());
-    }
-
-    @EventSourcingHandler
-    void on(ReferralsTallied event) {
-        tallies.put(event.tallyId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ReferralRegistered event) {
-        referralDigests.put(event.referralId(), event.contentDigest());
-    }
-
-    @EventSourcingHandler
-    void on(RagAssessed event) {
-        if (event.assessmentId() != null) {
-            assessments.put(event.assessmentId(), event);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ActionCompleted event) {
-        status = ActionStatus.COMPLETED;
-        if (event.completionId() != null) {
-            completions.put(event.completionId(), event);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ActionCeased event) {
-        status = ActionStatus.CEASED;
-        if (event.cessationId() != null) {
-            cessations.put(event.cessationId(), event);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ActionReopened event) {
-        status = ActionStatus.OPEN;
-        if (event.reopeningId() != null) {
-            reopenings.put(event.reopeningId(), event);
+    void on(ActionEvent event) {
+        switch (event) {
+            case ActionAdded added -> {
+                actionId = added.actionId();
+                planId = added.planId();
+                status = ActionStatus.OPEN;
+                leadUserIds = ActionLeadership.userIdsOf(added.leads());
+            }
+            case ActionLeadsChanged changed -> leadUserIds = ActionLeadership.userIdsOf(changed.leads());
+            case ProgressRecorded note -> notes.add(note.noteId(), note);
+            case ProgressNoteWithdrawn withdrawn -> notes.end(withdrawn.noteId());
+            case FundingAllocated allocated -> funding.add(allocated.fundingId(), allocated);
+            case SpendRecorded spent -> spend.add(spent.spendId(), spent);
+            case RiskIdentified risk -> risks.add(risk.riskId(), risk);
+            case RiskClosed closed -> risks.end(closed.riskId());
+            case ReferralsTallied tally -> tallies.add(tally.tallyId(), tally);
+            case ReferralRegistered referral -> referralDigests.put(referral.referralId(), referral.contentDigest());
+            case RagAssessed rating -> assessments.add(rating.assessmentId(), rating);
+            case ActionCompleted completed -> {
+                status = ActionStatus.COMPLETED;
+                completions.add(completed.completionId(), completed);
+            }
+            case ActionCeased ceased -> {
+                status = ActionStatus.CEASED;
+                cessations.add(ceased.cessationId(), ceased);
+            }
+            case ActionReopened reopened -> {
+                status = ActionStatus.OPEN;
+                reopenings.add(reopened.reopeningId(), reopened);
+            }
+            default -> {
+                // rescheduled, details revised, notes corrected, risks reassessed: nothing to decide on
+            }
         }
     }
 }

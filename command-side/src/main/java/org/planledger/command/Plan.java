@@ -10,10 +10,8 @@ import org.planledger.events.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
@@ -30,15 +28,17 @@ class Plan {
     private String planId;
     private PlanDrafted drafted;
     private boolean closed;
-    private final Map<String, PriorityAdded> priorities = new HashMap<>();
-    private final Set<String> retiredPriorities = new HashSet<>();
-    private final Map<String, ObjectiveAdded> objectives = new HashMap<>();
-    private final Map<String, IndicatorDefined> indicators = new HashMap<>();
-    private final Map<String, BoardMeetingRecorded> boardMeetings = new HashMap<>();
+    private final Recorded<PriorityAdded> priorities = Recorded.<PriorityAdded>of("priority", "plan", "priorityId",
+            RejectionCode.PRIORITY_NOT_FOUND).endedAs(RejectionCode.PRIORITY_RETIRED, "is retired");
+    private final Recorded<ObjectiveAdded> objectives = Recorded.of("objective", "plan", "objectiveId",
+            RejectionCode.OBJECTIVE_NOT_FOUND);
+    private final Recorded<IndicatorDefined> indicators = Recorded.of("indicator", "plan", "indicatorId",
+            RejectionCode.INDICATOR_NOT_FOUND);
+    private final Recorded<BoardMeetingRecorded> boardMeetings = Recorded.of("board meeting");
     /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
-    private final Map<String, IndicatorReadingRecorded> readings = new HashMap<>();
+    private final Recorded<IndicatorReadingRecorded> readings = Recorded.of("reading");
     /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
-    private final Map<String, IndicatorSeriesBroken> seriesBreaks = new HashMap<>();
+    private final Recorded<IndicatorSeriesBroken> seriesBreaks = Recorded.of("series break");
     /** Objectives sharing an indicator, by indicator id and objective id ("burglary@acq-2"). */
     private final Map<String, IndicatorLinked> links = new HashMap<>();
     /** Plan members by id, as last recorded. */
@@ -46,8 +46,8 @@ class Plan {
     /** Action id to its registration, whose digest of ActionAdded recognises a repeated AddAction. */
     private final Map<String, ActionRegistered> actions = new HashMap<>();
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
-    private final Map<String, PlanRefreshed> refreshes = new HashMap<>();
-    private final Map<String, PlanClosed> closures = new HashMap<>();
+    private final Recorded<PlanRefreshed> refreshes = Recorded.of("refresh");
+    private final Recorded<PlanClosed> closures = Recorded.of("closure");
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -67,19 +67,14 @@ class Plan {
 
     @CommandHandler
     void handle(AddPriority command) {
-        PriorityAdded event = new PriorityAdded(planId, command.priorityId(), command.title(),
-                Rules.copy(command.leads(), "leads"), orFirst(command.effectiveOn(), priorities.get(command.priorityId())));
-        if (Rules.isRepeatOf(priorities.get(command.priorityId()), event, "priority", command.priorityId())) {
-            return;
-        }
-        requireOpen();
-        apply(event);
+        String id = command.priorityId();
+        priorities.applyOnce(id, new PriorityAdded(planId, id, command.title(), Rules.copy(command.leads(), "leads"),
+                priorities.effectiveOn(id, command.effectiveOn())), this::requireOpen);
     }
 
     @CommandHandler
     void handle(RevisePriority command) {
-        requireOpen();
-        requirePriority(command.priorityId());
+        requireOpen(priorities, command.priorityId());
         apply(new PriorityRevised(planId, command.priorityId(), command.title(),
                 Rules.copy(command.leads(), "leads"), orToday(command.effectiveOn())));
     }
@@ -87,54 +82,38 @@ class Plan {
     @CommandHandler
     void handle(RetirePriority command) {
         requireOpen();
-        requireActivePriority(command.priorityId());
+        priorities.requireLive(command.priorityId());
         Rules.reasonGiven(command.reason(), "to retire a priority");
         apply(new PriorityRetired(planId, command.priorityId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
     void handle(AddObjective command) {
-        ObjectiveAdded event = new ObjectiveAdded(planId, command.priorityId(), command.objectiveId(), command.title(),
-                Rules.copy(command.outcomes(), "outcomes"),
-                orFirst(command.effectiveOn(), objectives.get(command.objectiveId())));
-        if (Rules.isRepeatOf(objectives.get(command.objectiveId()), event, "objective", command.objectiveId())) {
-            return;
-        }
-        requireOpen();
-        requireActivePriority(command.priorityId());
-        apply(event);
+        String id = command.objectiveId();
+        objectives.applyOnce(id, new ObjectiveAdded(planId, command.priorityId(), id, command.title(),
+                Rules.copy(command.outcomes(), "outcomes"), objectives.effectiveOn(id, command.effectiveOn())), () -> {
+            requireOpen();
+            priorities.requireLive(command.priorityId());
+        });
     }
 
     @CommandHandler
     void handle(ReviseObjective command) {
-        requireOpen();
-        requireObjective(command.objectiveId());
+        requireOpen(objectives, command.objectiveId());
         apply(new ObjectiveRevised(planId, command.objectiveId(), command.title(),
                 Rules.copy(command.outcomes(), "outcomes"), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
     void handle(DefineIndicator command) {
-        IndicatorDefined event = new IndicatorDefined(planId, command.objectiveId(), command.priorityId(),
-                command.indicatorId(), command.name(), command.unit(), command.direction(), command.baseline(),
-                command.target(), command.changeRequired(), command.dueOn(), command.lead(),
-                orFirst(command.effectiveOn(), indicators.get(command.indicatorId())));
-        if (Rules.isRepeatOf(indicators.get(command.indicatorId()), event, "indicator", command.indicatorId())) {
-            return;
-        }
-        requireOpen();
-        if (command.objectiveId() != null) {
-            requireObjective(command.objectiveId());
-        }
-        if (command.priorityId() != null) {
-            requirePriority(command.priorityId());
-            if (command.objectiveId() != null
-                    && !objectives.get(command.objectiveId()).priorityId().equals(command.priorityId())) {
-                throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "priorityId",
-                        "the objective '" + command.objectiveId() + "' is not under the priority '" + command.priorityId() + "'");
-            }
-        }
-        apply(event);
+        String id = command.indicatorId();
+        indicators.applyOnce(id, new IndicatorDefined(planId, command.objectiveId(), command.priorityId(), id,
+                command.name(), command.unit(), command.direction(), command.baseline(), command.target(),
+                command.changeRequired(), command.dueOn(), command.lead(), indicators.effectiveOn(id, command.effectiveOn())),
+                () -> {
+                    requireOpen();
+                    requirePlacement(command.objectiveId(), command.priorityId());
+                });
     }
 
     @CommandHandler
@@ -144,16 +123,14 @@ class Plan {
         if (links.containsKey(key) || (indicator != null && command.objectiveId().equals(indicator.objectiveId()))) {
             return; // already shown under that objective: a link says nothing new, whatever its date
         }
-        requireOpen();
-        requireIndicator(command.indicatorId());
-        requireObjective(command.objectiveId());
+        requireOpen(indicators, command.indicatorId());
+        objectives.require(command.objectiveId());
         apply(new IndicatorLinked(planId, command.indicatorId(), command.objectiveId(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
     void handle(RebaselineIndicator command) {
-        requireOpen();
-        requireIndicator(command.indicatorId());
+        requireOpen(indicators, command.indicatorId());
         Rules.reasonGiven(command.reason(), "to change an indicator's baseline or target");
         apply(new IndicatorRebaselined(planId, command.indicatorId(), command.baseline(), command.target(),
                 command.changeRequired(), command.reason(), orToday(command.effectiveOn())));
@@ -165,37 +142,29 @@ class Plan {
      */
     @CommandHandler
     void handle(RecordIndicatorReading command) {
-        IndicatorReadingRecorded existing = command.readingId() == null ? null : readings.get(command.readingId());
+        String id = command.readingId();
         LocalDate periodEnd = ReadingPeriod.lastDayOf(command.period());
         LocalDate effectiveOn = command.effectiveOn() != null ? command.effectiveOn()
-                : periodEnd != null ? periodEnd : orFirst(null, existing);
-        IndicatorReadingRecorded event = new IndicatorReadingRecorded(planId, command.indicatorId(), command.readingId(),
-                command.value(), command.period(), command.costPence(), command.note(), command.source(),
-                command.series(), effectiveOn);
-        if (Rules.isRepeatOf(existing, event, "reading", command.readingId())) {
-            return;
-        }
-        requireOpen();
-        requireIndicator(command.indicatorId());
-        if (command.costPence() != null) {
-            Rules.notNegative(command.costPence(), "costPence");
-        }
-        apply(event);
+                : periodEnd != null ? periodEnd : readings.effectiveOn(id, null);
+        readings.applyOnce(id, new IndicatorReadingRecorded(planId, command.indicatorId(), id, command.value(),
+                command.period(), command.costPence(), command.note(), command.source(), command.series(), effectiveOn),
+                () -> {
+                    requireOpen(indicators, command.indicatorId());
+                    if (command.costPence() != null) {
+                        Rules.notNegative(command.costPence(), "costPence");
+                    }
+                });
     }
 
     @CommandHandler
     void handle(RecordSeriesBreak command) {
         String key = command.indicatorId() + "@" + command.breakOn();
-        IndicatorSeriesBroken event = new IndicatorSeriesBroken(planId, command.indicatorId(), command.breakOn(),
+        seriesBreaks.applyOnce(key, new IndicatorSeriesBroken(planId, command.indicatorId(), command.breakOn(),
                 command.reason(), command.newBaselinePending(),
-                command.effectiveOn() != null ? command.effectiveOn() : command.breakOn());
-        if (Rules.isRepeatOf(seriesBreaks.get(key), event, "series break", key)) {
-            return;
-        }
-        requireOpen();
-        requireIndicator(command.indicatorId());
-        Rules.reasonGiven(command.reason(), "to record a series break");
-        apply(event);
+                command.effectiveOn() != null ? command.effectiveOn() : command.breakOn()), () -> {
+            requireOpen(indicators, command.indicatorId());
+            Rules.reasonGiven(command.reason(), "to record a series break");
+        });
     }
 
     @CommandHandler
@@ -227,38 +196,23 @@ class Plan {
 
     @CommandHandler
     void handle(RecordBoardMeeting command) {
-        BoardMeetingRecorded event = new BoardMeetingRecorded(planId, command.meetingId(), command.heldOn(),
-                command.title(), command.heldOn());
-        if (Rules.isRepeatOf(boardMeetings.get(command.meetingId()), event, "board meeting", command.meetingId())) {
-            return;
-        }
-        requireOpen();
-        apply(event);
+        boardMeetings.applyOnce(command.meetingId(), new BoardMeetingRecorded(planId, command.meetingId(),
+                command.heldOn(), command.title(), command.heldOn()), this::requireOpen);
     }
 
     @CommandHandler
     void handle(RefreshPlan command) {
-        PlanRefreshed existing = command.refreshId() == null ? null : refreshes.get(command.refreshId());
-        PlanRefreshed event = new PlanRefreshed(planId, command.refreshId(), command.note(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "refresh", command.refreshId())) {
-            return;
-        }
-        requireOpen();
-        apply(event);
+        String id = command.refreshId();
+        refreshes.applyOnce(id, new PlanRefreshed(planId, id, command.note(),
+                refreshes.effectiveOn(id, command.effectiveOn())), this::requireOpen);
     }
 
     @CommandHandler
     void handle(ClosePlan command) {
         // The repeat is recognised before the open check: a retry of the closure finds the plan closed by itself.
-        PlanClosed existing = command.closureId() == null ? null : closures.get(command.closureId());
-        PlanClosed event = new PlanClosed(planId, command.closureId(), command.reason(),
-                orFirst(command.effectiveOn(), existing));
-        if (Rules.isRepeatOf(existing, event, "closure", command.closureId())) {
-            return;
-        }
-        requireOpen();
-        apply(event);
+        String id = command.closureId();
+        closures.applyOnce(id, new PlanClosed(planId, id, command.reason(),
+                closures.effectiveOn(id, command.effectiveOn())), this::requireOpen);
     }
 
     /**
@@ -278,8 +232,7 @@ class Plan {
         if (Rules.isRepeatOf(registered == null ? null : registered.contentDigest(), digest, "action", command.actionId())) {
             return;
         }
-        requireOpen();
-        requireObjective(command.objectiveId());
+        requireOpen(objectives, command.objectiveId());
         Rules.leadsNamed(command.leads());
         Rules.endNotBeforeStart(command.startDate(), command.endDate(), "endDate");
         apply(new ActionRegistered(planId, command.objectiveId(), command.actionId(), digest, added.effectiveOn()));
@@ -293,105 +246,52 @@ class Plan {
         }
     }
 
-    private void requirePriority(String priorityId) {
-        if (!priorities.containsKey(priorityId)) {
-            throw new CommandRejectedException(RejectionCode.PRIORITY_NOT_FOUND, "priorityId",
-                    "the plan has no priority '" + priorityId + "'");
+    /** The plan takes changes, and has the priority, objective or indicator the command names. */
+    private void requireOpen(Recorded<?> records, String id) {
+        requireOpen();
+        records.require(id);
+    }
+
+    /** An indicator sits under an objective, a priority (then the objective's own, when both are named) or the plan. */
+    private void requirePlacement(String objectiveId, String priorityId) {
+        if (objectiveId != null) {
+            objectives.require(objectiveId);
+        }
+        if (priorityId != null) {
+            priorities.require(priorityId);
+            if (objectiveId != null && !objectives.get(objectiveId).priorityId().equals(priorityId)) {
+                throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "priorityId",
+                        "the objective '" + objectiveId + "' is not under the priority '" + priorityId + "'");
+            }
         }
     }
 
-    private void requireActivePriority(String priorityId) {
-        requirePriority(priorityId);
-        if (retiredPriorities.contains(priorityId)) {
-            throw new CommandRejectedException(RejectionCode.PRIORITY_RETIRED, "priorityId",
-                    "the priority '" + priorityId + "' is retired");
-        }
-    }
-
-    private void requireObjective(String objectiveId) {
-        if (!objectives.containsKey(objectiveId)) {
-            throw new CommandRejectedException(RejectionCode.OBJECTIVE_NOT_FOUND, "objectiveId",
-                    "the plan has no objective '" + objectiveId + "'");
-        }
-    }
-
-    private void requireIndicator(String indicatorId) {
-        if (!indicators.containsKey(indicatorId)) {
-            throw new CommandRejectedException(RejectionCode.INDICATOR_NOT_FOUND, "indicatorId",
-                    "the plan has no indicator '" + indicatorId + "'");
-        }
-    }
-
+    /** What the command handlers decide on; the other events change nothing they look at. */
     @EventSourcingHandler
-    void on(PlanDrafted event) {
-        planId = event.planId();
-        drafted = event;
-    }
-
-    @EventSourcingHandler
-    void on(PriorityAdded event) {
-        priorities.put(event.priorityId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(PriorityRetired event) {
-        retiredPriorities.add(event.priorityId());
-    }
-
-    @EventSourcingHandler
-    void on(ObjectiveAdded event) {
-        objectives.put(event.objectiveId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(IndicatorDefined event) {
-        indicators.put(event.indicatorId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(IndicatorReadingRecorded event) {
-        if (event.readingId() != null) {
-            readings.put(event.readingId(), event);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PlanMemberRecorded event) {
-        members.put(event.memberId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(IndicatorLinked event) {
-        links.put(event.indicatorId() + "@" + event.objectiveId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(IndicatorSeriesBroken event) {
-        seriesBreaks.put(event.indicatorId() + "@" + event.breakOn(), event);
-    }
-
-    @EventSourcingHandler
-    void on(BoardMeetingRecorded event) {
-        boardMeetings.put(event.meetingId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ActionRegistered event) {
-        actions.put(event.actionId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(PlanRefreshed event) {
-        if (event.refreshId() != null) {
-            refreshes.put(event.refreshId(), event);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PlanClosed event) {
-        closed = true;
-        if (event.closureId() != null) {
-            closures.put(event.closureId(), event);
+    void on(PlanEvent event) {
+        switch (event) {
+            case PlanDrafted plan -> {
+                planId = plan.planId();
+                drafted = plan;
+            }
+            case PriorityAdded priority -> priorities.add(priority.priorityId(), priority);
+            case PriorityRetired retired -> priorities.end(retired.priorityId());
+            case ObjectiveAdded objective -> objectives.add(objective.objectiveId(), objective);
+            case IndicatorDefined indicator -> indicators.add(indicator.indicatorId(), indicator);
+            case IndicatorReadingRecorded reading -> readings.add(reading.readingId(), reading);
+            case PlanMemberRecorded member -> members.put(member.memberId(), member);
+            case IndicatorLinked link -> links.put(link.indicatorId() + "@" + link.objectiveId(), link);
+            case IndicatorSeriesBroken broken -> seriesBreaks.add(broken.indicatorId() + "@" + broken.breakOn(), broken);
+            case BoardMeetingRecorded meeting -> boardMeetings.add(meeting.meetingId(), meeting);
+            case ActionRegistered action -> actions.put(action.actionId(), action);
+            case PlanRefreshed refresh -> refreshes.add(refresh.refreshId(), refresh);
+            case PlanClosed closure -> {
+                closed = true;
+                closures.add(closure.closureId(), closure);
+            }
+            default -> {
+                // priorities, objectives and indicators revised or rebaselined: nothing to decide on
+            }
         }
     }
 }

@@ -23,11 +23,13 @@ final class Rules {
         }
     }
 
-    static void notNegative(long pence, String field) {
+    /** @return {@code pence}, once it is known not to be negative */
+    static long notNegative(long pence, String field) {
         if (pence < 0) {
             throw new CommandRejectedException(RejectionCode.NEGATIVE_MONEY, field,
                     "an amount of money cannot be negative (" + pence + " pence)");
         }
+        return pence;
     }
 
     static void reasonGiven(String reason, String why) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
-import static org.planledger.infra.web.CommandResponses.changed;
 import static org.planledger.infra.web.CommandResponses.created;
 import static org.planledger.infra.web.CommandResponses.idOr;
 
@@ -37,18 +36,10 @@ import static org.planledger.infra.web.CommandResponses.idOr;
 @ConditionalOnCommandSide
 @RequestMapping("/api/actions/{actionId}")
 @Tag(name = "Actions", description = "Changing an action: structure (PLAN_MANAGER) and delivery (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
-public class ActionCommandsController {
-
-    private static final String ACTION = "action";
-
-    private final CallerCommands commands;
+public class ActionCommandsController extends CommandEndpoints {
 
     public ActionCommandsController(CallerCommands commands) {
-        this.commands = commands;
-    }
-
-    private Long send(Object command, String actionId, String reason) {
-        return commands.send(command, actionId, ACTION, reason);
+        super(commands, "action");
     }
 
     @PutMapping("/schedule")
@@ -56,8 +47,8 @@ public class ActionCommandsController {
     @Operation(summary = "Reschedule the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> reschedule(@PathVariable String actionId, @Valid @RequestBody RescheduleRequest body,
                                                Change change) {
-        return changed(actionId, send(new RescheduleAction(actionId, body.startDate(), body.endDate(), body.reason(),
-                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(actionId, actionId, new RescheduleAction(actionId, body.startDate(), body.endDate(), body.reason(),
+                body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PutMapping("/leads")
@@ -65,8 +56,8 @@ public class ActionCommandsController {
     @Operation(summary = "Change the action's leads (PLAN_MANAGER)")
     public ResponseEntity<Accepted> changeLeads(@PathVariable String actionId, @Valid @RequestBody ChangeLeadsRequest body,
                                                 Change change) {
-        return changed(actionId, send(new ChangeActionLeads(actionId, LeadBody.toLeads(body.leads()), body.reason(),
-                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(actionId, actionId, new ChangeActionLeads(actionId, LeadBody.toLeads(body.leads()), body.reason(),
+                body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PutMapping("/details")
@@ -74,9 +65,9 @@ public class ActionCommandsController {
     @Operation(summary = "Revise the action's text, outputs, indicators, resources, partners and risks (PLAN_MANAGER)")
     public ResponseEntity<Accepted> reviseDetails(@PathVariable String actionId, @Valid @RequestBody ReviseDetailsRequest body,
                                                   Change change) {
-        return changed(actionId, send(new ReviseActionDetails(actionId, body.title(), body.outputs(),
+        return changed(actionId, actionId, new ReviseActionDetails(actionId, body.title(), body.outputs(),
                 body.monitoringIndicators(), body.resources(), body.partners(), body.risks(), body.reason(),
-                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
+                body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/progress")
@@ -98,8 +89,8 @@ public class ActionCommandsController {
     @Operation(summary = "Correct a progress note", description = "The original text stays readable in the history.")
     public ResponseEntity<Accepted> correctNote(@PathVariable String actionId, @PathVariable String noteId,
                                                 @Valid @RequestBody CorrectionRequest body, Change change) {
-        return changed(noteId, send(new CorrectProgressNote(actionId, noteId, body.text(), body.reason(),
-                body.effectiveOn(), change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(noteId, actionId, new CorrectProgressNote(actionId, noteId, body.text(), body.reason(),
+                body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/progress/{noteId}/withdrawal")
@@ -107,8 +98,8 @@ public class ActionCommandsController {
     @Operation(summary = "Withdraw a progress note", description = "The note stays readable in the history, marked withdrawn.")
     public ResponseEntity<Accepted> withdrawNote(@PathVariable String actionId, @PathVariable String noteId,
                                                  @Valid @RequestBody ReasonRequest body, Change change) {
-        return changed(noteId, send(new WithdrawProgressNote(actionId, noteId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(noteId, actionId, new WithdrawProgressNote(actionId, noteId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PutMapping("/rag")
@@ -116,8 +107,8 @@ public class ActionCommandsController {
     @Operation(summary = "Rate the action Red, Amber or Green", description = "RED and AMBER need a reason.")
     public ResponseEntity<Accepted> assessRag(@PathVariable String actionId, @Valid @RequestBody RagRequest body,
                                               Change change) {
-        return changed(actionId, send(new AssessRag(actionId, body.status(), body.reason(), body.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(actionId, actionId, new AssessRag(actionId, body.status(), body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/funding")
@@ -126,10 +117,8 @@ public class ActionCommandsController {
     @Operation(summary = "Allocate funding to the action (PLAN_MANAGER)")
     public ResponseEntity<Accepted> allocateFunding(@PathVariable String actionId, @Valid @RequestBody FundingRequest body,
                                                     Change change) {
-        String fundingId = idOr(body.id());
-        Long version = send(new AllocateFunding(actionId, fundingId, body.amountPence(), body.source(),
-                body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
-        return created("/api/actions/" + actionId + "/funding/" + fundingId, fundingId, version);
+        return createIn(actionId, "funding", body.id(), id -> new AllocateFunding(actionId, id, body.amountPence(),
+                body.source(), body.financialYear(), body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/spend")
@@ -138,10 +127,8 @@ public class ActionCommandsController {
     @Operation(summary = "Record spend against the action")
     public ResponseEntity<Accepted> recordSpend(@PathVariable String actionId, @Valid @RequestBody SpendRequest body,
                                                 Change change) {
-        String spendId = idOr(body.id());
-        Long version = send(new RecordSpend(actionId, spendId, body.amountPence(), body.description(),
-                body.financialYear(), body.effectiveOn(), change.expectedVersion()), actionId, change.reason());
-        return created("/api/actions/" + actionId + "/spend/" + spendId, spendId, version);
+        return createIn(actionId, "spend", body.id(), id -> new RecordSpend(actionId, id, body.amountPence(),
+                body.description(), body.financialYear(), body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/risks")
@@ -150,11 +137,9 @@ public class ActionCommandsController {
     @Operation(summary = "Identify a risk (likelihood and impact 1-5)")
     public ResponseEntity<Accepted> identifyRisk(@PathVariable String actionId, @Valid @RequestBody IdentifyRiskRequest body,
                                                  Change change) {
-        String riskId = idOr(body.id());
-        Long version = send(new IdentifyRisk(actionId, riskId, body.description(), body.likelihood(), body.impact(),
-                body.owner(), body.mitigation(), body.effectiveOn(), change.expectedVersion()), actionId,
-                change.reason());
-        return created("/api/actions/" + actionId + "/risks/" + riskId, riskId, version);
+        return createIn(actionId, "risks", body.id(), id -> new IdentifyRisk(actionId, id, body.description(),
+                body.likelihood(), body.impact(), body.owner(), body.mitigation(), body.effectiveOn(),
+                change.expectedVersion()), change.reason());
     }
 
     @PutMapping("/risks/{riskId}")
@@ -162,9 +147,9 @@ public class ActionCommandsController {
     @Operation(summary = "Reassess a risk")
     public ResponseEntity<Accepted> reassessRisk(@PathVariable String actionId, @PathVariable String riskId,
                                                  @Valid @RequestBody ReassessRiskRequest body, Change change) {
-        return changed(riskId, send(new ReassessRisk(actionId, riskId, body.likelihood(), body.impact(), body.owner(),
-                body.mitigation(), body.reason(), body.effectiveOn(), change.expectedVersion()), actionId,
-                change.reason(body.reason())));
+        return changed(riskId, actionId, new ReassessRisk(actionId, riskId, body.likelihood(), body.impact(),
+                body.owner(), body.mitigation(), body.reason(), body.effectiveOn(), change.expectedVersion()),
+                change.reason(body.reason()));
     }
 
     @PostMapping("/risks/{riskId}/closure")
@@ -172,8 +157,8 @@ public class ActionCommandsController {
     @Operation(summary = "Close a risk", description = "A reason is required.")
     public ResponseEntity<Accepted> closeRisk(@PathVariable String actionId, @PathVariable String riskId,
                                               @Valid @RequestBody ReasonRequest body, Change change) {
-        return changed(riskId, send(new CloseRisk(actionId, riskId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(riskId, actionId, new CloseRisk(actionId, riskId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/referral-tallies")
@@ -183,11 +168,9 @@ public class ActionCommandsController {
             description = "For historical figures such as \"65 referrals April 2012 - March 2013, total spend £10,943\".")
     public ResponseEntity<Accepted> tallyReferrals(@PathVariable String actionId, @Valid @RequestBody TallyRequest body,
                                                    Change change) {
-        String tallyId = idOr(body.id());
-        Long version = send(new TallyReferrals(actionId, tallyId, body.from(), body.to(), body.count(),
-                body.totalCostPence(), body.note(), body.effectiveOn(), change.expectedVersion()), actionId,
+        return createIn(actionId, "referral-tallies", body.id(), id -> new TallyReferrals(actionId, id, body.from(),
+                body.to(), body.count(), body.totalCostPence(), body.note(), body.effectiveOn(), change.expectedVersion()),
                 change.reason());
-        return created("/api/actions/" + actionId + "/referral-tallies/" + tallyId, tallyId, version);
     }
 
     @PostMapping("/referrals")
@@ -197,10 +180,9 @@ public class ActionCommandsController {
             description = "The Location and ETag are the new case's.")
     public ResponseEntity<Accepted> recordReferral(@PathVariable String actionId, @Valid @RequestBody RecordReferralRequest body,
                                                    Change change) {
-        String referralId = idOr(body.id());
-        Long version = commands.send(new RecordReferral(actionId, referralId, body.receivedOn(), body.referringAgency(),
-                body.subjectRef(), body.reason(), change.expectedVersion()), referralId, ACTION, change.reason(body.reason()));
-        return created("/api/referrals/" + referralId, referralId, version);
+        return create("/api/referrals/", body.id(), id -> new RecordReferral(actionId, id, body.receivedOn(),
+                body.referringAgency(), body.subjectRef(), body.reason(), change.expectedVersion()),
+                change.reason(body.reason()));
     }
 
     @PostMapping("/completion")
@@ -210,8 +192,8 @@ public class ActionCommandsController {
                                              @Valid @RequestBody(required = false) CompleteRequest body,
                                              Change change) {
         CompleteRequest request = body == null ? new CompleteRequest(null, null) : body;
-        return changed(actionId, send(new CompleteAction(actionId, request.note(), request.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason()));
+        return changed(actionId, actionId, new CompleteAction(actionId, request.note(), request.effectiveOn(),
+                change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/cessation")
@@ -219,8 +201,8 @@ public class ActionCommandsController {
     @Operation(summary = "Cease the action (PLAN_MANAGER)", description = "A reason is required.")
     public ResponseEntity<Accepted> cease(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
                                           Change change) {
-        return changed(actionId, send(new CeaseAction(actionId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(actionId, actionId, new CeaseAction(actionId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/reopening")
@@ -228,7 +210,7 @@ public class ActionCommandsController {
     @Operation(summary = "Reopen a completed or ceased action (PLAN_MANAGER)", description = "A reason is required.")
     public ResponseEntity<Accepted> reopen(@PathVariable String actionId, @Valid @RequestBody ReasonRequest body,
                                            Change change) {
-        return changed(actionId, send(new ReopenAction(actionId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), actionId, change.reason(body.reason())));
+        return changed(actionId, actionId, new ReopenAction(actionId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 }

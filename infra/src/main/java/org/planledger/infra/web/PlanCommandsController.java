@@ -19,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
-import static org.planledger.infra.web.CommandResponses.changed;
-import static org.planledger.infra.web.CommandResponses.created;
-import static org.planledger.infra.web.CommandResponses.idOr;
 
 /**
  * The plan's structure: plans, priorities, objectives, indicators, board meetings, refreshes,
@@ -33,14 +30,10 @@ import static org.planledger.infra.web.CommandResponses.idOr;
 @ConditionalOnCommandSide
 @RequestMapping("/api/plans")
 @Tag(name = "Plans", description = "Drafting and shaping plans (PLAN_MANAGER)")
-public class PlanCommandsController {
-
-    private static final String PLAN = "plan";
-
-    private final CallerCommands commands;
+public class PlanCommandsController extends CommandEndpoints {
 
     public PlanCommandsController(CallerCommands commands) {
-        this.commands = commands;
+        super(commands, "plan");
     }
 
     @PostMapping
@@ -49,10 +42,8 @@ public class PlanCommandsController {
     @Operation(summary = "Draft a plan", description = "Creates a plan. With a client-chosen id a retry is harmless; "
             + "the same id with different content is a 409.")
     public ResponseEntity<Accepted> draftPlan(@Valid @RequestBody DraftPlanRequest body, Change change) {
-        String planId = idOr(body.id());
-        Long version = commands.send(new DraftPlan(planId, body.partnership(), body.title(), body.periodStart(),
-                body.periodEnd(), body.cadence(), body.effectiveOn()), planId, PLAN, change.reason());
-        return created("/api/plans/" + planId, planId, version);
+        return create("/api/plans/", body.id(), id -> new DraftPlan(id, body.partnership(), body.title(),
+                body.periodStart(), body.periodEnd(), body.cadence(), body.effectiveOn()), change.reason());
     }
 
     @PostMapping("/{planId}/priorities")
@@ -61,10 +52,8 @@ public class PlanCommandsController {
     @Operation(summary = "Add a priority")
     public ResponseEntity<Accepted> addPriority(@PathVariable String planId, @Valid @RequestBody AddPriorityRequest body,
                                                 Change change) {
-        String priorityId = idOr(body.id());
-        Long version = commands.send(new AddPriority(planId, priorityId, body.title(), body.leads(), body.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason());
-        return created("/api/plans/" + planId + "/priorities/" + priorityId, priorityId, version);
+        return createIn(planId, "priorities", body.id(), id -> new AddPriority(planId, id, body.title(), body.leads(),
+                body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PutMapping("/{planId}/priorities/{priorityId}")
@@ -72,9 +61,8 @@ public class PlanCommandsController {
     @Operation(summary = "Revise a priority's title and leads")
     public ResponseEntity<Accepted> revisePriority(@PathVariable String planId, @PathVariable String priorityId,
                                                    @Valid @RequestBody RevisePriorityRequest body, Change change) {
-        Long version = commands.send(new RevisePriority(planId, priorityId, body.title(), body.leads(), body.reason(),
-                body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason(body.reason()));
-        return changed(priorityId, version);
+        return changed(priorityId, planId, new RevisePriority(planId, priorityId, body.title(), body.leads(),
+                body.reason(), body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/priorities/{priorityId}/retirement")
@@ -82,9 +70,8 @@ public class PlanCommandsController {
     @Operation(summary = "Retire a priority", description = "A reason is required.")
     public ResponseEntity<Accepted> retirePriority(@PathVariable String planId, @PathVariable String priorityId,
                                                    @Valid @RequestBody ReasonRequest body, Change change) {
-        Long version = commands.send(new RetirePriority(planId, priorityId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason(body.reason()));
-        return changed(priorityId, version);
+        return changed(priorityId, planId, new RetirePriority(planId, priorityId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/objectives")
@@ -93,10 +80,8 @@ public class PlanCommandsController {
     @Operation(summary = "Add a strategic objective under a priority")
     public ResponseEntity<Accepted> addObjective(@PathVariable String planId, @Valid @RequestBody AddObjectiveRequest body,
                                                  Change change) {
-        String objectiveId = idOr(body.id());
-        Long version = commands.send(new AddObjective(planId, objectiveId, body.priorityId(), body.title(),
-                body.outcomes(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason());
-        return created("/api/plans/" + planId + "/objectives/" + objectiveId, objectiveId, version);
+        return createIn(planId, "objectives", body.id(), id -> new AddObjective(planId, id, body.priorityId(),
+                body.title(), body.outcomes(), body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PutMapping("/{planId}/objectives/{objectiveId}")
@@ -104,9 +89,8 @@ public class PlanCommandsController {
     @Operation(summary = "Revise an objective's title and outcomes")
     public ResponseEntity<Accepted> reviseObjective(@PathVariable String planId, @PathVariable String objectiveId,
                                                     @Valid @RequestBody ReviseObjectiveRequest body, Change change) {
-        Long version = commands.send(new ReviseObjective(planId, objectiveId, body.title(), body.outcomes(),
-                body.reason(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason(body.reason()));
-        return changed(objectiveId, version);
+        return changed(objectiveId, planId, new ReviseObjective(planId, objectiveId, body.title(), body.outcomes(),
+                body.reason(), body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/indicators")
@@ -115,13 +99,11 @@ public class PlanCommandsController {
     @Operation(summary = "Define an indicator with its baseline and target")
     public ResponseEntity<Accepted> defineIndicator(@PathVariable String planId, @Valid @RequestBody DefineIndicatorRequest body,
                                                     Change change) {
-        String indicatorId = idOr(body.id());
-        Long version = commands.send(new DefineIndicator(planId, indicatorId, body.objectiveId(), body.priorityId(),
-                body.name(), body.unit(),
-                body.direction(), body.baseline() == null ? null : body.baseline().toBaseline(), body.target().toTarget(),
+        return createIn(planId, "indicators", body.id(), id -> new DefineIndicator(planId, id, body.objectiveId(),
+                body.priorityId(), body.name(), body.unit(), body.direction(),
+                body.baseline() == null ? null : body.baseline().toBaseline(), body.target().toTarget(),
                 body.changeRequired(), body.dueOn(), body.lead(), body.effectiveOn(), change.expectedVersion()),
-                planId, PLAN, change.reason());
-        return created("/api/plans/" + planId + "/indicators/" + indicatorId, indicatorId, version);
+                change.reason());
     }
 
     @PostMapping("/{planId}/indicators/{indicatorId}/rebaselining")
@@ -129,11 +111,10 @@ public class PlanCommandsController {
     @Operation(summary = "Replace an indicator's baseline and target", description = "A reason is required.")
     public ResponseEntity<Accepted> rebaseline(@PathVariable String planId, @PathVariable String indicatorId,
                                                @Valid @RequestBody RebaselineIndicatorRequest body, Change change) {
-        Long version = commands.send(new RebaselineIndicator(planId, indicatorId,
+        return changed(indicatorId, planId, new RebaselineIndicator(planId, indicatorId,
                 body.baseline() == null ? null : body.baseline().toBaseline(), body.target().toTarget(),
                 body.changeRequired(), body.reason(), body.effectiveOn(), change.expectedVersion()),
-                planId, PLAN, change.reason(body.reason()));
-        return changed(indicatorId, version);
+                change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/indicators/{indicatorId}/readings")
@@ -142,10 +123,9 @@ public class PlanCommandsController {
             + "with a different figure is a 409. A peer group's figure has series PEER.")
     public ResponseEntity<Accepted> recordReading(@PathVariable String planId, @PathVariable String indicatorId,
                                                   @Valid @RequestBody IndicatorReadingRequest body, Change change) {
-        Long version = commands.send(new RecordIndicatorReading(planId, indicatorId, body.id(), body.value(),
+        return changed(indicatorId, planId, new RecordIndicatorReading(planId, indicatorId, body.id(), body.value(),
                 body.period(), body.costPence(), body.note(), body.source(), body.series(), body.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason());
-        return changed(indicatorId, version);
+                change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/{planId}/indicators/{indicatorId}/series-breaks")
@@ -154,10 +134,9 @@ public class PlanCommandsController {
             + "break again is harmless; a different one on the same day is a 409.")
     public ResponseEntity<Accepted> recordSeriesBreak(@PathVariable String planId, @PathVariable String indicatorId,
                                                       @Valid @RequestBody SeriesBreakRequest body, Change change) {
-        Long version = commands.send(new RecordSeriesBreak(planId, indicatorId, body.breakOn(), body.reason(),
+        return changed(indicatorId, planId, new RecordSeriesBreak(planId, indicatorId, body.breakOn(), body.reason(),
                 Boolean.TRUE.equals(body.newBaselinePending()), body.effectiveOn(), change.expectedVersion()),
-                planId, PLAN, change.reason(body.reason()));
-        return changed(indicatorId, version);
+                change.reason(body.reason()));
     }
 
     @PutMapping("/{planId}/members/{memberId}")
@@ -166,9 +145,8 @@ public class PlanCommandsController {
             + "a member who left is the same record with to set.")
     public ResponseEntity<Accepted> recordMember(@PathVariable String planId, @PathVariable String memberId,
                                                  @Valid @RequestBody PlanMemberRequest body, Change change) {
-        Long version = commands.send(new RecordPlanMember(planId, memberId, body.name(), body.organisation(), body.role(),
-                body.from(), body.to(), body.effectiveOn(), change.expectedVersion()), planId, PLAN, change.reason());
-        return changed(memberId, version);
+        return changed(memberId, planId, new RecordPlanMember(planId, memberId, body.name(), body.organisation(),
+                body.role(), body.from(), body.to(), body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/{planId}/indicators/{indicatorId}/links")
@@ -176,9 +154,8 @@ public class PlanCommandsController {
     @Operation(summary = "Share an indicator with a further objective", description = "Linking again changes nothing.")
     public ResponseEntity<Accepted> linkIndicator(@PathVariable String planId, @PathVariable String indicatorId,
                                                   @Valid @RequestBody LinkIndicatorRequest body, Change change) {
-        Long version = commands.send(new LinkIndicator(planId, indicatorId, body.objectiveId(), body.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason());
-        return changed(indicatorId, version);
+        return changed(indicatorId, planId, new LinkIndicator(planId, indicatorId, body.objectiveId(),
+                body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/{planId}/board-meetings")
@@ -187,10 +164,8 @@ public class PlanCommandsController {
     @Operation(summary = "Record a board meeting", description = "Board meetings are the natural points for replay.")
     public ResponseEntity<Accepted> recordBoardMeeting(@PathVariable String planId, @Valid @RequestBody BoardMeetingRequest body,
                                                        Change change) {
-        String meetingId = idOr(body.id());
-        Long version = commands.send(new RecordBoardMeeting(planId, meetingId, body.heldOn(), body.title(),
-                change.expectedVersion()), planId, PLAN, change.reason());
-        return created("/api/plans/" + planId + "/board-meetings/" + meetingId, meetingId, version);
+        return createIn(planId, "board-meetings", body.id(), id -> new RecordBoardMeeting(planId, id, body.heldOn(),
+                body.title(), change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/{planId}/refreshes")
@@ -198,9 +173,8 @@ public class PlanCommandsController {
     @Operation(summary = "Record the annual refresh after the strategic assessment")
     public ResponseEntity<Accepted> refresh(@PathVariable String planId, @Valid @RequestBody RefreshPlanRequest body,
                                             Change change) {
-        Long version = commands.send(new RefreshPlan(planId, body.note(), body.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason());
-        return changed(planId, version);
+        return changed(planId, planId, new RefreshPlan(planId, body.note(), body.effectiveOn(),
+                change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/{planId}/closure")
@@ -210,9 +184,8 @@ public class PlanCommandsController {
                                           @Valid @RequestBody(required = false) OptionalReasonRequest body,
                                           Change change) {
         OptionalReasonRequest request = body == null ? new OptionalReasonRequest(null, null) : body;
-        Long version = commands.send(new ClosePlan(planId, request.reason(), request.effectiveOn(),
-                change.expectedVersion()), planId, PLAN, change.reason(request.reason()));
-        return changed(planId, version);
+        return changed(planId, planId, new ClosePlan(planId, request.reason(), request.effectiveOn(),
+                change.expectedVersion()), change.reason(request.reason()));
     }
 
     @PostMapping("/{planId}/actions")
@@ -223,11 +196,9 @@ public class PlanCommandsController {
                     + "The ETag and Location are the new action's.")
     public ResponseEntity<Accepted> addAction(@PathVariable String planId, @Valid @RequestBody AddActionRequest body,
                                               Change change) {
-        String actionId = idOr(body.id());
-        Long version = commands.send(new AddAction(planId, actionId, body.objectiveId(), body.title(), body.outputs(),
-                body.monitoringIndicators(), body.resources(), LeadBody.toLeads(body.leads()), body.partners(),
-                body.startDate(), body.endDate(), body.risks(), body.effectiveOn(), change.expectedVersion()),
-                actionId, PLAN, change.reason());
-        return created("/api/actions/" + actionId, actionId, version);
+        return create("/api/actions/", body.id(), id -> new AddAction(planId, id, body.objectiveId(), body.title(),
+                body.outputs(), body.monitoringIndicators(), body.resources(), LeadBody.toLeads(body.leads()),
+                body.partners(), body.startDate(), body.endDate(), body.risks(), body.effectiveOn(),
+                change.expectedVersion()), change.reason());
     }
 }

@@ -21,29 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.planledger.infra.security.Roles.DELIVERY_LEAD;
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
-import static org.planledger.infra.web.CommandResponses.changed;
 
 /**
  * A referral case after it was recorded: accepted or declined, then closed with an outcome and
- * cost. DELIVERY_LEAD on cases of the actions they lead, and PLAN_MANAGER.
+ * cost. DELIVERY_LEAD on cases of the actions they lead, and PLAN_MANAGER: the Referral applies the
+ * lead rule (ActionLeadership) from the caller named in the command's metadata.
  */
 @RestController
 @ConditionalOnCommandSide
 @RequestMapping("/api/referrals/{referralId}")
 @Tag(name = "Referrals", description = "Referral cases (DELIVERY_LEAD on their own actions, PLAN_MANAGER)")
-public class ReferralCommandsController {
-
-    private static final String REFERRAL = "referral";
-
-    private final CallerCommands commands;
+public class ReferralCommandsController extends CommandEndpoints {
 
     public ReferralCommandsController(CallerCommands commands) {
-        this.commands = commands;
-    }
-
-    /** The Referral applies the lead rule (ActionLeadership) from the caller named in the command's metadata. */
-    private Long send(Object command, String referralId, String reason) {
-        return commands.send(command, referralId, REFERRAL, reason);
+        super(commands, "referral");
     }
 
     @PostMapping("/acceptance")
@@ -53,8 +44,8 @@ public class ReferralCommandsController {
                                            @Valid @RequestBody(required = false) EffectiveOnRequest body,
                                            Change change) {
         EffectiveOnRequest request = body == null ? new EffectiveOnRequest(null) : body;
-        return changed(referralId, send(new AcceptReferral(referralId, request.effectiveOn(),
-                change.expectedVersion()), referralId, change.reason()));
+        return changed(referralId, referralId, new AcceptReferral(referralId, request.effectiveOn(),
+                change.expectedVersion()), change.reason());
     }
 
     @PostMapping("/decline")
@@ -62,8 +53,8 @@ public class ReferralCommandsController {
     @Operation(summary = "Decline a received referral", description = "A reason is required.")
     public ResponseEntity<Accepted> decline(@PathVariable String referralId, @Valid @RequestBody ReasonRequest body,
                                             Change change) {
-        return changed(referralId, send(new DeclineReferral(referralId, body.reason(), body.effectiveOn(),
-                change.expectedVersion()), referralId, change.reason(body.reason())));
+        return changed(referralId, referralId, new DeclineReferral(referralId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/closure")
@@ -71,7 +62,7 @@ public class ReferralCommandsController {
     @Operation(summary = "Close an accepted referral with its outcome and cost")
     public ResponseEntity<Accepted> close(@PathVariable String referralId, @Valid @RequestBody CloseReferralRequest body,
                                           Change change) {
-        return changed(referralId, send(new CloseReferral(referralId, body.outcome(), body.costPence(),
-                body.effectiveOn(), change.expectedVersion()), referralId, change.reason()));
+        return changed(referralId, referralId, new CloseReferral(referralId, body.outcome(), body.costPence(),
+                body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 }
