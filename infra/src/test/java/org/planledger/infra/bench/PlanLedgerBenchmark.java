@@ -646,27 +646,27 @@ class PlanLedgerBenchmark {
                 List<PlanDocument.Indicator> indicators = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     indicators.add(new PlanDocument.Indicator(objectiveId + "-i" + i, "Indicator " + i, IndicatorUnit.COUNT,
-                            Direction.REDUCE, null, new PlanDocument.Target(TargetKind.ABSOLUTE, BigDecimal.TEN, null), null,
-                            null, "Police"));
+                            Direction.REDUCE, null, new PlanDocument.Target(PlanDocument.TargetKind.ABSOLUTE, BigDecimal.TEN, "10", null, null), null,
+                            null, "Police", List.of(), List.of(), null, null));
                 }
                 List<PlanDocument.Action> actions = new ArrayList<>();
                 for (int a = 0; a < 15; a++, action++) {
                     List<PlanDocument.Note> notes = new ArrayList<>();
                     for (int n = 0; n < 4; n++) {
                         notes.add(new PlanDocument.Note(YearMonth.of(2013, 4).plusMonths(3L * n).toString(),
-                                "Progress note " + n + " for action " + action + ": partners met, 17 households visited.", false));
+                                "Progress note " + n + " for action " + action + ": partners met, 17 households visited.", false, null, null));
                     }
                     actions.add(new PlanDocument.Action(planId + "-a%03d".formatted(action), "Action " + action,
                             List.of("Locks fitted"), List.of(), List.of(),
                             List.of(new PlanDocument.Lead("Officer " + action, "Kettering Borough Council", null, null)),
                             List.of("Police"), BenchPlans.START, LocalDate.parse("2016-03-31"), List.of(), notes, List.of(),
-                            List.of(), List.of(), List.of(), null));
+                            List.of(), List.of(), List.of(), null, null, null));
                 }
                 objectives.add(new PlanDocument.Objective(objectiveId, "Objective " + p + o, List.of("Fewer victims"),
-                        indicators, actions));
+                        indicators, actions, null, null, List.of()));
             }
             priorities.add(new PlanDocument.Priority(planId + "-p" + p, "Priority " + p, List.of("Lead " + p), List.of(),
-                    objectives));
+                    objectives, List.of(), List.of(), null, null, List.of()));
         }
         List<PlanDocument.BoardMeeting> meetings = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
@@ -674,7 +674,7 @@ class PlanLedgerBenchmark {
         }
         return new PlanDocument(1, new PlanDocument.Plan(planId, "Generated Community Safety Partnership", "Large plan " + planId,
                 BenchPlans.START, LocalDate.parse("2016-03-31"), Cadence.BI_MONTHLY, BenchPlans.START, List.of()),
-                priorities, meetings, List.of());
+                priorities, List.of(), meetings, List.of());
     }
 
     // ---- 5. projection lag -------------------------------------------------------------------------
