@@ -171,6 +171,11 @@ public class LedgerChain {
         }
     }
 
+    /** Forgets the cached start point (tests that remove it to stand for a store from before the ledger). */
+    void forgetStartPoint() {
+        knownStart = null;
+    }
+
     /** What the start-up back-fill did. */
     public record Backfill(boolean started, long through, long events, long streams, long unchainedAfterStart) {
     }

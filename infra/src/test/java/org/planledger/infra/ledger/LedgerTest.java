@@ -92,6 +92,10 @@ class LedgerTest {
     LedgerExport export;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    LedgerChain chain;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     final CommandOrigin manager = CommandOrigin.of("manager", Set.of("PLAN_MANAGER"), CommandOrigin.SOURCE_API);
 
@@ -126,7 +130,7 @@ class LedgerTest {
         assertThat(report.events()).isEqualTo(events);
         assertThat(report.firstBreak()).isNull();
         assertThat(report.checkpoints()).isGreaterThanOrEqualTo(1);
-        assertThat(report.chainStart()).as("the chain started on the empty store").isEqualTo(0L);
+        assertThat(report.chainStart()).as("the chain's start point").isNotNull();
 
         JsonNode script = script();
         if (script != null) {
@@ -167,6 +171,71 @@ class LedgerTest {
         Assumptions.assumeTrue(script != null, "python3 is not on this machine: the export was not checked by the script");
         assertThat(script.path("checkpointRoots").path(String.valueOf(checkpoint.get("id"))).asText())
                 .as("the root recomputed from the exported events alone").isEqualTo(checkpoint.get("root"));
+    }
+
+    @Test
+    void eventsStoredBeforeTheChainExistedAreChainedStreamByStream() throws Exception {
+        long events = count("select count(*) from domain_event_entry");
+        String action = (String) progressNote(6).get("aggregateidentifier");
+        long actionEvents = count("select count(*) from domain_event_entry where aggregateIdentifier = '" + action + "'");
+        // a store from before the ledger: no chain rows, no start point
+        jdbc.update("delete from ledger_chain");
+        jdbc.update("delete from ledger_chain_start");
+        chain.forgetStartPoint();
+        LedgerVerifier.Report unchained = verifier.verify();
+        assertThat(unchained.verified()).isFalse();
+        assertThat(unchained.firstBreak().failure()).isEqualTo(LedgerVerifier.Failure.FORGED);
+
+        // A command on an old stream before the start-up back-fill: its stream is chained first, then the new event.
+        commands.sendAndWait(new org.planledger.command.api.RecordProgress(action, "note-after-upgrade", "2014-02",
+                "Recorded after the ledger was installed", null), manager);
+        assertThat(count("select count(*) from ledger_chain")).isEqualTo(actionEvents + 1);
+
+        LedgerChain.Backfill backfill;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            backfill = chain.startOrCheck(connection);
+        }
+        assertThat(backfill.started()).isTrue();
+        assertThat(backfill.events()).isEqualTo(events - actionEvents);
+        assertThat(backfill.through()).isEqualTo(count("select max(globalIndex) from domain_event_entry"));
+        assertThat(count("select count(*) from ledger_chain")).isEqualTo(events + 1);
+
+        LedgerVerifier.Report report = verifier.verify();
+        assertThat(report.verified()).as(String.valueOf(report.firstBreak())).isTrue();
+        assertThat(report.chainStart()).isEqualTo(backfill.through());
+        assertThat(report.checkpoints()).as("the checkpoints recorded before still match: the back-fill hashes the same bytes")
+                .isPositive();
+
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            LedgerChain.Backfill again = chain.startOrCheck(connection);
+            assertThat(again.started()).isFalse();
+            assertThat(again.unchainedAfterStart()).isZero();
+        }
+    }
+
+    @Test
+    void theVerifyCommandLinePrintsTheReportAndExitsOneOnABreak() throws Exception {
+        Map<String, Object> note = progressNote(7);
+        byte[] payload = ((byte[]) note.get("payload")).clone();
+        payload[payload.length - 2] ^= 1;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            jdbc.update("update domain_event_entry set payload = ? where globalIndex = ?", payload, index(note));
+            exit = VerifyCommandLine.run(PlanLedgerApplication.class, new String[] {"verify",
+                    "--planledger.data-dir=" + dataDir, "--planledger.security.demo-users=true"},
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where globalIndex = ?", note.get("payload"), index(note));
+        }
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("verified").asBoolean()).isFalse();
+        assertThat(report.path("firstBreak").path("failure").asText()).isEqualTo("CONTENT_CHANGED");
+        assertThat(report.path("firstBreak").path("globalIndex").asLong()).isEqualTo(index(note));
+        assertThat(VerifyCommandLine.run(PlanLedgerApplication.class, new String[] {"verify", "stray"},
+                new java.io.PrintStream(out), new java.io.PrintStream(err))).isEqualTo(2);
     }
 
     // ---- tampering ---------------------------------------------------------------------------------
