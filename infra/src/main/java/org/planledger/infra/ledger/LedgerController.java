@@ -3,6 +3,7 @@ package org.planledger.infra.ledger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.infra.refusals.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
 
 import static org.planledger.infra.security.Roles.AUDITOR;
 import static org.planledger.infra.security.Roles.BOARD;
@@ -51,13 +53,18 @@ public class LedgerController {
         return verifier.verify();
     }
 
+    /**
+     * Written straight to the response on the request's own thread (not as an asynchronous
+     * StreamingResponseBody), so a long export is never cut off by the servlet container's async timeout.
+     */
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
     @Operation(summary = "Every event with its chain data, and the checkpoints, as NDJSON (tools/verify-ledger.py checks it)")
-    public ResponseEntity<StreamingResponseBody> export() {
-        return ResponseEntity.ok().contentType(NDJSON)
-                .header("Content-Disposition", "attachment; filename=\"ledger.ndjson\"")
-                .body(export::write);
+    public void export(HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"ledger.ndjson\"");
+        export.write(response.getOutputStream());
     }
 
     /** The body of POST /api/ledger/checkpoints. */
