@@ -36,7 +36,9 @@ public final class VerifyCommandLine {
         List<String> spring = new ArrayList<>(List.of(
                 // Only the store is needed: no projections (so no MongoDB), no demo plans, no daily checkpoint.
                 "--planledger.query-side.enabled=false", "--planledger.demo.enabled=false",
-                "--planledger.ledger.daily-checkpoint.enabled=false"));
+                "--planledger.ledger.daily-checkpoint.enabled=false",
+                // standard output carries the report: keep Spring's start-up chatter out of it (overridable)
+                "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
         for (String argument : Arrays.copyOfRange(args, 1, args.length)) {
             if (argument.equals("--help") || argument.equals("-h")) {
                 out.println("usage: java -jar plan-ledger.jar verify [--name=value ...]");
