@@ -1,6 +1,7 @@
 package org.planledger.infra;
 
 import org.planledger.infra.importer.ImportCommandLine;
+import org.planledger.infra.ledger.VerifyCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,9 @@ public class PlanLedgerApplication {
     public static void main(String[] args) {
         if (ImportCommandLine.isImport(args)) {
             System.exit(ImportCommandLine.run(PlanLedgerApplication.class, args));
+        }
+        if (VerifyCommandLine.isVerify(args)) {
+            System.exit(VerifyCommandLine.run(PlanLedgerApplication.class, args));
         }
         SpringApplication.run(PlanLedgerApplication.class, args);
     }

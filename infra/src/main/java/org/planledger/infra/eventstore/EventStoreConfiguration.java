@@ -7,6 +7,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.planledger.infra.ledger.ChainingJdbcEventStorageEngine;
+import org.planledger.infra.ledger.LedgerChain;
+import org.planledger.infra.ledger.LedgerCheckpoints;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * PostgreSQL large objects ({@code oid}) that JPA's {@code @Lob} mapping produces and that
  * {@code VACUUM} does not reclaim. Second, its gap handling comes from {@link JdbcEventStoreSettings}.
  * Third, a duplicate (aggregate, sequence) is recognised on PostgreSQL too ({@link UniqueViolationResolver}).
+ * Fourth, every append also chains its events ({@link ChainingJdbcEventStorageEngine}, docs/tamper-evidence.md).
  * With {@code axon.axonserver.enabled=true} Axon Server is the event store and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,8 +59,10 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 JdbcEventStoreSettings settings) {
-        return JdbcEventStorageEngine.builder()
+                                                 JdbcEventStoreSettings settings,
+                                                 LedgerChain ledgerChain,
+                                                 ObjectProvider<LedgerCheckpoints> ledgerCheckpoints) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -71,7 +78,10 @@ public class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .gapCleaningThreshold(settings.gapCleaningThreshold())
                 // BIGSERIAL starts at 1
-                .lowestGlobalSequence(1)
-                .build();
+                .lowestGlobalSequence(1);
+        // The tamper-evident ledger: each append also writes its chain rows, in the same transaction
+        // (docs/tamper-evidence.md); a committed board meeting is followed by a checkpoint.
+        return new ChainingJdbcEventStorageEngine(builder, connectionProvider, transactionManager, ledgerChain,
+                meeting -> ledgerCheckpoints.getObject().afterBoardMeeting(meeting));
     }
 }

@@ -569,6 +569,12 @@ class ReliabilityTest {
             add.accept("GET /api/audit", new Recipe("audit", f -> new Request("GET", "/api/audit?planId=" + f.planId(), null)));
             add.accept("GET /api/audit/sign-in-refusals", new Recipe("sign-in refusals", f -> new Request("GET",
                     "/api/audit/sign-in-refusals", null)));
+            add.accept("GET /api/ledger/verify", new Recipe("ledger verify", f -> new Request("GET", "/api/ledger/verify", null)));
+            add.accept("GET /api/ledger/export", new Recipe("ledger export", f -> new Request("GET", "/api/ledger/export", null)));
+            add.accept("GET /api/ledger/public-key", new Recipe("ledger public key", f -> new Request("GET",
+                    "/api/ledger/public-key", null)));
+            add.accept("POST /api/ledger/checkpoints", new Recipe("ledger checkpoint", f -> new Request("POST",
+                    "/api/ledger/checkpoints", map("reason", "role matrix"))));
             return recipes;
         }
 
