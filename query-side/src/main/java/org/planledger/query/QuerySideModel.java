@@ -5,6 +5,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.planledger.query.board.BoardProjection;
 import org.planledger.query.history.ActionHistoryProjection;
+import org.planledger.query.journal.EventPositions;
 import org.planledger.query.journal.JournalProjection;
 import org.planledger.query.myactions.MyActionsProjection;
 import org.planledger.query.referrals.ReferralStatisticsProjection;
@@ -60,8 +61,8 @@ public final class QuerySideModel {
     private final PlanReplayQueries planReplay;
     private final AuditTrailQueries auditTrail;
 
-    private QuerySideModel(MongoDatabase database, Clock clock) {
-        this.journal = new JournalProjection(database);
+    private QuerySideModel(MongoDatabase database, Clock clock, EventPositions positions) {
+        this.journal = new JournalProjection(database, positions);
         this.board = new BoardProjection(database, clock);
         this.actionHistory = new ActionHistoryProjection(database);
         this.referralStatistics = new ReferralStatisticsProjection(database);
@@ -72,7 +73,12 @@ public final class QuerySideModel {
 
     /** @param clock "today" for the board's and my-actions' date-dependent flags */
     public static QuerySideModel create(MongoDatabase database, Clock clock) {
-        return new QuerySideModel(database, clock);
+        return new QuerySideModel(database, clock, EventPositions.UNKNOWN);
+    }
+
+    /** @param positions the event store's global index of an event, for the journal's late-committed events */
+    public static QuerySideModel create(MongoDatabase database, Clock clock, EventPositions positions) {
+        return new QuerySideModel(database, clock, positions);
     }
 
     /** Every projection and query handler, to be registered with Axon. */

@@ -185,6 +185,40 @@ class LateEventTest {
         }
     }
 
+    /**
+     * After a restart the journal has no previous token to compare with, and the first event it is
+     * given may be a late one, carrying a higher index than its own (the crash test met this: two
+     * audit entries swapped). It then asks the store for the event's index.
+     */
+    @Test
+    void journal_asks_the_store_where_a_late_event_that_comes_first_after_a_restart_belongs() {
+        List<EventMessage<?>> messages = twoActionPlan(
+                new RagAssessed(PLAN, A2, RagStatus.AMBER, "Venue lost", d("2013-06-02")));
+        List<EventMessage<?>> lateOrder = lateSeven(messages);
+        Map<String, Long> store = new java.util.HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            store.put(messages.get(i).getIdentifier(), i + 1L);
+        }
+        org.planledger.query.journal.EventPositions positions = id -> store.containsKey(id)
+                ? java.util.OptionalLong.of(store.get(id)) : java.util.OptionalLong.empty();
+
+        try (TestLedger ledger = new TestLedger()) {
+            TestLedger.feed(new org.planledger.query.journal.JournalProjection(ledger.database, positions),
+                    lateOrder.subList(0, 9), 3);
+            // the process restarts: a new projection instance, and 7 is the first event it sees
+            TestLedger.feed(new org.planledger.query.journal.JournalProjection(ledger.database, positions),
+                    lateOrder.subList(9, 10), 1);
+
+            List<org.planledger.query.support.RecordedEvent> journaled =
+                    new org.planledger.query.journal.JournalReader(ledger.database).planEvents(PLAN).orElseThrow();
+            assertThat(journaled).extracting(org.planledger.query.support.RecordedEvent::sequence)
+                    .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            AuditTrailPage trail = ledger.model.auditTrail().handle(new FindAuditTrail(AuditFilter.forPlan(PLAN), 0, 50));
+            assertThat(trail.entries()).extracting(AuditEntry::sequence)
+                    .containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        }
+    }
+
     @Test
     void action_history_takes_a_late_referral_decision_and_ignores_redelivery() {
         List<EventMessage<?>> messages = events()

@@ -5,6 +5,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.query.QuerySideModel;
+import org.planledger.query.journal.EventPositions;
+import org.springframework.beans.factory.ObjectProvider;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,9 +28,32 @@ public class QuerySideConfiguration {
     static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     @Bean
-    public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase) {
+    public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase, ObjectProvider<DataSource> dataSource) {
         QuerySideModel.createIndexes(planLedgerMongoDatabase);
-        return QuerySideModel.create(planLedgerMongoDatabase, Clock.system(PARTNERSHIP_ZONE));
+        DataSource store = dataSource.getIfAvailable();
+        EventPositions positions = store == null ? EventPositions.UNKNOWN : new JdbcEventPositions(store);
+        return QuerySideModel.create(planLedgerMongoDatabase, Clock.system(PARTNERSHIP_ZONE), positions);
+    }
+
+    /**
+     * The JDBC event store's global index of an event, by its identifier (unique, indexed). Asked by
+     * the journal only when a tracking token cannot tell, e.g. for the first event after a restart.
+     * On Axon Server there is no DataSource and no need: its tokens have no gaps.
+     */
+    record JdbcEventPositions(DataSource dataSource) implements EventPositions {
+        @Override
+        public java.util.OptionalLong globalIndexOf(String eventIdentifier) {
+            try (java.sql.Connection connection = dataSource.getConnection();
+                 java.sql.PreparedStatement query = connection.prepareStatement(
+                         "SELECT globalIndex FROM domain_event_entry WHERE eventIdentifier = ?")) {
+                query.setString(1, eventIdentifier);
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    return row.next() ? java.util.OptionalLong.of(row.getLong(1)) : java.util.OptionalLong.empty();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not read the global index of event " + eventIdentifier, e);
+            }
+        }
     }
 
     /**

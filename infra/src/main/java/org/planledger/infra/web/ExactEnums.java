@@ -24,8 +24,10 @@ import java.util.List;
 /**
  * Enum values in request bodies must be exactly one of the names: Jackson trims the text before it
  * looks a name up, and trimming removes every character up to the space, so {@code "AMBER\u0000"}
- * was read as AMBER (found by HostileInputProperties). Spring Boot installs every {@link Module}
- * bean into the HTTP layer's mapper.
+ * was read as AMBER. And dates are written as text ({@code "2016-03-31"}): Jackson's java.time
+ * readers also take arrays, and read an empty one ({@code "startDate": []}) as no date at all, which
+ * for an optional date (an ongoing action) was silently accepted. Both found by
+ * HostileInputProperties. Spring Boot installs every {@link Module} bean into the HTTP layer's mapper.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExactEnums {
@@ -38,7 +40,42 @@ public class ExactEnums {
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
                 return new ExactEnumDeserializer(type.getRawClass(), deserializer);
             }
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                return type.getPackageName().equals("java.time") ? new TextOnlyDeserializer(type, deserializer) : deserializer;
+            }
         });
+    }
+
+    /** A java.time value only from a JSON string (or null), never from an array or a number. */
+    static final class TextOnlyDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
+
+        private final JsonDeserializer<?> delegate;
+
+        TextOnlyDeserializer(Class<?> type, JsonDeserializer<?> delegate) {
+            super(type);
+            this.delegate = delegate;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
+            JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer withContext
+                    ? withContext.createContextual(context, property) : delegate;
+            return new TextOnlyDeserializer(handledType(), contextual);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser.currentToken(), parser,
+                        "a date is written as text, such as \"2016-03-31\"");
+            }
+            return delegate.deserialize(parser, context);
+        }
     }
 
     static final class ExactEnumDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {

@@ -442,6 +442,27 @@ class HttpApiTest {
         }
 
         @Test
+        void aDateMustBeTextNotAnEmptyArrayOrANumber() {
+            Fixture f = fixture();
+            for (Object notADate : List.of(List.of(), 20160331)) {
+                Map<String, Object> body = planBody(unique("plan"));
+                body.put("periodEnd", notADate);
+                badField(api.post("/api/plans").json(body), "periodEnd");
+                // an action's dates are optional (ongoing): an empty array must not pass for "no date"
+                Map<String, Object> action = actionBody(unique("act"), "asb-1", "lead1");
+                action.put("startDate", notADate);
+                badField(api.post("/api/plans/" + f.planId() + "/actions").json(action), "startDate");
+            }
+        }
+
+        @Test
+        void anEnumValueMustMatchExactly() {
+            Map<String, Object> body = planBody(unique("plan"));
+            body.put("cadence", "QUARTERLY\u0000");
+            badField(api.post("/api/plans").json(body), "cadence");
+        }
+
+        @Test
         void blankField() {
             Map<String, Object> body = planBody(unique("plan"));
             body.put("partnership", "   ");

@@ -59,8 +59,14 @@ public class JournalProjection {
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> sequence;
     private final WriteBehind writes = new WriteBehind();
+    private final EventPositions positions;
 
     public JournalProjection(MongoDatabase database) {
+        this(database, EventPositions.UNKNOWN);
+    }
+
+    public JournalProjection(MongoDatabase database, EventPositions positions) {
+        this.positions = positions;
         this.plans = database.getCollection(PLANS);
         this.buckets = database.getCollection(BUCKETS);
         this.sequence = database.getCollection(SEQUENCE);
@@ -83,13 +89,14 @@ public class JournalProjection {
     }
 
     /**
-     * The event's own global index where it can be known. A late-committed event arrives with a
-     * token whose index is the highest seen so far (see {@link RecordedEvent#sequence()}); what
-     * identifies it is the gap it filled: the one gap the previous token had and this one lacks,
-     * at the same index. Recording that index keeps the journal, and the audit trail's order and
-     * sequence numbers, identical whether an event arrived late or in a replay. When the previous
-     * token is unknown (the first event after a start, or a batch retried from further back) the
-     * delivered position is kept, which for an event that did not fill a gap is its own index.
+     * The event's own global index. A late-committed event arrives with a token whose index is the
+     * highest seen so far (see {@link RecordedEvent#sequence()}). When the token moved forward, the
+     * event is at the new index; when it stayed put and exactly one gap of the previous token is
+     * filled, the event is at that gap. Otherwise the token cannot tell (the first event after a
+     * start or after a batch retried from further back, which after a crash can well be a late one):
+     * then the store is asked by event id. Recording the true index keeps the journal, and the audit
+     * trail's order and sequence numbers, identical whether an event arrived late or in a replay
+     * (the crash test compares the two).
      */
     private long globalIndex(EventMessage<?> message, long position) {
         TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
@@ -101,6 +108,9 @@ public class JournalProjection {
         }
         GapAwareTrackingToken previous = previousToken;
         previousToken = current;
+        if (previous != null && current.getIndex() > previous.getIndex()) {
+            return position;
+        }
         if (previous != null && previous.getIndex() == current.getIndex()) {
             Set<Long> filled = new TreeSet<>(previous.getGaps());
             filled.removeAll(current.getGaps());
@@ -108,7 +118,7 @@ public class JournalProjection {
                 return filled.iterator().next();
             }
         }
-        return position;
+        return positions.globalIndexOf(message.getIdentifier()).orElse(position);
     }
 
     @ResetHandler
