@@ -174,11 +174,16 @@ public class SecurityConfiguration {
     @Bean
     public PasswordEncoder passwordEncoder(SecuritySettings settings) {
         return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                ConfiguredUsers.typicalCost(settings));
+                ConfiguredUsers.typicalCost(settings), verifiedCredentials());
     }
 
     PasswordEncoder passwordEncoder() {
-        return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), 4);
+        return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), 4,
+                verifiedCredentials());
+    }
+
+    private static VerifiedCredentials verifiedCredentials() {
+        return new VerifiedCredentials(VerifiedCredentials.DEFAULT_EXPIRY, VerifiedCredentials.DEFAULT_MAXIMUM);
     }
 
     /**
@@ -187,8 +192,14 @@ public class SecurityConfiguration {
      * default cost (10, ~80 ms) while the demo users' hashes have cost 4 (~2 ms): an unknown name
      * answered about 15 times slower than a known one, which told a prober which names exist. The
      * dummy hash is therefore made at the cost of the configured users' own hashes.
+     *
+     * <p>{@code matches} remembers successes for a few minutes ({@link VerifiedCredentials}): HTTP
+     * Basic presents the password on every request, and a realistic cost (10–12) would otherwise
+     * cost 80 ms or more of CPU per request. Failures, and the unknown-user check against the dummy
+     * hash, still run bcrypt every time.
      */
-    record NonUpgradingPasswordEncoder(PasswordEncoder checks, int dummyCost) implements PasswordEncoder {
+    record NonUpgradingPasswordEncoder(PasswordEncoder checks, int dummyCost, VerifiedCredentials verified)
+            implements PasswordEncoder {
         @Override
         public String encode(CharSequence rawPassword) {
             return "{bcrypt}" + new BCryptPasswordEncoder(dummyCost).encode(rawPassword);
@@ -196,7 +207,7 @@ public class SecurityConfiguration {
 
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            return checks.matches(rawPassword, encodedPassword);
+            return verified.matches(rawPassword, encodedPassword, checks);
         }
 
         @Override
