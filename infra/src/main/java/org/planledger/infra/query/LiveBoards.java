@@ -44,8 +44,6 @@ import java.util.Optional;
 @ConditionalOnQuerySide
 public class LiveBoards {
 
-    /** Plans whose decoded views are kept; a generated 60-action plan's view is about 1 MB decoded. */
-    static final int MAXIMUM_PLANS = 64;
 
     /** A plan's board at one read-model version, rendered for one date. */
     public record Current(String planId, long version, LocalDate today, BoardView board) {
@@ -59,16 +57,25 @@ public class LiveBoards {
 
     private final MongoCollection<Document> boards;
     private final Clock clock;
-    private final Cache<String, Decoded> decoded = Caffeine.newBuilder().maximumSize(MAXIMUM_PLANS).build();
+    private final Cache<String, Decoded> decoded;
+    private final boolean caching;
 
+    /**
+     * {@code planledger.query-side.board-cache-plans} (default 64; a generated 60-action plan's view is
+     * about 1 MB decoded): how many plans' views are kept; 0 decodes the stored document on every
+     * request, as before the cache (the benchmark's "before").
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    public LiveBoards(MongoDatabase planLedgerMongoDatabase) {
-        this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE));
+    public LiveBoards(MongoDatabase planLedgerMongoDatabase,
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-cache-plans:64}") int plans) {
+        this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE), plans);
     }
 
-    LiveBoards(MongoDatabase database, Clock clock) {
+    LiveBoards(MongoDatabase database, Clock clock, int plans) {
         this.boards = database.getCollection(BoardProjection.COLLECTION);
         this.clock = clock;
+        this.caching = plans > 0;
+        this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).build();
     }
 
     /** Today in the partnership's zone: the date the live board is rendered for. */
@@ -106,6 +113,9 @@ public class LiveBoards {
         Decoded fresh = new Decoded(versionOf(stored), view, null);
         if (!view.drafted()) {
             return Optional.empty();
+        }
+        if (!caching) {
+            return Optional.of(rendered(planId, fresh, today));
         }
         decoded.asMap().merge(planId, fresh, (old, next) -> old.version() > next.version() ? old : next);
         return Optional.of(rendered(planId, fresh, today));

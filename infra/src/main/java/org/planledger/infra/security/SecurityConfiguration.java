@@ -172,9 +172,13 @@ public class SecurityConfiguration {
      * service near 20 requests a second on two cores. Cost is the users file's author's choice.
      */
     @Bean
-    public PasswordEncoder passwordEncoder(SecuritySettings settings) {
+    public PasswordEncoder passwordEncoder(SecuritySettings settings, Environment environment) {
+        // planledger.security.verified-credentials-cache: the number of remembered successes; 0 switches it off
+        int remembered = environment.getProperty("planledger.security.verified-credentials-cache", Integer.class,
+                VerifiedCredentials.DEFAULT_MAXIMUM);
         return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                ConfiguredUsers.typicalCost(settings), verifiedCredentials());
+                ConfiguredUsers.typicalCost(settings),
+                new VerifiedCredentials(VerifiedCredentials.DEFAULT_EXPIRY, remembered));
     }
 
     PasswordEncoder passwordEncoder() {

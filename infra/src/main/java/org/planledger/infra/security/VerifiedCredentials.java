@@ -37,11 +37,13 @@ final class VerifiedCredentials {
     static final int DEFAULT_MAXIMUM = 10_000;
 
     private final Cache<String, Boolean> verified;
+    private final boolean enabled;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
     VerifiedCredentials(Duration expiry, int maximum) {
-        this.verified = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(maximum).build();
+        this.enabled = maximum > 0;
+        this.verified = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(Math.max(maximum, 1)).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -50,7 +52,7 @@ final class VerifiedCredentials {
 
     /** {@code check.matches(raw, encoded)}, or true straight away if that very pair passed it lately. */
     boolean matches(CharSequence rawPassword, String encodedPassword, PasswordEncoder check) {
-        if (rawPassword == null || encodedPassword == null) {
+        if (!enabled || rawPassword == null || encodedPassword == null) {
             return check.matches(rawPassword, encodedPassword);
         }
         String fingerprint = fingerprint(rawPassword, encodedPassword);
