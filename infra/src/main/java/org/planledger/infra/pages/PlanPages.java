@@ -5,7 +5,12 @@ import org.planledger.events.Cadence;
 import org.planledger.query.api.BoardView;
 import org.planledger.query.api.DiffChange;
 import org.planledger.query.api.DiffPlan;
-import org.planledger.query.api.FindBoardView;
+import org.planledger.infra.query.LiveBoards;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.planledger.query.api.FindMyActions;
 import org.planledger.query.api.FindPlanAsAt;
 import org.planledger.query.api.FindPlanCharts;
@@ -53,12 +58,14 @@ import java.util.TreeSet;
 class PlanPages {
 
     private final Queries queries;
+    private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final PageRedaction redaction;
 
     private final boolean demoUsers;
 
-    PlanPages(Queries queries, PageRedaction redaction, Environment environment) {
+    PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction, Environment environment) {
         this.queries = queries;
+        this.liveBoardsIfQuerySide = liveBoards;
         this.redaction = redaction;
         this.demoUsers = environment.getProperty("planledger.security.demo-users", Boolean.class, true)
                 && "basic".equalsIgnoreCase(environment.getProperty("planledger.security.authentication", ""));
@@ -96,8 +103,34 @@ class PlanPages {
                  @RequestParam(required = false) String priority, @RequestParam(required = false) String rag,
                  @RequestParam(required = false) String lead, @RequestParam(required = false) boolean overdue,
                  @RequestParam(required = false) boolean stale,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        BoardView board = liveBoard(planId);
+                 @RequestHeader(value = "HX-Request", required = false) String htmx,
+                 @ModelAttribute("viewer") Viewer viewer, HttpServletRequest request, ServletWebRequest webRequest,
+                 Model model) {
+        QueryParameters.id("planId", planId);
+        LiveBoards liveBoards = liveBoards();
+        // Everything the page shows for this caller besides the board: the viewer's name and roles (the
+        // navigation, the record links), the session's CSRF token (the sign-out form; unmasked, as
+        // Spring masks it afresh on every rendering), the filter and whether htmx asked for the results only.
+        CsrfToken csrf = SESSION_CSRF_TOKENS.loadToken(request);
+        String[] variant = {"page", htmx != null ? "results" : "whole", priority, rag, lead,
+                String.valueOf(overdue), String.valueOf(stale), viewer.userId(),
+                String.join(",", new TreeSet<>(viewer.roles())), csrf == null ? null : csrf.getToken()};
+        webRequest.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        if (csrf != null && webRequest.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            Optional<Long> version = liveBoards.version(planId);
+            if (version.isPresent() && webRequest.checkNotModified(
+                    LiveBoards.tag(planId, version.get(), liveBoards.today(), variant))) {
+                return null;
+            }
+        }
+        LiveBoards.Current current = liveBoards.current(planId)
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        if (csrf != null) {
+            // without a session token yet, this rendering makes one: no tag, as the next page will differ
+            webRequest.getResponse().setHeader(HttpHeaders.ETAG,
+                    LiveBoards.tag(planId, current.version(), current.today(), variant));
+        }
+        BoardView board = current.board();
         BoardFilter filter = new BoardFilter(priority, rag, lead, overdue, stale);
         BoardView shown = filter.apply(board);
         model.addAttribute("board", board);
@@ -211,9 +244,21 @@ class PlanPages {
 
     private BoardView liveBoard(String planId) {
         QueryParameters.id("planId", planId);
-        return queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class))
+        return liveBoards().current(planId).map(LiveBoards.Current::board)
                 .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
     }
+
+    /** The live boards; a command-only process ({@code planledger.query-side.enabled=false}) has none. */
+    private LiveBoards liveBoards() {
+        LiveBoards liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+        if (liveBoards == null) {
+            throw new IllegalStateException("this process serves no read models (planledger.query-side.enabled=false)");
+        }
+        return liveBoards;
+    }
+
+    /** Where the page chain keeps each session's CSRF token (Spring Security's default repository). */
+    private static final HttpSessionCsrfTokenRepository SESSION_CSRF_TOKENS = new HttpSessionCsrfTokenRepository();
 
     static Map<String, String> actionTitles(BoardView board) {
         Map<String, String> titles = new LinkedHashMap<>();

@@ -172,13 +172,22 @@ public class SecurityConfiguration {
      * service near 20 requests a second on two cores. Cost is the users file's author's choice.
      */
     @Bean
-    public PasswordEncoder passwordEncoder(SecuritySettings settings) {
+    public PasswordEncoder passwordEncoder(SecuritySettings settings, Environment environment) {
+        // planledger.security.verified-credentials-cache: the number of remembered successes; 0 switches it off
+        int remembered = environment.getProperty("planledger.security.verified-credentials-cache", Integer.class,
+                VerifiedCredentials.DEFAULT_MAXIMUM);
         return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                ConfiguredUsers.typicalCost(settings));
+                ConfiguredUsers.typicalCost(settings),
+                new VerifiedCredentials(VerifiedCredentials.DEFAULT_EXPIRY, remembered));
     }
 
     PasswordEncoder passwordEncoder() {
-        return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), 4);
+        return new NonUpgradingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), 4,
+                verifiedCredentials());
+    }
+
+    private static VerifiedCredentials verifiedCredentials() {
+        return new VerifiedCredentials(VerifiedCredentials.DEFAULT_EXPIRY, VerifiedCredentials.DEFAULT_MAXIMUM);
     }
 
     /**
@@ -187,8 +196,14 @@ public class SecurityConfiguration {
      * default cost (10, ~80 ms) while the demo users' hashes have cost 4 (~2 ms): an unknown name
      * answered about 15 times slower than a known one, which told a prober which names exist. The
      * dummy hash is therefore made at the cost of the configured users' own hashes.
+     *
+     * <p>{@code matches} remembers successes for a few minutes ({@link VerifiedCredentials}): HTTP
+     * Basic presents the password on every request, and a realistic cost (10–12) would otherwise
+     * cost 80 ms or more of CPU per request. Failures, and the unknown-user check against the dummy
+     * hash, still run bcrypt every time.
      */
-    record NonUpgradingPasswordEncoder(PasswordEncoder checks, int dummyCost) implements PasswordEncoder {
+    record NonUpgradingPasswordEncoder(PasswordEncoder checks, int dummyCost, VerifiedCredentials verified)
+            implements PasswordEncoder {
         @Override
         public String encode(CharSequence rawPassword) {
             return "{bcrypt}" + new BCryptPasswordEncoder(dummyCost).encode(rawPassword);
@@ -196,7 +211,7 @@ public class SecurityConfiguration {
 
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            return checks.matches(rawPassword, encodedPassword);
+            return verified.matches(rawPassword, encodedPassword, checks);
         }
 
         @Override

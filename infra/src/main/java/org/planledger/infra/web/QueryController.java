@@ -1,7 +1,11 @@
 package org.planledger.infra.web;
 
 import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
+import org.planledger.infra.security.Roles;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.planledger.infra.refusals.InvalidParameterException;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +23,6 @@ import org.planledger.query.api.BoardView;
 import org.planledger.query.api.DiffPlan;
 import org.planledger.query.api.FindActionHistory;
 import org.planledger.query.api.FindAuditTrail;
-import org.planledger.query.api.FindBoardView;
 import org.planledger.query.api.FindMyActions;
 import org.planledger.query.api.FindPlanAsAt;
 import org.planledger.query.api.FindPlanTimeline;
@@ -62,9 +65,11 @@ import static org.planledger.infra.security.Roles.SCRUTINY;
 public class QueryController {
 
     private final Queries queries;
+    private final LiveBoards liveBoards;
 
-    public QueryController(Queries queries) {
+    public QueryController(Queries queries, LiveBoards liveBoards) {
         this.queries = queries;
+        this.liveBoards = liveBoards;
     }
 
     @GetMapping("/plans")
@@ -83,11 +88,12 @@ public class QueryController {
                            @Parameter(description = "Business date to replay the plan to", example = "2013-11-21")
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                            @Parameter(description = "Only what had been recorded by this instant", example = "2013-11-21T18:00:00Z")
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                           Authentication caller, ServletWebRequest request) {
         QueryParameters.id("planId", planId);
         QueryParameters.date("asAt", asAt);
         if (asAt == null && knownAt == null) {
-            return liveBoard(planId).orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+            return liveBoardOrNotModified(planId, caller, request);
         }
         LocalDate date = asAt != null ? asAt : QueryParameters.today();
         Optional<BoardView> board = queries.ask(new FindPlanAsAt(planId, date, knownAt),
@@ -109,7 +115,34 @@ public class QueryController {
     }
 
     private Optional<BoardView> liveBoard(String planId) {
-        return queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class));
+        return liveBoards.current(planId).map(LiveBoards.Current::board);
+    }
+
+    /**
+     * The live board with an entity tag: the plan's read-model version, today's date (the board is
+     * rendered for it) and whether this caller sees referral subject references (the body is redacted
+     * after this for those who may not). A request whose {@code If-None-Match} holds the current tag
+     * is answered 304 without a body, from the version alone (no decode, no rendering). Replays
+     * ({@code asAt}, {@code knownAt}) carry no tag. {@code private, no-cache}: a browser may keep the
+     * body but must ask again each time, and no shared cache may keep it.
+     */
+    private BoardView liveBoardOrNotModified(String planId, Authentication caller, ServletWebRequest request) {
+        String visibility = Roles.maySeeSubjectReferences(caller) ? "subject-references" : "redacted";
+        request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        request.getResponse().setHeader(HttpHeaders.VARY, "Authorization, Cookie");
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            LocalDate today = liveBoards.today();
+            Optional<Long> version = liveBoards.version(planId);
+            if (version.isPresent() && request.checkNotModified(
+                    LiveBoards.tag(planId, version.get(), today, "api", visibility))) {
+                return null;
+            }
+        }
+        LiveBoards.Current current = liveBoards.current(planId)
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        request.getResponse().setHeader(HttpHeaders.ETAG,
+                LiveBoards.tag(planId, current.version(), current.today(), "api", visibility));
+        return current.board();
     }
 
     @GetMapping("/plans/{planId}/diff")

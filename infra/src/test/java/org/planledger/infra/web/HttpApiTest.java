@@ -703,6 +703,56 @@ class HttpApiTest {
         }
 
         @Test
+        void theBoardAnswers304WhileUnchangedAndANewTagAfterAChange() {
+            Fixture f = fixture();
+            String board = "/api/plans/" + f.planId() + "/board";
+            Response first = eventually(() -> api.get(board).as("board"),
+                    r -> r.status() == 200 && !boardAction(r.json(), f.lead2Action()).isMissingNode());
+            String tag = first.header("ETag");
+            assertThat(tag).as(first.toString()).startsWith("\"");
+            assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+
+            Response again = api.get(board).as("board").header("If-None-Match", tag).send();
+            assertThat(again.status()).as(again.toString()).isEqualTo(304);
+            assertThat(again.text()).isEmpty();
+            assertThat(again.header("ETag")).isEqualTo(tag);
+
+            // a caller who sees referral subject references gets another body, so another tag
+            Response manager = ok(api.get(board).as("manager").header("If-None-Match", tag), 200);
+            assertThat(manager.header("ETag")).isNotEqualTo(tag);
+            // a replay carries no tag and is never 304
+            Response replay = ok(api.get(board + "?asAt=2013-07-15").as("board").header("If-None-Match", tag), 200);
+            assertThat(replay.header("ETag")).isNull();
+
+            ok(api.put("/api/actions/" + f.lead1Action() + "/rag").as("lead1")
+                    .json(map("status", "RED", "reason", "Funding withdrawn")), 200);
+            Response changed = eventually(() -> api.get(board).as("board").header("If-None-Match", tag),
+                    r -> r.status() == 200 && boardAction(r.json(), f.lead1Action()).path("rag").asText().equals("RED"));
+            assertThat(changed.header("ETag")).isNotEqualTo(tag);
+            assertThat(ok(api.get(board).as("board").header("If-None-Match", changed.header("ETag")), 304).text()).isEmpty();
+        }
+
+        @Test
+        void theBoardPageAnswers304ForTheSameViewerSessionAndFilterOnly() {
+            Fixture f = fixture();
+            String page = "/plans/" + f.planId();
+            eventually(() -> api.get("/api/plans/" + f.planId() + "/board").as("board"),
+                    r -> r.status() == 200 && !boardAction(r.json(), f.lead2Action()).isMissingNode());
+            Response first = ok(api.get(page).as("board"), 200);
+            String cookie = first.header("Set-Cookie").split(";", 2)[0];
+            Response second = ok(api.get(page).as("board").header("Cookie", cookie), 200);
+            String tag = second.header("ETag");
+            assertThat(tag).as(second.toString()).isNotNull();
+            Response same = api.get(page).as("board").header("Cookie", cookie).header("If-None-Match", tag).send();
+            assertThat(same.status()).as(same.toString()).isEqualTo(304);
+            assertThat(same.text()).isEmpty();
+            // another filter, another viewer, or no session: the page differs, so 200
+            ok(api.get(page + "?overdue=true").as("board").header("Cookie", cookie).header("If-None-Match", tag), 200);
+            ok(api.get(page).as("scrutiny").header("Cookie", cookie).header("If-None-Match", tag), 200);
+            ok(api.get(page).as("board").header("If-None-Match", tag), 200);
+        }
+
+        @Test
         void boardHistoryAuditAndTheRestShowWhatWasWritten() {
             Fixture f = fixture();
             String action = "/api/actions/" + f.lead1Action();

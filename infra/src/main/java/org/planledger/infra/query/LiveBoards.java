@@ -1,0 +1,181 @@
+package org.planledger.infra.query;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.planledger.infra.config.ConditionalOnQuerySide;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.board.BoardProjection;
+import org.planledger.query.board.BoardRenderer;
+import org.planledger.query.plan.PlanView;
+import org.planledger.query.support.AppliedEvents;
+import org.planledger.query.support.RecordDocuments;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The live board as {@code FindBoardView} answers it, without decoding the stored document on
+ * every request: the decoded {@link PlanView} is kept per plan together with the read-model
+ * version it was decoded at, and a request first reads only the document's {@code appliedVersions}
+ * (a few hundred bytes) to learn whether the board moved on. Decoding the whole plan view per
+ * request was most of a board request's cost in the benchmark.
+ *
+ * <p>The read-model version is the number of events the board document has absorbed: the sum over
+ * its aggregates of (highest sequence number applied + 1) — Axon numbers each aggregate's events
+ * from 0, and {@link AppliedEvents} records, per aggregate, the highest one folded in. Every event
+ * the projection absorbs raises it, and the projection writes the view and {@code appliedVersions}
+ * in one document, so a cached view is served only for the very version it was decoded from: a
+ * decode reads the whole document once and takes the version from that same read.
+ *
+ * <p>Nothing here depends on the caller: the plan view is the same for every role, as the query
+ * handler's answer was. What does depend on the caller is done per request after this, exactly as
+ * before (the API's {@code SubjectReferenceRedaction}, the pages' viewer); the board carries no
+ * referral subject references today in any case.
+ */
+@Component
+@ConditionalOnQuerySide
+public class LiveBoards {
+
+
+    /** A plan's board at one read-model version, rendered for one date. */
+    public record Current(String planId, long version, LocalDate today, BoardView board) {
+    }
+
+    private record Decoded(long version, PlanView view, Rendered rendered) {
+    }
+
+    private record Rendered(LocalDate today, BoardView board) {
+    }
+
+    private final MongoCollection<Document> boards;
+    private final Clock clock;
+    private final Cache<String, Decoded> decoded;
+    private final boolean caching;
+
+    /**
+     * {@code planledger.query-side.board-cache-plans} (default 64; a generated 60-action plan's view is
+     * about 1 MB decoded): how many plans' views are kept; 0 decodes the stored document on every
+     * request, as before the cache (the benchmark's "before").
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public LiveBoards(MongoDatabase planLedgerMongoDatabase,
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-cache-plans:64}") int plans) {
+        this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE), plans);
+    }
+
+    LiveBoards(MongoDatabase database, Clock clock, int plans) {
+        this.boards = database.getCollection(BoardProjection.COLLECTION);
+        this.clock = clock;
+        this.caching = plans > 0;
+        this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).build();
+    }
+
+    /** Today in the partnership's zone: the date the live board is rendered for. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The read-model version of the plan's board, or empty when there is no board document. */
+    public Optional<Long> version(String planId) {
+        Document stored = boards.find(Filters.eq("_id", planId))
+                .projection(Projections.include(AppliedEvents.FIELD)).first();
+        return stored == null ? Optional.empty() : Optional.of(versionOf(stored));
+    }
+
+    /** The live board for today, as {@code FindBoardView} renders it; empty for an unknown or undrafted plan. */
+    public Optional<Current> current(String planId) {
+        LocalDate today = today();
+        Decoded cached = decoded.getIfPresent(planId);
+        if (cached != null) {
+            Optional<Long> version = version(planId);
+            if (version.isEmpty()) {
+                decoded.invalidate(planId);
+                return Optional.empty();
+            }
+            if (version.get() == cached.version()) {
+                return Optional.of(rendered(planId, cached, today));
+            }
+        }
+        Document stored = boards.find(Filters.eq("_id", planId)).first();
+        if (stored == null) {
+            decoded.invalidate(planId);
+            return Optional.empty();
+        }
+        PlanView view = RecordDocuments.decode(stored.get("view", Document.class), PlanView.class);
+        Decoded fresh = new Decoded(versionOf(stored), view, null);
+        if (!view.drafted()) {
+            return Optional.empty();
+        }
+        if (!caching) {
+            return Optional.of(rendered(planId, fresh, today));
+        }
+        decoded.asMap().merge(planId, fresh, (old, next) -> old.version() > next.version() ? old : next);
+        return Optional.of(rendered(planId, fresh, today));
+    }
+
+    private Current rendered(String planId, Decoded entry, LocalDate today) {
+        Rendered rendered = entry.rendered();
+        if (rendered == null || !rendered.today().equals(today)) {
+            rendered = new Rendered(today, BoardRenderer.render(entry.view(), today, null));
+            // replace only the entry this was rendered from, so a newer version is never overwritten
+            decoded.asMap().replace(planId, entry, new Decoded(entry.version(), entry.view(), rendered));
+        }
+        return new Current(planId, entry.version(), today, rendered.board());
+    }
+
+    /**
+     * A strong entity tag for a body built from this plan's board at {@code version} for {@code today}:
+     * the version and date in clear, then a digest of whatever else shapes the body for this caller
+     * ({@code variant}: the caller's visibility, query parameters, the page's viewer...) and of a
+     * random value drawn when this process started, so a tag from before a restart (perhaps another
+     * build, rendering differently) never matches.
+     */
+    public static String tag(String planId, long version, LocalDate today, String... variant) {
+        java.security.MessageDigest sha256;
+        try {
+            sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha256.update(PROCESS_EPOCH);
+        for (String part : prepend(planId, variant)) {
+            byte[] bytes = String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha256.update(java.nio.ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+            sha256.update(bytes);
+        }
+        String digest = java.util.HexFormat.of().formatHex(sha256.digest(), 0, 12);
+        return "\"" + version + "-" + today + "-" + digest + "\"";
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static final byte[] PROCESS_EPOCH = new byte[16];
+
+    static {
+        new java.security.SecureRandom().nextBytes(PROCESS_EPOCH);
+    }
+
+    static long versionOf(Document stored) {
+        List<Document> applied = stored.getList(AppliedEvents.FIELD, Document.class);
+        long events = 0;
+        if (applied != null) {
+            for (Document entry : applied) {
+                events += ((Number) entry.get("version")).longValue() + 1;
+            }
+        }
+        return events;
+    }
+}
