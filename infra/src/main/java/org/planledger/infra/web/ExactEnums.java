@@ -38,55 +38,46 @@ public class ExactEnums {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new ExactEnumDeserializer(type.getRawClass(), deserializer);
+                List<String> names = Arrays.stream(type.getRawClass().getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name()).toList();
+                return new Guarded(type.getRawClass(), deserializer, (parser, context, handled) ->
+                        parser.hasToken(JsonToken.VALUE_STRING) && !names.contains(parser.getText())
+                                ? context.handleWeirdStringValue(handled, parser.getText(),
+                                        "not one of the values accepted: %s", names)
+                                : null);
             }
 
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
-                return type.getPackageName().equals("java.time") ? new TextOnlyDeserializer(type, deserializer) : deserializer;
+                if (!type.getPackageName().equals("java.time")) {
+                    return deserializer;
+                }
+                return new Guarded(type, deserializer, (parser, context, handled) ->
+                        parser.hasToken(JsonToken.VALUE_STRING) ? null
+                                : context.handleUnexpectedToken(handled, parser.currentToken(), parser,
+                                        "a date is written as text, such as \"2016-03-31\""));
             }
         });
     }
 
-    /** A java.time value only from a JSON string (or null), never from an array or a number. */
-    static final class TextOnlyDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
-
-        private final JsonDeserializer<?> delegate;
-
-        TextOnlyDeserializer(Class<?> type, JsonDeserializer<?> delegate) {
-            super(type);
-            this.delegate = delegate;
-        }
-
-        @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
-                throws JsonMappingException {
-            JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer withContext
-                    ? withContext.createContextual(context, property) : delegate;
-            return new TextOnlyDeserializer(handledType(), contextual);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return context.handleUnexpectedToken(handledType(), parser.currentToken(), parser,
-                        "a date is written as text, such as \"2016-03-31\"");
-            }
-            return delegate.deserialize(parser, context);
-        }
+    /** What a guard says about the current token: null to let the wrapped reader read it, else the refusal's result. */
+    @FunctionalInterface
+    interface Guard {
+        Object refuse(JsonParser parser, DeserializationContext context, Class<?> handled) throws IOException;
     }
 
-    static final class ExactEnumDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
+    /** Jackson's own reader for a type, behind a guard that refuses what that reader would wrongly accept. */
+    static final class Guarded extends StdDeserializer<Object> implements ContextualDeserializer {
 
         private final JsonDeserializer<?> delegate;
-        private final List<String> names;
+        private final Guard guard;
 
-        ExactEnumDeserializer(Class<?> type, JsonDeserializer<?> delegate) {
+        Guarded(Class<?> type, JsonDeserializer<?> delegate, Guard guard) {
             super(type);
             this.delegate = delegate;
-            this.names = Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
+            this.guard = guard;
         }
 
         @Override
@@ -94,16 +85,13 @@ public class ExactEnums {
                 throws JsonMappingException {
             JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer withContext
                     ? withContext.createContextual(context, property) : delegate;
-            return new ExactEnumDeserializer(handledType(), contextual);
+            return new Guarded(handledType(), contextual, guard);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING) && !names.contains(parser.getText())) {
-                return context.handleWeirdStringValue(handledType(), parser.getText(),
-                        "not one of the values accepted: %s", names);
-            }
-            return delegate.deserialize(parser, context);
+            Object refused = guard.refuse(parser, context, handledType());
+            return refused != null ? refused : delegate.deserialize(parser, context);
         }
     }
 }
