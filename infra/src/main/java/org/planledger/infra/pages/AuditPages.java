@@ -58,8 +58,8 @@ class AuditPages {
         AuditForm form = form(request);
         int page = 0;
         try {
-            page = QueryParameters.range("page", parseInt(request.get("page")), 0, 0, 1_000_000);
-        } catch (InvalidParameterException | NumberFormatException e) {
+            page = QueryParameters.range("page", request.get("page") == null ? null : request.get("page").strip(), 0, 0, 1_000_000);
+        } catch (InvalidParameterException e) {
             form.errors().put("page", "Page must be a number from 0.");
         }
         model.addAttribute("values", form.values());
@@ -168,10 +168,6 @@ class AuditPages {
         return values.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static Integer parseInt(String value) {
-        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
     }
 
     private static String text(Object value) {

@@ -23,6 +23,7 @@ public final class QueryParameters {
 
     private static final Pattern ID = Pattern.compile(Limits.ID_PATTERN);
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,12}");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
 
     private QueryParameters() {
@@ -84,14 +85,23 @@ public final class QueryParameters {
         }
     }
 
-    public static int range(String name, Integer value, int defaultValue, int min, int max) {
-        if (value == null) {
+    /**
+     * A whole number written the plain way (decimal digits, an optional leading minus). Spring's own
+     * Integer conversion also takes "#1f", "0x10" and "-#0" (it decodes hex), which no user means; so
+     * numeric parameters arrive as text and are read here.
+     */
+    public static int range(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        if (value < min || value > max) {
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw new InvalidParameterException(name, name + " must be a whole number between " + min + " and " + max);
+        }
+        long number = Long.parseLong(value);
+        if (number < min || number > max) {
             throw new InvalidParameterException(name, name + " must be between " + min + " and " + max);
         }
-        return value;
+        return (int) number;
     }
 
     public static LocalDate today() {

@@ -218,8 +218,8 @@ public class QueryController {
                                 @Parameter(description = "Event type, e.g. ProgressRecorded") @RequestParam(required = false) String type,
                                 @Parameter(example = "2013-06-01") @RequestParam(required = false) String from,
                                 @Parameter(example = "2013-06-30") @RequestParam(required = false) String to,
-                                @Parameter(description = "From 0") @RequestParam(required = false) Integer page,
-                                @Parameter(description = "1 to " + FindAuditTrail.MAX_PAGE_SIZE) @RequestParam(required = false) Integer size) {
+                                @Parameter(description = "From 0") @RequestParam(required = false) String page,
+                                @Parameter(description = "1 to " + FindAuditTrail.MAX_PAGE_SIZE) @RequestParam(required = false) String size) {
         AuditFilter filter = new AuditFilter(
                 QueryParameters.id("planId", planId),
                 QueryParameters.id("aggregateId", aggregateId),

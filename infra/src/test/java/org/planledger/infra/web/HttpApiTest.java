@@ -843,6 +843,10 @@ class HttpApiTest {
             badField(api.get("/api/audit?from=yesterday").as("auditor"), "from");
             badField(api.get("/api/audit?size=100000").as("auditor"), "size");
             badField(api.get("/api/audit?page=abc").as("auditor"), "page");
+            // Spring's Integer conversion would decode these as hex; a page number is written in decimal
+            badField(api.get("/api/audit?page=-%230").as("auditor"), "page");
+            badField(api.get("/api/audit?size=0x10").as("auditor"), "size");
+            assertThat(api.get("/api/audit?page=0&size=5").as("auditor").send().status()).isEqualTo(200);
             badField(api.get("/api/plans/p/board?asAt=2013-13-01").as("board"), "asAt");
             badField(api.get("/api/plans/p/diff?from=2014-01-01&to=2013-01-01").as("board"), "to");
             badField(api.get("/api/plans/p/diff?from=2014-01-01").as("board"), "to");
