@@ -36,8 +36,6 @@ class DemoPlanLoader implements ApplicationRunner {
     static final String CHARNWOOD_PLAN = "plans/charnwood-2008-2011.json";
     static final String PETERBOROUGH_PLAN = "plans/peterborough-2013-2014.json";
     static final List<String> DEMO_PLANS = List.of(KETTERING_PLAN, CHARNWOOD_PLAN, PETERBOROUGH_PLAN);
-    /** The whole first start with the demo plans, measured (README, docs/demo-data.md); the log says it. */
-    static final int FIRST_START_SECONDS = 40;
     private static final Logger log = LoggerFactory.getLogger(DemoPlanLoader.class);
 
     private final PlanImporter importer;
@@ -60,8 +58,9 @@ class DemoPlanLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        log.info("First start on an empty store: loading the demo plans takes longer than a later start (about "
-                + FIRST_START_SECONDS + " s on a two-core machine); later starts skip it.");
+        // Measured (docs/demo-data.md): 41 s to ready on two busy cores, the showcase 9.5 s of it; up to a minute when busier.
+        log.info("First start on an empty store: loading the demo plans (three real plans and the fictional showcase)"
+                + " makes this start take longer, up to about a minute; later starts skip it.");
         for (String resource : DEMO_PLANS) {
             PlanDocument document = importer.read(readPlan(resource));
             ImportPlanner.LeadUserIds leads = KETTERING_PLAN.equals(resource)
