@@ -58,9 +58,11 @@ class DemoPlanLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        // Measured (docs/demo-data.md): 41 s to ready on two busy cores, the showcase 9.5 s of it; up to a minute when busier.
+        // Measured (docs/demo-data.md): 9.7 s to ready with the demo plans on two quiet cores (8.1 s without the
+        // showcase), over a minute when the cores are busy.
         log.info("First start on an empty store: loading the demo plans (three real plans and the fictional showcase)"
-                + " makes this start take longer, up to about a minute; later starts skip it.");
+                + " makes this start take longer, about 10 s on two quiet cores and up to a minute or more on busy ones;"
+                + " later starts skip it.");
         for (String resource : DEMO_PLANS) {
             PlanDocument document = importer.read(readPlan(resource));
             ImportPlanner.LeadUserIds leads = KETTERING_PLAN.equals(resource)

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * "Example Borough": an invented partnership's plan, so a demo shows three years of what the product
@@ -49,6 +51,14 @@ final class ShowcasePlan {
     static final LocalDate START = LocalDate.of(2022, 4, 1);
     static final LocalDate END = LocalDate.of(2025, 3, 31);
     private static final long SEED = 20220401L;
+
+    private static final Pattern FIGURE = Pattern.compile("\\{(\\d+)-(\\d+)}");
+    /** Notes a lead later corrects (a figure), withdraws (written on the wrong action), or withdraws as entered twice. */
+    private static final Set<String> CORRECTED_NOTES = Set.of(ID_PREFIX + "asb-hotspots.n04", ID_PREFIX + "da-idva.n07",
+            ID_PREFIX + "iom-housing.n10");
+    private static final Map<String, String> MISPLACED_NOTES = Map.of(ID_PREFIX + "asb-victims.n06",
+            "Safe at Home: 7 homes made safer this period; 2 waiting for fitting.");
+    private static final String DUPLICATED_NOTE = ID_PREFIX + "exp-schools.n03";
 
     private static final String PLAN_MANAGER = "PLAN_MANAGER";
     private static final String DELIVERY_LEAD = "DELIVERY_LEAD";
@@ -97,7 +107,7 @@ final class ShowcasePlan {
     /**
      * An action's story. rag: one character per board meeting (R, A, G, or '.' for no new rating); ends:
      * completed or ceased on that day with that note; notes: what the lead writes, a template cycled
-     * through, with its %d filled by the seeded figures.
+     * through, each {lo-hi} a figure drawn from the seeded source.
      */
     private record Story(String key, String objective, String title, List<Lead> leads, List<String> partners,
                          LocalDate starts, LocalDate ends, String rag, Map<Character, List<String>> reasons,
@@ -178,9 +188,10 @@ final class ShowcasePlan {
 
             indicator(new DefineIndicator(PLAN_ID, ID_PREFIX + "asb-incidents", ID_PREFIX + "asb-o1", null,
                     "Anti-social behaviour incidents reported to the police", IndicatorUnit.COUNT, Direction.REDUCE,
-                    new Baseline(BigDecimal.valueOf(4120), "2021/22", "Exampleshire Police (fictional)", "4,120 (2021/22)"),
+                    new Baseline(BigDecimal.valueOf(1030), "2021/22", "Exampleshire Police (fictional)",
+                            "1,030 a quarter (4,120 in 2021/22)"),
                     new Target(TargetKind.PERCENT_CHANGE, BigDecimal.valueOf(5), "5% reduction on 2021/22"),
-                    "206 (5%)", END, "Casey Example", START, null));
+                    "52 a quarter (5%)", END, "Casey Example", START, null));
             indicator(new DefineIndicator(PLAN_ID, ID_PREFIX + "asb-repeat-victims", null, ID_PREFIX + "asb",
                     "Repeat victims of anti-social behaviour (three or more reports in a year)", IndicatorUnit.COUNT,
                     Direction.REDUCE, new Baseline(BigDecimal.valueOf(74), "2021/22", "Example Borough Council", "74 (2021/22)"),
@@ -188,8 +199,10 @@ final class ShowcasePlan {
                     "Casey Example", START, null));
             indicator(new DefineIndicator(PLAN_ID, ID_PREFIX + "violence-injury", ID_PREFIX + "violence-o1", null,
                     "Violence with injury offences", IndicatorUnit.COUNT, Direction.REDUCE,
-                    new Baseline(BigDecimal.valueOf(1236), "2021/22", "Exampleshire Police (fictional)", "1,236 (2021/22)"),
-                    new Target(TargetKind.PERCENT_CHANGE, BigDecimal.valueOf(3), "3% reduction on 2021/22"), "37 (3%)",
+                    new Baseline(BigDecimal.valueOf(309), "2021/22", "Exampleshire Police (fictional)",
+                            "309 a quarter (1,236 in 2021/22)"),
+                    new Target(TargetKind.PERCENT_CHANGE, BigDecimal.valueOf(3), "3% reduction on 2021/22"),
+                    "9 a quarter (3%)",
                     END, "Morgan Example", START, null));
             indicator(new DefineIndicator(PLAN_ID, ID_PREFIX + "da-reports", ID_PREFIX + "violence-o2", null,
                     "Domestic abuse incidents reported", IndicatorUnit.COUNT, Direction.INCREASE, null,
@@ -224,18 +237,18 @@ final class ShowcasePlan {
                                     "Complaints rose at the bus station after the late-night bus changed"),
                                     'G', List.of("Patrols at plan, complaints falling at all three hotspots",
                                             "On track: problem-solving plans in place for every hotspot")),
-                            List.of("%d joint patrols at the hotspots; %d dispersal notices issued.",
-                                    "Problem-solving meeting held with traders; %d actions agreed, %d complete.",
-                                    "CCTV review at the bus station: %d incidents identified, %d referred to the ASB team.",
-                                    "Complaints about the precinct down on the same months last year (%d against %d)."),
+                            List.of("{30-48} joint patrols at the hotspots; {2-9} dispersal notices issued.",
+                                    "Problem-solving meeting held with traders; {8-12} actions agreed, {3-7} complete.",
+                                    "CCTV review at the bus station: {12-25} incidents identified, {4-10} referred to the ASB team.",
+                                    "Complaints about the precinct down on the same months last year ({20-30} against {32-45})."),
                             null),
                     new Story("asb-mediation", "asb-o1", "Community mediation service for neighbour disputes",
                             List.of(CASEY), List.of("Example Mediation (fictional charity)"), START, LocalDate.of(2024, 3, 31),
                             "A.G..G..G..G", Map.of('A', List.of("Waiting list of six weeks while the new mediators trained"),
                                     'G', List.of("Cases taken on within two weeks; most disputes settled")),
-                            List.of("%d disputes referred to mediation; %d settled.",
-                                    "Mediator training finished: %d new volunteer mediators, %d cases waiting.",
-                                    "%d joint visits with housing officers; %d cases closed."),
+                            List.of("{14-22} disputes referred to mediation; {8-13} settled.",
+                                    "Mediator training finished: {4-7} new volunteer mediators, {5-12} cases waiting.",
+                                    "{6-12} joint visits with housing officers; {9-16} cases closed."),
                             new Ending(LocalDate.of(2024, 3, 28), true,
                                     "Service delivered as planned; mediation is now part of the council's housing offer")),
                     new Story("asb-victims", "asb-o2", "Caseworker support for high-risk victims of anti-social behaviour",
@@ -245,24 +258,24 @@ final class ShowcasePlan {
                                     'R', List.of("Caseworker post vacant: high-risk victims are not being contacted in time",
                                             "Funding for the caseworker ends in March and no replacement is agreed"),
                                     'G', List.of("Every high-risk victim contacted within five working days")),
-                            List.of("%d high-risk victims referred; %d contacted within five working days.",
-                                    "Case review of %d victims with the police; %d risk assessments updated.",
-                                    "Caseworker post: %d applicants, %d interviewed."),
+                            List.of("{14-20} high-risk victims referred; {9-13} contacted within five working days.",
+                                    "Case review of {10-16} victims with the police; {5-9} risk assessments updated.",
+                                    "Caseworker post: {6-11} applicants, {3-4} interviewed."),
                             null),
                     new Story("asb-safe-home", "asb-o2", "Safe at Home: locks, lighting and alarms for repeat victims",
                             List.of(SAM, CASEY), List.of("Example Borough Council housing", "Example Women's Aid (fictional)"),
                             START, END, "G..G..A.G..G..G..G", Map.of('A', List.of("Fitting times slipped to five weeks while the contractor changed"),
                                     'G', List.of("Referrals seen and fitted within three weeks")),
-                            List.of("%d homes made safer this period; %d waiting for fitting.",
-                                    "New contractor in place; %d fittings booked, %d completed.",
-                                    "Follow-up calls: %d residents called, %d say they feel safer at home."),
+                            List.of("{6-11} homes made safer this period; {1-4} waiting for fitting.",
+                                    "New contractor in place; {8-12} fittings booked, {3-7} completed.",
+                                    "Follow-up calls: {12-18} residents called, {10-11} say they feel safer at home."),
                             null),
                     new Story("nte-licensing", "violence-o1", "Licensing reviews and a Best Bar None award scheme",
                             List.of(MORGAN), List.of("Example Borough Council licensing"), START, LocalDate.of(2023, 12, 31),
                             "A..A.G..G", Map.of('A', List.of("Only five venues signed up so far"),
                                     'G', List.of("Scheme running with most town-centre venues")),
-                            List.of("%d venues signed up to Best Bar None; %d assessed.",
-                                    "%d licensing visits; %d reviews requested."),
+                            List.of("{5-14} venues signed up to Best Bar None; {3-5} assessed.",
+                                    "{18-30} licensing visits; {0-2} reviews requested."),
                             new Ending(LocalDate.of(2023, 11, 30), true,
                                     "Scheme launched and handed to the venues' own association to run")),
                     new Story("nte-street-pastors", "violence-o1", "Street pastors in the town centre on Friday and Saturday nights",
@@ -270,8 +283,8 @@ final class ShowcasePlan {
                             "G.G.A.R.R", Map.of('A', List.of("Volunteer numbers falling: Saturday nights only"),
                                     'R', List.of("Too few volunteers to run safely; the group is considering closing"),
                                     'G', List.of("Both nights covered every week")),
-                            List.of("%d nights covered; %d people helped home.",
-                                    "Volunteer recruitment evening: %d attended, %d signed up."),
+                            List.of("{10-16} nights covered; {25-60} people helped home.",
+                                    "Volunteer recruitment evening: {6-12} attended, {1-3} signed up."),
                             new Ending(LocalDate.of(2023, 10, 31), false,
                                     "The volunteer group closed in October 2023; no other group could take the nights on")),
                     new Story("da-idva", "violence-o2", "Independent domestic violence advisers at Example General Hospital",
@@ -279,22 +292,22 @@ final class ShowcasePlan {
                             "A.A.A.A.A.G.G.A.A.", Map.of('A', List.of("One adviser post funded of the two planned",
                                     "Referrals from the emergency department lower than expected"),
                                     'G', List.of("Both advisers in post; referrals from every ward")),
-                            List.of("%d referrals to the hospital advisers; %d from the emergency department.",
-                                    "Training for ward staff: %d sessions, %d staff trained.",
-                                    "%d high-risk cases taken to the risk conference; %d safety plans in place."),
+                            List.of("{22-35} referrals to the hospital advisers; {8-15} from the emergency department.",
+                                    "Training for ward staff: {3-6} sessions, {40-90} staff trained.",
+                                    "{9-15} high-risk cases taken to the risk conference; {7-9} safety plans in place."),
                             null),
                     new Story("da-awareness", "violence-o2", "Domestic abuse awareness training for large employers",
                             List.of(MORGAN), List.of("Example Chamber of Commerce (fictional)"), LocalDate.of(2022, 9, 1),
                             LocalDate.of(2025, 1, 31), "..G..G..G..G..G", Map.of('G', List.of("Sessions booked ahead of plan")),
-                            List.of("%d employers trained this period; %d staff attended.",
-                                    "Workplace champions network: %d champions, %d employers."),
+                            List.of("{1-3} employers trained this period; {60-140} staff attended.",
+                                    "Workplace champions network: {15-30} champions across {4-9} employers."),
                             new Ending(LocalDate.of(2025, 1, 24), true, "All twelve large employers trained; the champions network continues")),
                     new Story("iom", "reoffending-o1", "Integrated offender management for the most prolific offenders",
                             List.of(JORDAN), List.of("Exampleshire Police", "Example Drug and Alcohol Service (fictional)"), START, END,
-                            "G..G..A..G..G..G..", Map.of('A', List.of("Cohort grew faster than caseloads allow"),
+                            "G..G..A..G..G..A..", Map.of('A', List.of("Cohort grew faster than caseloads allow"),
                                     'G', List.of("Cohort managed at planned caseloads")),
-                            List.of("Cohort of %d; %d new this period.",
-                                    "%d joint home visits; %d breaches taken back to court."),
+                            List.of("Cohort of {38-52}; {3-8} new this period.",
+                                    "{40-70} joint home visits; {1-5} breaches taken back to court."),
                             null),
                     new Story("iom-housing", "reoffending-o1", "An accommodation pathway for people leaving prison",
                             List.of(JORDAN), List.of("Example Borough Council housing"), START, END,
@@ -302,20 +315,20 @@ final class ShowcasePlan {
                                     "Tender for supported housing failed: no bids"),
                                     'A', List.of("Provider found; twelve beds open of twenty planned"),
                                     'G', List.of("Twenty beds open; nobody released homeless this period")),
-                            List.of("%d people released to the borough; %d with somewhere to live on release.",
-                                    "Supported housing: %d beds open, %d occupied."),
+                            List.of("{9-14} people released to the borough; {4-8} with somewhere to live on release.",
+                                    "Housing panel: {4-8} cases discussed, {2-5} offers of a place made."),
                             null),
                     new Story("conf-newsletter", "confidence-o1", "A quarterly community safety newsletter to every household",
                             List.of(CASEY), List.of("Example Borough Council communications team"), START, END,
                             "G..G..A..A..", Map.of('A', List.of("Printing costs doubled; the spring issue was online only"),
                                     'G', List.of("Issues out on time")),
-                            List.of("Issue delivered to %d households; %d online readers."),
+                            List.of("Issue delivered to {41000-42500} households; {900-2400} online readers."),
                             new Ending(LocalDate.of(2024, 3, 31), false,
                                     "Stopped when the 2024 refresh retired the public confidence priority; community safety news now goes out in the council's own magazine")),
                     new Story("conf-ward-meetings", "confidence-o1", "Quarterly neighbourhood ward meetings with the police",
                             List.of(MORGAN), List.of("Example Borough Council ward members"), START, LocalDate.of(2024, 3, 31),
                             "G..G..G..G..", Map.of('G', List.of("Meetings held in every ward")),
-                            List.of("%d ward meetings; %d residents attended."),
+                            List.of("{9-12} ward meetings; {60-180} residents attended."),
                             new Ending(LocalDate.of(2024, 3, 31), true,
                                     "Meetings held in every ward for two years; they continue as the police's own ward panels")),
                     new Story("exp-diversion", "exploitation-o1", "Youth diversion programme for young people at risk of exploitation",
@@ -323,14 +336,14 @@ final class ShowcasePlan {
                             "......AA.G..G..A.G", Map.of('A', List.of("Waiting list while the second youth worker was recruited",
                                     "Fewer schools referring than planned"),
                                     'G', List.of("Referrals seen within two weeks; most young people complete the programme")),
-                            List.of("%d young people on the programme; %d completed it this period.",
-                                    "Mentoring: %d mentors matched, %d waiting."),
+                            List.of("{14-22} young people on the programme; {3-7} completed it this period.",
+                                    "Mentoring: {6-12} young people matched with a mentor, {1-5} waiting."),
                             null),
                     new Story("exp-schools", "exploitation-o1", "County lines awareness sessions in every secondary school",
                             List.of(RILEY, MORGAN), List.of("Example Borough schools"), refresh2023, END,
                             "......G..G..G..G..", Map.of('G', List.of("Sessions delivered as scheduled")),
-                            List.of("%d sessions delivered; %d pupils reached.",
-                                    "Training for school staff: %d schools, %d staff."),
+                            List.of("{6-14} sessions delivered; {400-1100} pupils reached.",
+                                    "Training for school staff: {2-5} schools, {30-90} staff."),
                             null));
         }
 
@@ -342,6 +355,7 @@ final class ShowcasePlan {
                     List.of(), story.leads(), story.partners(), story.starts(), story.ends(), List.of(), added, null));
             int noteNumber = 0;
             int ratingNumber = 0;
+            String previousText = null;
             for (int m = 0; m < meetings.size(); m++) {
                 LocalDate meeting = meetings.get(m);
                 if (meeting.isBefore(story.starts()) || (story.ending() != null && meeting.isAfter(story.ending().on()))) {
@@ -350,12 +364,13 @@ final class ShowcasePlan {
                 // the lead writes in the fortnight before the meeting, and rates the action for it
                 String period = meeting.toString().substring(0, 7);
                 String template = story.notes().get(noteNumber % story.notes().size());
-                int first = 5 + random.nextInt(40);
-                int second = random.nextInt(first + 1);
+                int[] figures = figures(template);
                 String noteId = id + ".n" + String.format("%02d", ++noteNumber);
-                String text = String.format(template, first, second);
+                String text = MISPLACED_NOTES.getOrDefault(noteId, noteId.equals(DUPLICATED_NOTE) ? previousText
+                        : filled(template, figures));
+                previousText = text;
                 lead(story, meeting.minusDays(10), new RecordProgress(id, noteId, period, text, null));
-                corrections(story, noteId, template, first, second, meeting);
+                corrections(story, noteId, template, figures, meeting);
                 char rag = story.rag().length() > m ? story.rag().charAt(m) : '.';
                 if (rag != '.') {
                     List<String> reasons = story.reasons().get(rag);
@@ -374,27 +389,54 @@ final class ShowcasePlan {
         }
 
         /** A few notes are put right later, as leads do: a figure corrected, a note on the wrong action withdrawn. */
-        private void corrections(Story story, String noteId, String template, int first, int second, LocalDate meeting) {
-            if (noteId.equals(ID_PREFIX + "asb-hotspots.n04") || noteId.equals(ID_PREFIX + "da-idva.n07")
-                    || noteId.equals(ID_PREFIX + "iom-housing.n10")) {
+        private void corrections(Story story, String noteId, String template, int[] figures, LocalDate meeting) {
+            if (CORRECTED_NOTES.contains(noteId)) {
+                int[] corrected = figures.clone();
+                corrected[0] += 3;
                 lead(story, meeting.plusDays(9), new CorrectProgressNote(story.actionId(), noteId,
-                        String.format(template, first + 10, second), "The first figure was copied from the wrong month's "
-                        + "return; corrected from the partnership's monthly figures", meeting.plusDays(9), null));
+                        filled(template, corrected), "The first figure was copied from the wrong month's return; "
+                        + "corrected from the partnership's monthly figures", meeting.plusDays(9), null));
             }
-            if (noteId.equals(ID_PREFIX + "asb-victims.n06")) {
+            if (MISPLACED_NOTES.containsKey(noteId)) {
                 lead(story, meeting.plusDays(3), new WithdrawProgressNote(story.actionId(), noteId,
-                        "Recorded against the wrong action: this note belongs to the Safe at Home scheme", meeting.plusDays(3), null));
+                        "Recorded against the wrong action: this note belongs to the Safe at Home scheme",
+                        meeting.plusDays(3), null));
             }
-            if (noteId.equals(ID_PREFIX + "exp-schools.n03")) {
+            if (noteId.equals(DUPLICATED_NOTE)) {
                 lead(story, meeting.plusDays(1), new WithdrawProgressNote(story.actionId(), noteId,
-                        "A duplicate of the note already recorded for this period", meeting.plusDays(1), null));
+                        "Entered twice: the same figures are already in the note for the previous meeting",
+                        meeting.plusDays(1), null));
             }
+        }
+
+        /** One figure per {lo-hi} in the template, drawn in order. */
+        private int[] figures(String template) {
+            Matcher range = FIGURE.matcher(template);
+            List<Integer> drawn = new ArrayList<>();
+            while (range.find()) {
+                int low = Integer.parseInt(range.group(1));
+                int high = Integer.parseInt(range.group(2));
+                drawn.add(low + random.nextInt(high - low + 1));
+            }
+            return drawn.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static String filled(String template, int[] figures) {
+            Matcher range = FIGURE.matcher(template);
+            StringBuilder text = new StringBuilder();
+            int next = 0;
+            while (range.find()) {
+                range.appendReplacement(text, String.format(Locale.UK, "%,d", figures[next++]));
+            }
+            range.appendTail(text);
+            return text.toString();
         }
 
         // ---- indicator readings: quarterly and yearly figures, one series break
 
         private void readings() {
             LocalDate recordingChange = LocalDate.of(2023, 4, 1);
+            int firstOnNewBasis = 0;
             for (int quarter = 0; quarter < 12; quarter++) {
                 int year = 2022 + quarter / 4;
                 String period = year + "/" + String.format("%02d", (year + 1) % 100) + " Q" + (quarter % 4 + 1);
@@ -409,6 +451,7 @@ final class ShowcasePlan {
                     reading("exploitation-referrals", period, 8 + random.nextInt(9), null, null, reported);
                 }
                 if (quarter == 4) {
+                    firstOnNewBasis = violence;
                     manager(recordingChange.plusDays(14), new RecordSeriesBreak(PLAN_ID, ID_PREFIX + "violence-injury",
                             recordingChange, "Exampleshire Police moved to a new crime recording system on 1 April 2023: "
                             + "offences once recorded as common assault are now counted as violence with injury", true,
@@ -416,10 +459,11 @@ final class ShowcasePlan {
                 }
                 if (quarter == 5) {
                     manager(reported.plusDays(5), new RebaselineIndicator(PLAN_ID, ID_PREFIX + "violence-injury",
-                            new Baseline(BigDecimal.valueOf(violence * 4L), "2023/24", "Exampleshire Police (fictional)",
-                                    "a year at the 2023/24 rate of the new recording system"),
-                            new Target(TargetKind.PERCENT_CHANGE, BigDecimal.valueOf(3), "3% reduction on the new baseline"),
-                            null, "New baseline after the change in crime recording", reported.plusDays(5), null));
+                            new Baseline(BigDecimal.valueOf(firstOnNewBasis), "2023/24 Q1", "Exampleshire Police (fictional)",
+                                    firstOnNewBasis + " in 2023/24 Q1, the first quarter counted the new way"),
+                            new Target(TargetKind.PERCENT_CHANGE, BigDecimal.valueOf(3), "3% reduction on 2023/24 Q1",
+                                    "2023/24 Q1", null),
+                            Math.round(firstOnNewBasis * 0.03) + " a quarter (3%)", "New baseline after the change in crime recording", reported.plusDays(5), null));
                 }
             }
             int[] repeatVictims = {71, 63, 58};
