@@ -187,6 +187,14 @@ class ShowcasePlanTest {
                     .contains("invented partnership");
         }
         assertThat(get("/plans", "board").text()).contains("Fictional example");
+        String leadsPlans = get("/plans", "lead1").text();
+        String actionsYouLead = leadsPlans.substring(leadsPlans.indexOf("id=\"my-actions\""));
+        assertThat(actionsYouLead).as("lead1's showcase actions are marked in 'Actions you lead'")
+                .contains("Joint patrols and problem-solving").contains("Fictional example");
+        assertThat(get("/audit?planId=" + PLAN, "auditor").text()).as("its audit entries are marked")
+                .contains("Fictional example plan");
+        assertThat(get("/audit?planId=kettering-csp-2013-2016", "auditor").text())
+                .doesNotContain("Fictional example plan");
         assertThat(get("/plans/kettering-csp-2013-2016", "board").text()).as("never on a real plan")
                 .doesNotContain("Fictional example plan");
     }
