@@ -24,12 +24,17 @@ import org.planledger.query.support.RecordDocuments;
 import org.planledger.query.support.RecordedEvent;
 import org.planledger.query.support.WriteBehind;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The live board: one document per plan ({@code _id} = planId) holding the folded {@link PlanView}
@@ -50,6 +55,22 @@ public class BoardProjection {
     private final Clock clock;
     private final WriteBehind writes = new WriteBehind();
 
+    /** Plans whose decoded fold is kept from one batch to the next. */
+    static final int KEPT_PLANS = 16;
+
+    /**
+     * The fold each plan's document held when the last batch that wrote it committed. A batch
+     * normally starts from it instead of reading and decoding the whole document again (with live
+     * traffic a batch holds a few events, and decoding a large plan's document was most of its cost);
+     * it is used only when the stored document's {@code appliedVersions} are exactly the kept ones,
+     * so a document written meanwhile by anyone else (another process that held the segment, a
+     * reset, a batch whose commit failed after its writes) is read and decoded as before.
+     */
+    private final Cache<String, KeptFold> kept = Caffeine.newBuilder().maximumSize(KEPT_PLANS).build();
+
+    private record KeptFold(Map<String, Long> applied, PlanView view) {
+    }
+
     public BoardProjection(MongoDatabase database, Clock clock) {
         this.board = database.getCollection(COLLECTION);
         this.clock = clock;
@@ -60,13 +81,37 @@ public class BoardProjection {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
         String planId = event.planId();
-        Fold fold = batch.decoded(board, planId, stored -> Fold.of(planId, stored));
+        Fold fold = batch.decoded(board, planId, () -> keptFold(planId), stored -> Fold.of(planId, stored));
         if (!AppliedEvents.contains(fold.applied, recorded)) {
             fold.view = PlanReducer.apply(fold.view, recorded);
             AppliedEvents.record(fold.applied, recorded);
             batch.saveEncoded(board, planId, fold::toDocument);
+            keepAfterCommit(fold);
         }
         batch.endOfMessage();
+    }
+
+    /** The kept fold of the plan when the stored document has absorbed exactly the same events; else null. */
+    private Fold keptFold(String planId) {
+        KeptFold fold = kept.getIfPresent(planId);
+        if (fold == null) {
+            return null;
+        }
+        Document stored = board.find(Filters.eq("_id", planId)).projection(Projections.include(AppliedEvents.FIELD)).first();
+        if (stored == null || !AppliedEvents.read(stored).equals(fold.applied())) {
+            kept.invalidate(planId);
+            return null;
+        }
+        return new Fold(planId, new TreeMap<>(fold.applied()), fold.view());
+    }
+
+    /** Once the batch has committed (its documents written, its token stored), its folds are the ones to start from. */
+    private void keepAfterCommit(Fold fold) {
+        if (fold.keepScheduled || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        fold.keepScheduled = true;
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> kept.put(fold.planId, new KeptFold(new TreeMap<>(fold.applied), fold.view)));
     }
 
     /**
@@ -78,6 +123,7 @@ public class BoardProjection {
         private final String planId;
         private final Map<String, Long> applied;
         private PlanView view;
+        private boolean keepScheduled;
 
         private Fold(String planId, Map<String, Long> applied, PlanView view) {
             this.planId = planId;
@@ -98,6 +144,7 @@ public class BoardProjection {
 
     @ResetHandler
     public void reset() {
+        kept.invalidateAll();
         board.deleteMany(new Document());
     }
 

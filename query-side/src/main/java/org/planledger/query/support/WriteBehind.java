@@ -114,6 +114,24 @@ public final class WriteBehind {
             return (T) state;
         }
 
+        /**
+         * As {@link #decoded(MongoCollection, String, Function)}, but first asks {@code kept} for a decoded
+         * form kept from an earlier batch; only when it answers null is the document read and decoded.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T decoded(MongoCollection<Document> collection, String id, Supplier<T> kept, Function<Document, T> decode) {
+            Map<String, Object> cache = decoded.computeIfAbsent(collection, c -> new HashMap<>());
+            Object state = cache.get(id);
+            if (state == null) {
+                state = kept.get();
+                if (state == null) {
+                    state = decode.apply(find(collection, id));
+                }
+                cache.put(id, state);
+            }
+            return (T) state;
+        }
+
         /** Marks a decoded document changed: {@code encode} builds the document to write, once, at flush. */
         public void saveEncoded(MongoCollection<Document> collection, String id, Supplier<Document> encode) {
             toEncode.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, encode);
