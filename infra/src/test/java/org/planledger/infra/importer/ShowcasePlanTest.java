@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.planledger.command.api.LabelPlanFictional;
+import org.planledger.events.PlanLedgerEvent;
 import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
 import org.springframework.boot.Banner;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,6 +78,20 @@ class ShowcasePlanTest {
                 "exb-riley", "exb-sam");
         assertThat(steps).extracting(ShowcasePlan.Step::on).isSorted();
         assertThat(showcaseEvents).as("the showcase's streams hold its events").isGreaterThan(steps.size());
+    }
+
+    @Test
+    @Order(1)
+    void everyEffectiveDateIsFixedWithinThePlansYearsNeverTheDayOfTheStart() {
+        EventStore events = application.getBean(EventStore.class);
+        List<String> streams = application.getBean(JdbcTemplate.class).queryForList(
+                "select distinct aggregateIdentifier from domain_event_entry where aggregateIdentifier like 'exb-%'",
+                String.class);
+        assertThat(streams).hasSizeGreaterThan(14 + 50); // the plan, its actions and the referral cases
+        List<LocalDate> effective = streams.stream().flatMap(id -> events.readEvents(id).asStream())
+                .map(message -> ((PlanLedgerEvent) message.getPayload()).effectiveOn()).toList();
+        assertThat(effective).hasSize((int) showcaseEvents)
+                .allSatisfy(day -> assertThat(day).isBetween(ShowcasePlan.START, ShowcasePlan.END));
     }
 
     @Test
