@@ -575,6 +575,10 @@ class ReliabilityTest {
                     "/api/ledger/public-key", null)));
             add.accept("POST /api/ledger/checkpoints", new Recipe("ledger checkpoint", f -> new Request("POST",
                     "/api/ledger/checkpoints", map("reason", "role matrix"))));
+            add.accept("GET /api/plans/{planId}/board-pack", new Recipe("board pack", f -> new Request("GET",
+                    plans + f.planId() + "/board-pack?asAt=2025-12-31", null)));
+            add.accept("POST /api/plans/{planId}/board-pack", new Recipe("issue board pack", f -> new Request("POST",
+                    plans + f.planId() + "/board-pack?asAt=2025-12-31", null)));
             return recipes;
         }
 

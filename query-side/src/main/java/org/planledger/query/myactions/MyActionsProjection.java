@@ -86,6 +86,7 @@ public class MyActionsProjection {
             case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
+            case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanClosed e -> { }
             case ActionEvent e -> changeShown(e).ifPresent(change -> applyToAction(batch, recorded, e, change));

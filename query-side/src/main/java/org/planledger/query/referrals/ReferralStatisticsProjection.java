@@ -107,6 +107,7 @@ public class ReferralStatisticsProjection {
             case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
+            case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanClosed e -> { }
             case ActionRescheduled e -> { }
