@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.command.api.IssueBoardPack;
 import org.planledger.infra.command.CallerCommands;
+import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.infra.ledger.LedgerCheckpoints;
 import org.planledger.infra.query.Queries;
@@ -159,6 +160,11 @@ public class BoardPackService {
      * into the event.
      */
     public Issue issue(Pack pack, Long expectedVersion, String reason) {
+        return issue(pack, expectedVersion, reason, CommandOrigin.SOURCE_API);
+    }
+
+    /** @param source where the request came from: {@code api}, or {@code ui} for the pages */
+    public Issue issue(Pack pack, Long expectedVersion, String reason, String source) {
         if (pack.issued() != null) {
             return new Issue(pack.issued(), false);
         }
@@ -176,7 +182,7 @@ public class BoardPackService {
         byte[] pdf = pdf(new Pack(pack.planId(), pack.packId(), pack.meeting(), pack.asAt(), issuing, pack.planTitle()));
         String sha256 = BoardPackPdf.sha256Hex(pdf);
         commands.send(new IssueBoardPack(pack.planId(), pack.packId(), meetingId, pack.asAt(), knownAt, issuedAt, issuedBy,
-                sha256, checkpoint.id(), checkpoint.root(), expectedVersion), pack.planId(), "plan", reason);
+                sha256, checkpoint.id(), checkpoint.root(), expectedVersion), pack.planId(), "plan", reason, source);
         return new Issue(new IssuedBoardPack(pack.packId(), meetingId, pack.asAt(), knownAt, issuedAt, issuedBy, sha256,
                 checkpoint.id(), checkpoint.root()), true);
     }

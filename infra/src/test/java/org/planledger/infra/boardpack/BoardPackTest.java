@@ -141,6 +141,23 @@ class BoardPackTest {
         assertThat(send("POST", PACK + "?asAt=2013-05-01", "board", null, 403).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theBoardPacksPageListsTheMeetingsAndTheLatestLedgerDigestAndThePrintablePageHoldsThePack() throws Exception {
+        HttpResponse<byte[]> list = get("/plans/" + PLAN + "/board-packs", "board");
+        assertThat(list.statusCode()).isEqualTo(200);
+        String html = new String(list.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("CSP board April 2013", "CSP board July 2013", "Latest ledger checkpoint", "Draft PDF")
+                .containsPattern("<code>[0-9a-f]{64}</code>")
+                .doesNotContain("Issue the pack for"); // the board reads, only a manager issues
+
+        HttpResponse<byte[]> page = get("/plans/" + PLAN + "/board-pack?meeting=board-2013-07", "board");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+                .contains("RAG summary by priority", "Summer programme funding not confirmed", "Changes since the previous meeting");
+        HttpResponse<byte[]> pdf = get("/plans/" + PLAN + "/board-pack.pdf?meeting=board-2013-07", "board");
+        assertThat(text(pdf.body())).contains("RAG summary by priority");
+    }
+
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
