@@ -34,7 +34,10 @@ class Plan {
             RejectionCode.OBJECTIVE_NOT_FOUND);
     private final Recorded<IndicatorDefined> indicators = Recorded.of("indicator", "plan", "indicatorId",
             RejectionCode.INDICATOR_NOT_FOUND);
-    private final Recorded<BoardMeetingRecorded> boardMeetings = Recorded.of("board meeting");
+    private final Recorded<BoardMeetingRecorded> boardMeetings = Recorded.of("board meeting", "plan", "meetingId",
+            RejectionCode.BOARD_MEETING_NOT_FOUND);
+    /** Issued board packs by pack id: one per meeting or date, and a repeat of the same issue is a retry. */
+    private final Recorded<BoardPackIssued> boardPacks = Recorded.of("board pack");
     /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
     private final Recorded<IndicatorReadingRecorded> readings = Recorded.of("reading");
     /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
@@ -202,6 +205,25 @@ class Plan {
                 command.heldOn(), command.title(), command.heldOn()), this::requireOpen);
     }
 
+    /**
+     * A closed plan still takes packs: issuing one records what the board was shown, it changes nothing
+     * in the plan.
+     */
+    @CommandHandler
+    void handle(IssueBoardPack command) {
+        boardPacks.applyOnce(command.packId(), new BoardPackIssued(planId, command.packId(), command.meetingId(),
+                command.asAt(), command.knownAt(), command.issuedAt(), command.issuedBy(), command.pdfSha256(),
+                command.checkpointId(), command.checkpointRoot(), command.asAt()), () -> {
+            if (command.meetingId() != null) {
+                boardMeetings.require(command.meetingId());
+                if (!boardMeetings.get(command.meetingId()).heldOn().equals(command.asAt())) {
+                    throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "asAt",
+                            "a meeting's pack is as at the day the meeting was held, " + boardMeetings.get(command.meetingId()).heldOn());
+                }
+            }
+        });
+    }
+
     @CommandHandler
     void handle(RefreshPlan command) {
         String id = command.refreshId();
@@ -297,6 +319,7 @@ class Plan {
             case IndicatorLinked link -> links.put(link.indicatorId() + "@" + link.objectiveId(), link);
             case IndicatorSeriesBroken broken -> seriesBreaks.add(broken.indicatorId() + "@" + broken.breakOn(), broken);
             case BoardMeetingRecorded meeting -> boardMeetings.add(meeting.meetingId(), meeting);
+            case BoardPackIssued pack -> boardPacks.add(pack.packId(), pack);
             case ActionRegistered action -> actions.put(action.actionId(), action);
             case PlanRefreshed refresh -> refreshes.add(refresh.refreshId(), refresh);
             case PlanLabelledFictional label -> fictionNote = label.note();

@@ -506,6 +506,68 @@ class PlanTest {
     }
 
     @Nested
+    class BoardPacks {
+
+        static final LocalDate HELD_ON = LocalDate.of(2013, 6, 19);
+        static final Instant KNOWN_AT = Instant.parse("2013-06-20T09:00:00Z");
+        static final Instant ISSUED_AT = Instant.parse("2013-06-20T09:00:05Z");
+        static final String SHA = "ab".repeat(32);
+
+        IssueBoardPack issue(String meetingId, LocalDate asAt, String sha) {
+            return new IssueBoardPack(PLAN, "meeting-" + meetingId, meetingId, asAt, KNOWN_AT, ISSUED_AT, "manager", sha,
+                    7L, "cd".repeat(32), null);
+        }
+
+        BoardPackIssued issued() {
+            return new BoardPackIssued(PLAN, "meeting-" + MEETING, MEETING, HELD_ON, KNOWN_AT, ISSUED_AT, "manager", SHA,
+                    7L, "cd".repeat(32), HELD_ON);
+        }
+
+        @Test
+        void issuingAMeetingsPackRecordsItsDigestEffectiveOnTheMeetingDay() {
+            fixture.given(planDrafted(), boardMeetingRecorded())
+                    .when(issue(MEETING, HELD_ON, SHA))
+                    .expectEvents(issued());
+        }
+
+        @Test
+        void issuingTheSamePackAgainChangesNothing() {
+            fixture.given(planDrafted(), boardMeetingRecorded(), issued())
+                    .when(issue(MEETING, HELD_ON, SHA))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherPackForAMeetingWhosePackWasIssuedIsRejected() {
+            fixture.given(planDrafted(), boardMeetingRecorded(), issued())
+                    .when(issue(MEETING, HELD_ON, "ef".repeat(32)))
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void aPackForAnUnknownMeetingIsRejected() {
+            fixture.given(planDrafted())
+                    .when(issue(MEETING, HELD_ON, SHA))
+                    .expectException(rejected(RejectionCode.BOARD_MEETING_NOT_FOUND, "meetingId"));
+        }
+
+        @Test
+        void aMeetingsPackIsAsAtTheDayItWasHeld() {
+            fixture.given(planDrafted(), boardMeetingRecorded())
+                    .when(issue(MEETING, HELD_ON.plusDays(1), SHA))
+                    .expectException(rejected(RejectionCode.INVALID_VALUE, "asAt"));
+        }
+
+        @Test
+        void aClosedPlanStillTakesAPackOfWhatTheBoardWasShown() {
+            fixture.given(planDrafted(), boardMeetingRecorded(), planClosed())
+                    .when(issue(MEETING, HELD_ON, SHA))
+                    .expectEvents(issued());
+        }
+    }
+
+    @Nested
     class BoardMeetingsRefreshAndClosing {
 
         @Test

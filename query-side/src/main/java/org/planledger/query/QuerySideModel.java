@@ -10,6 +10,7 @@ import org.planledger.query.journal.JournalProjection;
 import org.planledger.query.myactions.MyActionsProjection;
 import org.planledger.query.referrals.ReferralStatisticsProjection;
 import org.planledger.query.replay.AuditTrailQueries;
+import org.planledger.query.replay.BoardPackQueries;
 import org.planledger.query.replay.PlanReplayQueries;
 import org.planledger.query.replay.TimeTravelCaches;
 
@@ -52,7 +53,9 @@ public final class QuerySideModel {
             "FindReferralStatistics -> Optional<ReferralStatistics>",
             "FindMyActions -> MyActions",
             "ListPlans -> PlanList",
-            "FindAuditTrail -> AuditTrailPage");
+            "FindAuditTrail -> AuditTrailPage",
+            "FindBoardPack -> Optional<BoardPackContent>",
+            "FindBoardPacks -> Optional<BoardPacks>");
 
     private final JournalProjection journal;
     private final BoardProjection board;
@@ -61,6 +64,7 @@ public final class QuerySideModel {
     private final MyActionsProjection myActions;
     private final PlanReplayQueries planReplay;
     private final AuditTrailQueries auditTrail;
+    private final BoardPackQueries boardPacks;
 
     private QuerySideModel(MongoDatabase database, Clock clock, EventPositions positions, TimeTravelCaches caches) {
         this.journal = new JournalProjection(database, positions);
@@ -70,6 +74,7 @@ public final class QuerySideModel {
         this.myActions = new MyActionsProjection(database, clock);
         this.planReplay = new PlanReplayQueries(database, caches);
         this.auditTrail = new AuditTrailQueries(database);
+        this.boardPacks = new BoardPackQueries(database);
     }
 
     /** @param clock "today" for the board's and my-actions' date-dependent flags */
@@ -90,7 +95,7 @@ public final class QuerySideModel {
 
     /** Every projection and query handler, to be registered with Axon. */
     public List<Object> components() {
-        return List.of(journal, board, actionHistory, referralStatistics, myActions, planReplay, auditTrail);
+        return List.of(journal, board, actionHistory, referralStatistics, myActions, planReplay, auditTrail, boardPacks);
     }
 
     /** The objects holding @EventHandler methods (one per processing group, in PROCESSING_GROUPS order). */

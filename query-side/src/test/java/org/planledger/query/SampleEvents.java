@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -55,6 +56,7 @@ final class SampleEvents {
         Class<?> target = (Class<?>) type;
         if (target == String.class) return name + "-1";
         if (target == LocalDate.class) return DAY;
+        if (target == Instant.class) return DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         if (target == int.class) return 2;
         if (target == boolean.class) return true;
         if (target == long.class || target == Long.class) return 1_500L;

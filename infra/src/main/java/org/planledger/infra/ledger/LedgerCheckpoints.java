@@ -141,6 +141,19 @@ public class LedgerCheckpoints {
         return heads;
     }
 
+    /** The latest recorded checkpoint, if any (for the pages and board packs that print its digest). */
+    public Optional<Checkpoint> latest() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, at, root, events, streams, reason, signature "
+                     + "FROM ledger_checkpoint ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+            return rows.next() ? Optional.of(new Checkpoint(rows.getLong(1), rows.getString(2), rows.getString(3),
+                    rows.getLong(4), rows.getLong(5), rows.getString(6), rows.getString(7))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the latest ledger checkpoint: " + e.getMessage(), e);
+        }
+    }
+
     /** A stored checkpoint with the heads it recorded (hashes as stored, hex). */
     public record StoredCheckpoint(Checkpoint checkpoint, List<StoredHead> heads) {
     }

@@ -287,6 +287,12 @@ class BrowserPagesTest {
         browser.open("/plans/" + PLAN + "/charts");
         assertThat(browser.all("svg.chart").size()).isGreaterThan(10);
         page("charts");
+        browser.open("/plans/" + PLAN + "/board-packs");
+        assertThat(browser.one("#ledger-digest").getText()).isEqualTo("Latest ledger checkpoint");
+        page("board-packs");
+        browser.open("/plans/" + PLAN + "/board-pack?asAt=2013-06-30");
+        assertThat(browser.h1()).isEqualTo(browser.one("#pack-title").getText());
+        page("board-pack");
         browser.open("/audit?planId=" + PLAN);
         page("audit");
         browser.open("/actions/no-such-action");

@@ -575,6 +575,13 @@ class ReliabilityTest {
                     "/api/ledger/public-key", null)));
             add.accept("POST /api/ledger/checkpoints", new Recipe("ledger checkpoint", f -> new Request("POST",
                     "/api/ledger/checkpoints", map("reason", "role matrix"))));
+            add.accept("GET /api/plans/{planId}/board-pack", new Recipe("board pack", f -> new Request("GET",
+                    plans + f.planId() + "/board-pack?asAt=2025-12-31", null)));
+            // a pack is made from the read models (docs/board-packs.md): the fresh plan must have reached them
+            add.accept("POST /api/plans/{planId}/board-pack", new Recipe("issue board pack", f -> {
+                awaitReadModels();
+                return new Request("POST", plans + f.planId() + "/board-pack?asAt=2025-12-31", null);
+            }));
             return recipes;
         }
 
@@ -631,6 +638,15 @@ class ReliabilityTest {
             Set<String> declared = new java.util.TreeSet<>(declaredEndpoints().stream().map(Endpoint::key).toList());
             assertThat(declared).as("endpoints declared by the application").hasSizeGreaterThan(40);
             assertThat(recipes().keySet()).containsExactlyInAnyOrderElementsOf(declared);
+        }
+
+        private void awaitReadModels() {
+            try {
+                ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
 
         @Test

@@ -86,6 +86,7 @@ public class MyActionsProjection {
             case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
+            case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }

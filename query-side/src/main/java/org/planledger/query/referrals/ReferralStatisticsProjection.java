@@ -107,6 +107,7 @@ public class ReferralStatisticsProjection {
             case PlanMemberRecorded e -> { }
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
+            case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }

@@ -39,6 +39,8 @@ public final class ChangeDescriber {
             case PlanRefreshed e -> changes.add(new Change("PLAN_REFRESHED", null, e.planId(), "refresh", null, e.note()));
             case BoardMeetingRecorded e -> changes.add(new Change("BOARD_MEETING", null, e.meetingId(), "boardMeeting", null,
                     e.heldOn() + " " + e.title()));
+            case BoardPackIssued e -> changes.add(new Change("BOARD_PACK_ISSUED", null, e.packId(), "boardPack", null,
+                    "as at " + e.asAt() + ", PDF SHA-256 " + e.pdfSha256()));
             case PriorityAdded e -> changes.add(new Change("PRIORITY_ADDED", null, e.priorityId(), "title", null, e.title()));
             case PriorityRevised e -> priorityRevised(changes, before, after, e);
             case PriorityRetired e -> changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));

@@ -28,6 +28,7 @@ final class EventReasons {
             case PlanMemberRecorded e -> null;
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
+            case BoardPackIssued e -> null;
             case PlanRefreshed e -> null;
             case PlanLabelledFictional e -> null;
             case PlanClosed e -> e.reason();

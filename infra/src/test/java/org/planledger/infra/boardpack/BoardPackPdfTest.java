@@ -1,0 +1,40 @@
+package org.planledger.infra.boardpack;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The PDF step alone: same page and instant give the same bytes; the fonts' gaps and void elements do no harm. */
+class BoardPackPdfTest {
+
+    static final String PAGE = """
+            <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Pack</title></head>
+            <body><h1>Kettering board pack</h1><p>Indicator <span>✓ On track</span><br>£1,200 – spent</p>
+            <ul><li>One</li><li>Two</li></ul></body></html>""";
+
+    @Test
+    void theSamePageAtTheSameInstantGivesTheSameBytes() throws Exception {
+        Instant at = Instant.parse("2013-07-15T10:00:00Z");
+        long started = System.nanoTime();
+        byte[] first = BoardPackPdf.render(PAGE, at);
+        long firstMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        byte[] second = BoardPackPdf.render(PAGE, at);
+        long secondMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("BoardPackPdf: first render " + firstMillis + " ms, second " + secondMillis + " ms");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(BoardPackPdf.render(PAGE, at.plusSeconds(1))).isNotEqualTo(first);
+        try (PDDocument document = Loader.loadPDF(first)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Kettering board pack", "On track", "£1,200 – spent").doesNotContain("✓");
+            assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(at);
+            assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        }
+    }
+}
