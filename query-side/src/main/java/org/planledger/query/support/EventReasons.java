@@ -55,6 +55,7 @@ final class EventReasons {
             case ReferralAccepted e -> null;
             case ReferralDeclined e -> e.reason();
             case ReferralClosed e -> null;
+            case ReferralSubjectErased e -> e.rule();
         };
     }
 }
