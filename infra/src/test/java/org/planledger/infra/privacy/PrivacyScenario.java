@@ -27,36 +27,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Referral cases with distinctive personal data, recorded over HTTP as users would, shared by the
  * H2 and PostgreSQL tests. Every string in {@link #PERSONAL} must be absent from anything stored.
  */
-final class PrivacyScenario {
+public final class PrivacyScenario {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String PLAN = "privacy-plan";
-    static final String ACTION = "privacy-action";
+    public static final String PLAN = "privacy-plan";
+    public static final String ACTION = "privacy-action";
     /** The subject who is erased: two cases. */
-    static final String ERASED_SUBJECT = "ZQX-SUBJ-7731-Quartermain";
+    public static final String ERASED_SUBJECT = "ZQX-SUBJ-7731-Quartermain";
     /** Another subject, kept. */
-    static final String KEPT_SUBJECT = "ZQX-KEPT-4402-Pemberton";
-    static final String ERASED_REASON = "ZQXreason repeat victim Zebediah";
-    static final String ERASED_OUTCOME = "ZQXoutcome locks fitted for Zebediah";
-    static final String ERASED_DECLINE = "ZQXdecline Zebediah moved away";
-    static final String KEPT_REASON = "ZQXreason Pemberton household";
+    public static final String KEPT_SUBJECT = "ZQX-KEPT-4402-Pemberton";
+    public static final String ERASED_REASON = "ZQXreason repeat victim Zebediah";
+    public static final String ERASED_OUTCOME = "ZQXoutcome locks fitted for Zebediah";
+    public static final String ERASED_DECLINE = "ZQXdecline Zebediah moved away";
+    public static final String KEPT_REASON = "ZQXreason Pemberton household";
     /** Not personal: must be found in the same files, or a scan that finds nothing proves nothing (compression). */
-    static final String CONTROL = "ZQXcontrol target hardening";
-    static final List<String> PERSONAL = List.of(ERASED_SUBJECT, KEPT_SUBJECT, ERASED_REASON, ERASED_OUTCOME,
+    public static final String CONTROL = "ZQXcontrol target hardening";
+    public static final List<String> PERSONAL = List.of(ERASED_SUBJECT, KEPT_SUBJECT, ERASED_REASON, ERASED_OUTCOME,
             ERASED_DECLINE, KEPT_REASON);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final ApplicationContext application;
 
-    PrivacyScenario(ApplicationContext application) {
+    public PrivacyScenario(ApplicationContext application) {
         this.application = application;
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 
-    record Answer(int status, String text) {
-        JsonNode json() {
+    public record Answer(int status, String text) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(text);
             } catch (IOException e) {
@@ -65,7 +65,7 @@ final class PrivacyScenario {
         }
     }
 
-    Answer call(String method, String path, String user, Object body) {
+    public Answer call(String method, String path, String user, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         try {
@@ -85,18 +85,18 @@ final class PrivacyScenario {
         }
     }
 
-    Answer ok(String method, String path, String user, Object body) {
+    public Answer ok(String method, String path, String user, Object body) {
         Answer answer = call(method, path, user, body);
         assertThat(answer.status()).as(method + " " + path + " -> " + answer.text()).isBetween(200, 299);
         return answer;
     }
 
-    Answer get(String path, String user) {
+    public Answer get(String path, String user) {
         return ok("GET", path, user, null);
     }
 
     /** A plan with one action led by lead1, and three cases of two subjects (one case without a reference). */
-    void recordCases() {
+    public void recordCases() {
         ok("POST", "/api/plans", "manager", Map.of("id", PLAN, "partnership", "Kettering Borough Community Safety Partnership",
                 "title", "Community Safety Plan 2013-2016", "periodStart", "2013-04-01", "periodEnd", "2016-03-31",
                 "cadence", "BI_MONTHLY", "effectiveOn", "2013-04-01"));
@@ -118,18 +118,18 @@ final class PrivacyScenario {
                 "subjectRef", KEPT_SUBJECT, "reason", KEPT_REASON));
     }
 
-    void awaitReadModels() throws InterruptedException {
+    public void awaitReadModels() throws InterruptedException {
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
     }
 
     /** What the board and committee rely on, as JSON text. */
-    Map<String, String> figures() {
+    public Map<String, String> figures() {
         return Map.of("board", get("/api/plans/" + PLAN + "/board?asAt=2014-03-31", "board").text(),
                 "statistics", get("/api/plans/" + PLAN + "/referral-statistics?financialYear=2013/14", "board").text());
     }
 
     /** Every file under the directory that holds any of the strings, with the string. */
-    static List<String> filesHolding(Path directory, List<String> strings) throws IOException {
+    public static List<String> filesHolding(Path directory, List<String> strings) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -144,7 +144,7 @@ final class PrivacyScenario {
         return found;
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
