@@ -37,7 +37,10 @@ class PostgresDataProtectionTest {
     static void start() {
         database = ScratchDatabase.create();
         application = PostgresApplication.start(database, dataDir, "--planledger.ledger.daily-checkpoint.enabled=false",
-                "--planledger.demo.enabled=false", "--planledger.privacy.retention.enabled=false");
+                "--planledger.demo.enabled=false", "--planledger.privacy.retention.enabled=false",
+                // the demo users (one per role, loopback only) sign the scenario in over HTTP
+                "--planledger.security.authentication=basic", "--planledger.security.demo-users=true",
+                "--server.address=127.0.0.1");
     }
 
     @AfterAll
