@@ -22,6 +22,7 @@ class Referral {
     private String planId;
     private String actionId;
     private ReferralStatus status;
+    private boolean subjectErased;
 
     Referral() {
         // for Axon: an empty case that events are applied to
@@ -58,6 +59,18 @@ class Referral {
         requireStatus(ReferralStatus.ACCEPTED, "closed with an outcome");
         apply(new ReferralClosed(planId, actionId, referralId, command.outcome(), command.costPence(),
                 orToday(command.effectiveOn())));
+    }
+
+    /**
+     * Any status: erasure concerns the person, not the case's progress. Repeating it for a case
+     * already erased records nothing, so an erasure interrupted half way can simply be run again.
+     */
+    @CommandHandler
+    void handle(EraseReferralSubject command) {
+        if (subjectErased) {
+            return;
+        }
+        apply(new ReferralSubjectErased(planId, actionId, referralId, command.subjectHash(), command.rule(), orToday(null)));
     }
 
     /**
@@ -103,5 +116,10 @@ class Referral {
     @EventSourcingHandler
     void on(ReferralClosed event) {
         status = ReferralStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralSubjectErased event) {
+        subjectErased = true;
     }
 }

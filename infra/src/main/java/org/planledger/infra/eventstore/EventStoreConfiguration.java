@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.planledger.infra.ledger.ChainingJdbcEventStorageEngine;
 import org.planledger.infra.ledger.LedgerChain;
 import org.planledger.infra.ledger.LedgerCheckpoints;
+import org.planledger.infra.privacy.PersonalFieldEncryption;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * PostgreSQL large objects ({@code oid}) that JPA's {@code @Lob} mapping produces and that
  * {@code VACUUM} does not reclaim. Second, its gap handling comes from {@link JdbcEventStoreSettings}.
  * Third, a duplicate (aggregate, sequence) is recognised on PostgreSQL too ({@link UniqueViolationResolver}).
- * Fourth, every append also chains its events ({@link ChainingJdbcEventStorageEngine}, docs/tamper-evidence.md).
+ * Fourth, every append also chains its events ({@link ChainingJdbcEventStorageEngine}, docs/tamper-evidence.md),
+ * after the personal fields of referral events were encrypted ({@link PersonalFieldEncryption}, docs/data-protection.md).
  * With {@code axon.axonserver.enabled=true} Axon Server is the event store and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +63,8 @@ public class EventStoreConfiguration {
                                                  EventSchema eventSchema,
                                                  JdbcEventStoreSettings settings,
                                                  LedgerChain ledgerChain,
-                                                 ObjectProvider<LedgerCheckpoints> ledgerCheckpoints) {
+                                                 ObjectProvider<LedgerCheckpoints> ledgerCheckpoints,
+                                                 PersonalFieldEncryption personalFieldEncryption) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -82,6 +85,8 @@ public class EventStoreConfiguration {
         // The tamper-evident ledger: each append also writes its chain rows, in the same transaction
         // (docs/tamper-evidence.md); a committed board meeting is followed by a checkpoint.
         return new ChainingJdbcEventStorageEngine(builder, connectionProvider, transactionManager, ledgerChain,
-                meeting -> ledgerCheckpoints.getObject().afterBoardMeeting(meeting));
+                meeting -> ledgerCheckpoints.getObject().afterBoardMeeting(meeting),
+                // Personal fields of referral events are stored encrypted per subject (docs/data-protection.md).
+                personalFieldEncryption);
     }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Axon's JDBC engine, plus the ledger's chain: right after Axon inserts a batch of events, and in
@@ -32,15 +33,29 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactionManager;
     private final LedgerChain chain;
     private final Consumer<BoardMeetingRecorded> boardMeetingCommitted;
+    private final UnaryOperator<List<EventMessage<?>>> storedForm;
 
     public ChainingJdbcEventStorageEngine(Builder builder, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, LedgerChain chain,
                                           Consumer<BoardMeetingRecorded> boardMeetingCommitted) {
+        this(builder, connectionProvider, transactionManager, chain, boardMeetingCommitted, UnaryOperator.identity());
+    }
+
+    /**
+     * @param storedForm what is stored for a batch of events, worked out inside the append's transaction:
+     *                   the personal fields of referral events encrypted (docs/data-protection.md).
+     *                   The chain then hashes those stored bytes, so deleting a key never breaks it.
+     */
+    public ChainingJdbcEventStorageEngine(Builder builder, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, LedgerChain chain,
+                                          Consumer<BoardMeetingRecorded> boardMeetingCommitted,
+                                          UnaryOperator<List<EventMessage<?>>> storedForm) {
         super(builder);
         this.connectionProvider = connectionProvider;
         this.transactionManager = transactionManager;
         this.chain = chain;
         this.boardMeetingCommitted = boardMeetingCommitted;
+        this.storedForm = storedForm;
     }
 
     @Override
@@ -49,7 +64,7 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
             return;
         }
         transactionManager.executeInTransaction(() -> {
-            super.appendEvents(events, serializer);
+            super.appendEvents(storedForm.apply(List.copyOf(events)), serializer);
             List<String> identifiers = events.stream().map(EventMessage::getIdentifier).toList();
             try (Connection connection = connectionProvider.getConnection()) {
                 chain.chainAppended(connection, identifiers);

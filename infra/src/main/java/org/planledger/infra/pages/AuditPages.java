@@ -21,6 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.planledger.infra.privacy.PersonalDataReveal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +45,13 @@ class AuditPages {
     static final List<String> EVENT_TYPES = EventTypes.all().stream().map(Class::getSimpleName).sorted().toList();
 
     private final Queries queries;
+    private final PageRedaction redaction;
+    private final PersonalDataReveal reveal;
 
-    AuditPages(Queries queries) {
+    AuditPages(Queries queries, PageRedaction redaction, PersonalDataReveal reveal) {
         this.queries = queries;
+        this.redaction = redaction;
+        this.reveal = reveal;
     }
 
     /** The filter as typed, and what is wrong with it by field. */
@@ -70,8 +76,9 @@ class AuditPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "audit";
         }
-        AuditTrailPage trail = queries.ask(new FindAuditTrail(form.filter(), page, PAGE_SIZE),
-                ResponseTypes.instanceOf(AuditTrailPage.class));
+        AuditTrailPage trail = redaction.visibleTo(Viewer.of(SecurityContextHolder.getContext().getAuthentication()),
+                queries.ask(new FindAuditTrail(form.filter(), page, PAGE_SIZE), ResponseTypes.instanceOf(AuditTrailPage.class)),
+                AuditTrailPage.class);
         model.addAttribute("trail", trail);
         model.addAttribute("pages", (trail.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("query", queryString(form.values()));
@@ -100,10 +107,11 @@ class AuditPages {
             AuditTrailPage trail = queries.ask(new FindAuditTrail(form.filter(), page, FindAuditTrail.MAX_PAGE_SIZE),
                     ResponseTypes.instanceOf(AuditTrailPage.class));
             for (AuditEntry entry : trail.entries()) {
-                out.write(csvLine(List.of(String.valueOf(entry.sequence()), text(entry.recordedAt()), text(entry.effectiveOn()),
+                // Stored personal fields (a referral's reasons) revealed, or read as erased (docs/data-protection.md).
+                out.write(csvLine(reveal.reveal(List.of(String.valueOf(entry.sequence()), text(entry.recordedAt()), text(entry.effectiveOn()),
                         text(entry.actor()), entry.actorRoles() == null ? "" : String.join(" ", entry.actorRoles()),
                         text(entry.type()), text(entry.planId()), text(entry.aggregateType()), text(entry.aggregateId()),
-                        changes(entry.changes()), text(entry.reason()), text(entry.source()), text(entry.correlationId()))));
+                        changes(entry.changes()), text(entry.reason()), text(entry.source()), text(entry.correlationId())))));
                 rows++;
             }
             if (trail.entries().size() < FindAuditTrail.MAX_PAGE_SIZE || (long) (page + 1) * FindAuditTrail.MAX_PAGE_SIZE >= trail.total()) {

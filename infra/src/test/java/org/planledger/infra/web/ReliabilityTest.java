@@ -582,6 +582,17 @@ class ReliabilityTest {
                 awaitReadModels();
                 return new Request("POST", plans + f.planId() + "/board-pack?asAt=2025-12-31", null);
             }));
+            // Data protection (docs/data-protection.md): the readable fixture's case has subject KT-041.
+            add.accept("GET /api/subjects/{subjectRef}", new Recipe("subject access", f -> new Request("GET",
+                    "/api/subjects/KT-041", null)));
+            add.accept("POST /api/subjects/{subjectRef}/erasure", new Recipe("subject erasure", f -> {
+                String subject = unique("subject");
+                expect(api.post("/api/actions/" + f.lead1Action() + "/referrals").json(map("id", unique("ref"),
+                        "receivedOn", "2025-07-02", "referringAgency", "Police", "subjectRef", subject)), 201);
+                return new Request("POST", "/api/subjects/" + subject + "/erasure", map("reason", "role matrix"));
+            }));
+            add.accept("GET /api/audit/subject-views", new Recipe("subject views", f -> new Request("GET",
+                    "/api/audit/subject-views", null)));
             return recipes;
         }
 

@@ -134,6 +134,9 @@ public class ActionHistoryProjection {
                     r -> referralDecided(r, ReferralStatus.DECLINED, e.reason(), e.effectiveOn()));
             case ReferralClosed e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
                     r -> referralClosed(r, e));
+            // The stored fields are ciphertext whose key is gone; the marker also covers a case stored in clear before encryption.
+            case ReferralSubjectErased e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
+                    ActionHistoryProjection::subjectErased);
         }
         return x.build();
     }
@@ -195,6 +198,16 @@ public class ActionHistoryProjection {
                                                      LocalDate decidedOn) {
         return new ReferralCaseEntry(r.referralId(), r.receivedOn(), r.referringAgency(), r.subjectRef(), r.reason(), status,
                 declineReason, null, r.costPence(), r.financialYear(), decidedOn, null);
+    }
+
+    private static ReferralCaseEntry subjectErased(ReferralCaseEntry r) {
+        return new ReferralCaseEntry(r.referralId(), r.receivedOn(), r.referringAgency(), erased(r.subjectRef()),
+                erased(r.reason()), r.status(), erased(r.declineReason()), erased(r.outcome()), r.costPence(),
+                r.financialYear(), r.decidedOn(), r.closedOn());
+    }
+
+    private static String erased(String personal) {
+        return personal == null ? null : ReferralSubjectErased.ERASED;
     }
 
     private static ReferralCaseEntry referralClosed(ReferralCaseEntry r, ReferralClosed e) {

@@ -133,6 +133,7 @@ public class MyActionsProjection {
             case ReferralAccepted e -> NOT_SHOWN;
             case ReferralDeclined e -> NOT_SHOWN;
             case ReferralClosed e -> NOT_SHOWN;
+            case ReferralSubjectErased e -> NOT_SHOWN;
         };
     }
 

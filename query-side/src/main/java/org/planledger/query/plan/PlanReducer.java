@@ -177,6 +177,7 @@ public final class PlanReducer {
             case ReferralAccepted e -> withCaseStatus(action, e.referralId(), ReferralStatus.ACCEPTED, 0);
             case ReferralDeclined e -> withCaseStatus(action, e.referralId(), ReferralStatus.DECLINED, 0);
             case ReferralClosed e -> withCaseStatus(action, e.referralId(), ReferralStatus.CLOSED, e.costPence());
+            case ReferralSubjectErased e -> action; // the board holds no personal data; counts and costs stay
         };
     }
 

@@ -93,6 +93,7 @@ public class ReferralStatisticsProjection {
             case ReferralDeclined e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.DECLINED, "declined", 1);
             case ReferralClosed e -> caseChanged(batch, recorded, e.referralId(), ReferralStatus.CLOSED, "closed", 1,
                     "costed", 1, "totalCostPence", e.costPence());
+            case ReferralSubjectErased e -> { } // erasure keeps every count and cost
             // ---- nothing to count
             case PriorityAdded e -> { }
             case PriorityRevised e -> { }

@@ -129,6 +129,8 @@ public final class ChangeDescriber {
             case ReferralAccepted e -> referralStatus(changes, "REFERRAL_ACCEPTED", e, was, now, "");
             case ReferralDeclined e -> referralStatus(changes, "REFERRAL_DECLINED", e, was, now, "");
             case ReferralClosed e -> referralStatus(changes, "REFERRAL_CLOSED", e, was, now, " (" + pence(e.costPence()) + ")");
+            case ReferralSubjectErased e -> changes.add(new Change("SUBJECT_ERASED", e.actionId(), e.referralId(),
+                    "subject data", null, "erased (" + e.rule() + ")"));
         }
     }
 

@@ -57,6 +57,7 @@ final class EventReasons {
             case ReferralAccepted e -> null;
             case ReferralDeclined e -> e.reason();
             case ReferralClosed e -> null;
+            case ReferralSubjectErased e -> e.rule();
         };
     }
 }
