@@ -60,6 +60,9 @@ class PlanPages {
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final PageRedaction redaction;
 
+    /** Boards with more actions than this open with their priorities folded. */
+    static final int FOLDED_ABOVE_ACTIONS = 12;
+
     PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction) {
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
@@ -129,6 +132,9 @@ class PlanPages {
         model.addAttribute("totalCount", BoardFilter.actionCount(board));
         model.addAttribute("leadNames", BoardFilter.leadNames(board));
         model.addAttribute("ragChoices", BoardFilter.ragChoices());
+        model.addAttribute("cycleMonths", cycleMonths(board.cadence()));
+        // a long board opens folded to its priorities (with their counts) unless a filter picked actions out
+        model.addAttribute("collapsePriorities", !filter.active() && BoardFilter.actionCount(board) > FOLDED_ABOVE_ACTIONS);
         return htmx != null ? "board :: results" : "board";
     }
 
