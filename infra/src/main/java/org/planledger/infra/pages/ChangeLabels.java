@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -176,15 +175,6 @@ public class ChangeLabels {
     /** "DELIVERY_LEAD AUDITOR" as "Delivery lead, Auditor". */
     public String roles(List<String> roles) {
         return roles == null ? "" : String.join(", ", roles.stream().map(Viewer::roleName).toList());
-    }
-
-    /** The filter's choices, key to label. */
-    Map<String, String> choices() {
-        Map<String, String> choices = new LinkedHashMap<>();
-        for (Kind kind : Kind.values()) {
-            choices.put(kind.key, kind.label);
-        }
-        return choices;
     }
 
     private static String words(String camelCase) {
