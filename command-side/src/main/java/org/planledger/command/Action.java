@@ -116,7 +116,9 @@ class Action {
                 throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
             }
             if (command.rag().needsReason()) {
-                Rules.reasonGiven(command.reason(), "for a " + command.rag() + " rating");
+                // "an AMBER rating", "a RED rating"
+                Rules.reasonGiven(command.reason(), (command.rag().name().startsWith("A") ? "for an " : "for a ")
+                        + command.rag() + " rating");
             }
         });
     }

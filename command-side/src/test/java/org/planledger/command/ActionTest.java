@@ -234,7 +234,9 @@ class ActionTest {
             fixture.given(actionAdded())
                     .when(new AssessRag(ACTION, rag, "  ", ON, null))
                     .expectNoEvents()
-                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                            rag == RagStatus.AMBER ? "for an AMBER rating" : "for a RED rating"));
         }
 
         @Test

@@ -285,6 +285,28 @@ class QuerySideTest {
         assertThat(oneDay.entries()).extracting(AuditEntry::type)
                 .containsExactly("FundingAllocated", "RagAssessed", "ProgressRecorded");
 
+        // What each entry changed, by the name people know it by (ids beside)
+        assertThat(rag.entries().get(0)).extracting(AuditEntry::subjectKind, AuditEntry::subjectId, AuditEntry::subjectTitle)
+                .containsExactly("Action", A1, "Target hardening for repeat victims");
+        assertThat(rebaseline.entries().get(0)).extracting(AuditEntry::subjectKind, AuditEntry::subjectTitle)
+                .containsExactly("Indicator", "Perception of ASB");
+        AuditTrailPage meetings = audit.handle(new FindAuditTrail(new AuditFilter(PLAN, null, null, "BoardMeetingRecorded", null, null), 0, 10));
+        assertThat(meetings.entries()).extracting(AuditEntry::subjectKind).containsOnly("Board meeting");
+        AuditTrailPage drafted = audit.handle(new FindAuditTrail(new AuditFilter(PLAN, null, null, "PlanDrafted", null, null), 0, 10));
+        assertThat(drafted.entries()).singleElement().extracting(AuditEntry::subjectKind, AuditEntry::subjectTitle)
+                .containsExactly("Plan", "Community Safety Plan 2013-2016");
+        AuditTrailPage priority = audit.handle(new FindAuditTrail(new AuditFilter(PLAN, null, null, "PriorityAdded", null, null), 0, 10));
+        assertThat(priority.entries()).singleElement().extracting(AuditEntry::subjectTitle).isEqualTo("Anti-social behaviour");
+
+        // any of several people (a name's user ids) and any of several types (one plain label's)
+        AuditTrailPage leadsNotes = audit.handle(new FindAuditTrail(new AuditFilter(PLAN, null, null, null, null, null,
+                java.util.Set.of("lead1", "lead2"), java.util.Set.of("ProgressRecorded", "ProgressNoteWithdrawn")), 0, 50));
+        assertThat(leadsNotes.entries()).extracting(AuditEntry::type)
+                .containsExactlyInAnyOrder("ProgressRecorded", "ProgressRecorded", "ProgressRecorded", "ProgressRecorded", "ProgressNoteWithdrawn");
+        AuditTrailPage acrossPlans = audit.handle(new FindAuditTrail(new AuditFilter(null, null, null, null, null, null,
+                java.util.Set.of("manager"), java.util.Set.of("BoardMeetingRecorded")), 0, 50));
+        assertThat(acrossPlans.total()).isEqualTo(meetings.total());
+
         assertThat(new FindAuditTrail(null, -3, 10_000).size()).isEqualTo(FindAuditTrail.MAX_PAGE_SIZE);
         assertThat(audit.handle(new FindAuditTrail(AuditFilter.forPlan("unknown"), 0, 10)).entries()).isEmpty();
     }

@@ -86,6 +86,31 @@ public class PageText {
         return rag == null ? "rag rag-none" : "rag rag-" + rag.name().toLowerCase(Locale.ROOT);
     }
 
+    /** "12 actions: 1 red, 3 amber, 6 green, 2 not rated", for a folded priority's summary line. */
+    public String ragSummary(RagCounts counts) {
+        if (counts == null) {
+            return "";
+        }
+        int total = total(counts);
+        return total + (total == 1 ? " action: " : " actions: ") + counts.red() + " red, " + counts.amber() + " amber, "
+                + counts.green() + " green, " + counts.unrated() + " not rated";
+    }
+
+    /** The one wording, on every page, for the date by which an action's next progress note is due. */
+    public String updateDueLabel() {
+        return "Next update due";
+    }
+
+    /** What the board's "Overdue" flag means. */
+    public String overdueMeaning() {
+        return "Still open after its end date.";
+    }
+
+    /** What the board's "Stale" flag means (the same date as "Next update due"). */
+    public String staleMeaning() {
+        return "Open and started, but no progress note within one reporting cycle, so its next update is past due.";
+    }
+
     public int total(RagCounts counts) {
         return counts == null ? 0 : counts.red() + counts.amber() + counts.green() + counts.unrated();
     }

@@ -27,7 +27,6 @@ import org.planledger.infra.refusals.InvalidParameterException;
 import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.refusals.ResourceNotFoundException;
-import org.springframework.core.env.Environment;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -61,25 +60,18 @@ class PlanPages {
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final PageRedaction redaction;
 
-    private final boolean demoUsers;
+    /** Boards with more actions than this open with their priorities folded. */
+    static final int FOLDED_ABOVE_ACTIONS = 12;
 
-    PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction, Environment environment) {
+    PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction) {
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
         this.redaction = redaction;
-        this.demoUsers = environment.getProperty("planledger.security.demo-users", Boolean.class, true)
-                && "basic".equalsIgnoreCase(environment.getProperty("planledger.security.authentication", ""));
     }
 
     @GetMapping("/")
     String home() {
         return "redirect:/plans";
-    }
-
-    @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demoUsers", demoUsers);
-        return "login";
     }
 
     /** Where the security chain forwards a signed-in person refused a page. */
@@ -140,6 +132,9 @@ class PlanPages {
         model.addAttribute("totalCount", BoardFilter.actionCount(board));
         model.addAttribute("leadNames", BoardFilter.leadNames(board));
         model.addAttribute("ragChoices", BoardFilter.ragChoices());
+        model.addAttribute("cycleMonths", cycleMonths(board.cadence()));
+        // a long board opens folded to its priorities (with their counts) unless a filter picked actions out
+        model.addAttribute("collapsePriorities", !filter.active() && BoardFilter.actionCount(board) > FOLDED_ABOVE_ACTIONS);
         return htmx != null ? "board :: results" : "board";
     }
 

@@ -74,6 +74,18 @@ final class ConfiguredUsers {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /** The users file alone: never the demo users, whose published password is for loopback demos only. */
+    static InMemoryUserDetailsManager fromFile(SecuritySettings settings) {
+        List<UserDetails> users = new ArrayList<>();
+        for (UsersFile.FileUser fileUser : UsersFile.read(settings.usersFile())) {
+            if (users.stream().anyMatch(u -> u.getUsername().equals(fileUser.username()))) {
+                throw new IllegalStateException("the users file names '" + fileUser.username() + "' twice");
+            }
+            users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.roles()));
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
     /** The bcrypt cost most of the configured users' hashes have (the demo users': 4). */
     static int typicalCost(SecuritySettings settings) {
         List<Integer> costs = new ArrayList<>();

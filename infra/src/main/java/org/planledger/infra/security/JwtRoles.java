@@ -32,15 +32,27 @@ public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToke
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        String userId = jwt.getClaimAsString(userIdClaim);
+        return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()),
+                userId != null && !userId.isBlank() ? userId : jwt.getSubject());
+    }
+
+    /** The known roles named in these claims (a token's, or an OpenID Connect sign-in's), as authorities. */
+    Set<GrantedAuthority> authorities(Map<String, Object> claims) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-        for (String role : rolesIn(claim(jwt.getClaims(), rolesClaim))) {
+        for (String role : rolesIn(claim(claims, rolesClaim))) {
             String name = role.startsWith("ROLE_") ? role.substring(5) : role;
             if (Roles.ALL.contains(name)) {
                 authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
             }
         }
-        String userId = jwt.getClaimAsString(userIdClaim);
-        return new JwtAuthenticationToken(jwt, authorities, userId != null && !userId.isBlank() ? userId : jwt.getSubject());
+        return authorities;
+    }
+
+    /** The claim that names the user, when these claims carry it; otherwise the subject ({@code sub}). */
+    String userIdClaimIn(Map<String, Object> claims) {
+        Object userId = claims.get(userIdClaim);
+        return userId != null && !userId.toString().isBlank() ? userIdClaim : "sub";
     }
 
     private static Object claim(Map<String, Object> claims, String path) {

@@ -29,6 +29,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 
 /**
@@ -37,8 +43,10 @@ import java.time.Clock;
  *   <li>{@code /api/**}: stateless (no session is read or made, so a browser's login cookie
  *   cannot be ridden by another site and CSRF tokens are not needed), HTTP Basic or a JWT bearer
  *   token. 401 and 403 are problem+json.</li>
- *   <li>everything else (Swagger UI, the OpenAPI document, future pages): form login and HTTP
- *   Basic with CSRF protection, or a JWT in production.</li>
+ *   <li>everything else (the pages, Swagger UI, the OpenAPI document): with CSRF protection, form
+ *   login (demo users or the users file, on every profile), HTTP Basic where the API takes it, and
+ *   OpenID Connect authorization-code login wherever a client is registered (docs/sign-in.md);
+ *   with JWT also a bearer token.</li>
  * </ul>
  * Which roles may call an endpoint is not listed here: each handler method declares it with
  * {@code @RolesAllowed}, next to the code it guards, and Spring's method security enforces it
@@ -91,9 +99,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
-                                            ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottleFilter loginThrottle)
+                                            ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottleFilter loginThrottle,
+                                            SignInOptions signIn, ObjectProvider<ClientRegistrationRepository> clients)
             throws Exception {
-        hardenHeaders(http);
+        hardenHeaders(http, signIn.signOutOrigins());
         String[] publicActuator = settings.publicActuatorPaths();
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
@@ -108,16 +117,60 @@ public class SecurityConfiguration {
             rules.requestMatchers(PAGE_ASSETS).permitAll();
             rules.anyRequest().authenticated();
         });
-        if (usesBasic(settings, environment)) {
-            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(httpBasic -> { })
-                    .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
-                    // A signed-in person refused a page sees why, with the pages' own navigation.
-                    .exceptionHandling(errors -> errors.accessDeniedPage("/denied"));
-        } else {
+        // A signed-in person refused a page sees why, with the pages' own navigation.
+        http.exceptionHandling(errors -> errors.accessDeniedPage("/denied"));
+        boolean basic = usesBasic(settings, environment);
+        if (signIn.passwords()) {
+            // The demo users or the users file: on every profile, for deployments without an identity provider.
+            http.formLogin(form -> form.loginPage("/login").permitAll())
+                    .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class);
+        }
+        if (basic) {
+            http.httpBasic(httpBasic -> { });
+        }
+        if (!signIn.providers().isEmpty()) {
+            // The organisation's identity provider (docs/sign-in.md): the same issuer and role claim as the
+            // API's tokens; signing out also ends the provider's session where it publishes an end-session endpoint.
+            JwtDecoder accessTokens = basic ? null : jwtDecoder.getIfAvailable();
+            OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(clients.getObject());
+            providerLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+            providerLogout.setDefaultTargetUrl("/login?logout");
+            http.oauth2Login(login -> login.loginPage("/login")
+                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(jwtRoles(settings), accessTokens))))
+                    .logout(logout -> logout.logoutSuccessHandler(providerLogout));
+        }
+        if (!basic) {
+            // API clients that call pages or Swagger UI with the API's bearer token
             JwtDecoder decoder = decoder(jwtDecoder);
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtRoles(settings))));
         }
+        if (!signIn.any()) {
+            log.warn("The pages have no sign-in: no OpenID Connect client is registered (spring.security.oauth2.client."
+                    + "registration.*) and no planledger.security.users-file is set. See docs/sign-in.md.");
+        }
         return http.build();
+    }
+
+    /**
+     * What the sign-in page offers: passwords where the demo users or a users file exist (every
+     * profile), and each OpenID Connect client registration (spring.security.oauth2.client.*).
+     */
+    @Bean
+    public SignInOptions signInOptions(SecuritySettings settings, Environment environment,
+                                       ObjectProvider<ClientRegistrationRepository> registrations) {
+        boolean basic = usesBasic(settings, environment);
+        List<SignInOptions.Provider> providers = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+            for (Object registration : configured) {
+                ClientRegistration client = (ClientRegistration) registration;
+                if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(client.getAuthorizationGrantType())) {
+                    Object endSession = client.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+                    providers.add(new SignInOptions.Provider(client.getRegistrationId(), client.getClientName(),
+                            endSession == null ? null : origin(endSession.toString())));
+                }
+            }
+        }
+        return new SignInOptions(basic || settings.hasUsersFile(), basic && settings.demoUsers(), providers);
     }
 
     /**
@@ -129,8 +182,18 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static void hardenHeaders(HttpSecurity http) throws Exception {
+        hardenHeaders(http, List.of());
+    }
+
+    /**
+     * With an identity provider, signing out (a form posted to /logout) ends in a redirect to the
+     * provider's end-session endpoint, and browsers hold a form's redirects to form-action too.
+     */
+    private static void hardenHeaders(HttpSecurity http, List<String> signOutOrigins) throws Exception {
+        String policy = signOutOrigins.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + String.join(" ", signOutOrigins));
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
@@ -155,11 +218,12 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** Basic users: the demo users and the users file. Only built when Basic is in use. */
+    /** Basic and form login users: the demo users and the users file; with JWT, the users file only (form login). */
     @Bean
     public UserDetailsService planLedgerUsers(SecuritySettings settings, Environment environment) {
         if (!usesBasic(settings, environment)) {
-            return new InMemoryUserDetailsManager();
+            // JWT for the API; the pages still take a user name and password from the users file, if there is one
+            return settings.hasUsersFile() ? ConfiguredUsers.fromFile(settings) : new InMemoryUserDetailsManager();
         }
         return ConfiguredUsers.build(settings, environment);
     }
@@ -235,6 +299,12 @@ public class SecurityConfiguration {
         return token -> {
             throw new BadJwtException("no issuer is configured to validate tokens");
         };
+    }
+
+    /** "https://login.example/realms/csp/logout" -> "https://login.example" */
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     static JwtRoles jwtRoles(SecuritySettings settings) {

@@ -31,6 +31,11 @@ public record SecuritySettings(
 
     static final List<String> KNOWN_ACTUATOR_ENDPOINTS = List.of("health", "info", "prometheus", "metrics");
 
+    /** A users file is named (form login on every profile; Basic too where the API takes it). */
+    boolean hasUsersFile() {
+        return usersFile != null && !usersFile.toString().isBlank();
+    }
+
     /** The paths of {@link #publicActuatorEndpoints}, each with its sub-paths (health groups, single meters). */
     String[] publicActuatorPaths() {
         return publicActuatorEndpoints.stream()

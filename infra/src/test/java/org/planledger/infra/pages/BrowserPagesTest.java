@@ -1,5 +1,6 @@
 package org.planledger.infra.pages;
 
+import org.apache.commons.csv.CSVRecord;
 import org.planledger.infra.SlowLane;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -226,33 +226,154 @@ class BrowserPagesTest {
         PageChecks.assertAccessible(browser, "compare");
     }
 
+    /**
+     * An auditor's job: who changed a rating, from what to what, and why; then the same entries in
+     * a CSV that Excel opens with "£" intact (a UTF-8 byte order mark before Commons CSV's records).
+     */
     @Test
-    void theAuditTrailFiltersAndItsCsvDownloadsAndParses() throws Exception {
+    void anAuditorFindsWhoChangedARatingAndWhyAndTheCsvKeepsThePoundSign() throws Exception {
+        String action = "asb-cleaner-victim-witness-support";
+        String reason = "Volunteer numbers fell over the summer (audit browser test)";
+        browser.signIn("lead1");
+        browser.open("/actions/" + action + "/record");
+        browser.one("#rag-amber").click();
+        browser.type("#rag-reason", reason);
+        browser.submit("#rag-form");
+        browser.waitFor(".notice-success");
+        browser.open("/actions/" + action + "/record");
+        browser.type("#spend-amount", "250.50");
+        browser.type("#spend-description", "Leaflets for the witness scheme");
+        browser.submit("#spend-form");
+        browser.waitFor(".notice-success");
+
         browser.signIn("auditor");
         browser.open("/audit");
-        new org.openqa.selenium.support.ui.Select(browser.one("#a-planId")).selectByValue(PLAN);
-        new org.openqa.selenium.support.ui.Select(browser.one("#a-type")).selectByValue("ProgressRecorded");
+        assertThat(browser.all("#a-kind option")).extracting(WebElement::getText)
+                .contains("RAG rating", "Progress note", "Funding or spend").doesNotContain("RagAssessed", "Rag assessed");
+        String leadName = "Victim Support"; // the action's lead, recorded in the plan with the user id lead1
+        browser.type("#a-who", leadName);
+        new org.openqa.selenium.support.ui.Select(browser.one("#a-kind")).selectByVisibleText("RAG rating");
         browser.submit("form.filters");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("type=ProgressRecorded"));
-        int matching = Integer.parseInt(browser.one(".result-count span").getText());
-        assertThat(matching).isGreaterThan(40);
-        assertThat(browser.all(".audit-entry").get(0).getText()).contains("Who").contains("When").contains("Why");
+        browser.waitUntil(d -> d.getCurrentUrl().contains("kind=rag"));
+        assertThat(browser.one(".people-matched").getText()).contains("lead1").contains(leadName);
+        WebElement entry = browser.all(".audit-entry").get(0);
+        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".change-label")).getText()).isEqualTo("RAG rating given");
+        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".actor")).getText()).isEqualTo("lead1");
+        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".subject a")).getText())
+                .isEqualTo("To provide support for victims and witnesses of crime and ASB");
+        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".subject a")).getDomAttribute("title")).isEqualTo("id " + action);
+        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".reason")).getText()).isEqualTo(reason);
+        WebElement change = entry.findElement(org.openqa.selenium.By.cssSelector(".field-changes li"));
+        assertThat(change.findElement(org.openqa.selenium.By.tagName("strong")).getText()).isEqualTo("RAG rating");
+        assertThat(change.findElement(org.openqa.selenium.By.tagName("del")).getDomProperty("textContent")).isEqualTo("from Not rated");
+        assertThat(change.findElement(org.openqa.selenium.By.tagName("ins")).getDomProperty("textContent")).isEqualTo("to Amber");
+        PageChecks.assertAccessible(browser, "audit, who changed a rating");
+        browser.screenshot("audit-who-changed-a-rating-desktop", Browser.DESKTOP);
 
+        // the whole action's trail as CSV: the spend in pounds, the BOM first
+        browser.open("/audit?aggregateId=" + action);
+        int matching = Integer.parseInt(browser.one(".result-count span").getText());
         browser.one("#csv-link").click();
         Path csv = awaitDownload();
-        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
-        assertThat(rows.get(0)).containsExactly("sequence", "recorded_at", "effective_on", "actor", "actor_roles",
-                "event_type", "plan_id", "aggregate_type", "aggregate_id", "changes", "reason", "source", "correlation_id");
-        List<List<String>> entries = rows.subList(1, rows.size());
-        assertThat(entries).hasSize(matching).allSatisfy(row -> {
-            assertThat(row).hasSize(13);
-            assertThat(row.get(5)).isEqualTo("ProgressRecorded");
-            assertThat(row.get(6)).isEqualTo(PLAN);
-            assertThat(Instant.parse(row.get(1))).isNotNull();
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        List<CSVRecord> rows = AuditPages.CSV.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(text)).getRecords();
+        assertThat(rows).hasSize(matching).allSatisfy(row -> {
+            assertThat(row.get("subject_id")).isEqualTo(action);
+            assertThat(Instant.parse(row.get("recorded_at"))).isNotNull();
         });
+        CSVRecord spend = rows.stream().filter(r -> r.get("event_type").equals("SpendRecorded")).findFirst().orElseThrow();
+        assertThat(spend.get("change")).isEqualTo("Spend recorded");
+        assertThat(spend.get("changes")).contains("£250.50");
+        CSVRecord rating = rows.stream().filter(r -> r.get("event_type").equals("RagAssessed")).findFirst().orElseThrow();
+        assertThat(rating.get("changes")).isEqualTo("RAG rating: Not rated -> Amber");
+        assertThat(rating.get("reason")).isEqualTo(reason);
+        assertThat(rating.get("actor")).isEqualTo("lead1");
+        assertThat(rating.get("subject_title")).isEqualTo("To provide support for victims and witnesses of crime and ASB");
 
         browser.open("/audit?from=31-12-2012");
         assertThat(browser.one("#a-from-error").getText()).isNotBlank();
+    }
+
+    /**
+     * A board member keeps the board open; a lead records a note elsewhere (the API, another session)
+     * and it appears without a reload. When the feed is lost the page says so, and when it returns the
+     * page catches up with what was recorded meanwhile.
+     */
+    @Test
+    void anOpenBoardPageShowsNotesRecordedElsewhereLiveAndSaysWhenItLosesTheFeed() throws Exception {
+        browser.signIn("board");
+        browser.open("/plans/" + PLAN + "?priority=violence");
+        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Live:"));
+        browser.script("document.body.dataset.sameDocument = 'yes';");
+        String card = "#action-" + LEAD2_ACTION + " .latest-note";
+
+        String first = "CCTV at Market Place replaced (live board test)";
+        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-03", first)).isEqualTo(201);
+        browser.waitUntil(d -> browser.one(card).getText().contains(first));
+        assertThat(browser.one("#live-status").getText()).contains("updated at");
+        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
+        browser.screenshot("board-live-update-desktop", Browser.DESKTOP);
+
+        application.getBean(LiveBoardEvents.class).endStreams();
+        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Connection lost"));
+        String second = "Second camera added at the bus station (recorded while the feed was down)";
+        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-03", second)).isEqualTo(201);
+        browser.waitUntil(d -> browser.one(card).getText().contains(second));
+        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Live"));
+        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
+    }
+
+    /**
+     * The board reads at a glance and prints: badges whole at phone width, card edges in RAG colours,
+     * folded priorities, the flags explained, and on paper (A4) no navigation or filters, colours kept.
+     */
+    @Test
+    void theBoardFoldsExplainsItsFlagsAndPrintsCleanly() throws Exception {
+        browser.signIn("board");
+        browser.open("/plans/" + PLAN);
+        assertThat(browser.one("#board-terms").getText()).contains("Overdue").contains("Stale").contains("Next update due");
+        List<WebElement> folds = browser.all("details.priority-fold");
+        assertThat(folds).hasSizeGreaterThan(1).noneMatch(fold -> fold.getDomAttribute("open") != null);
+        folds.get(0).findElement(org.openqa.selenium.By.tagName("summary")).click();
+        assertThat(folds.get(0).getDomProperty("open")).isEqualTo("true");
+
+        browser.driver.manage().window().setSize(Browser.PHONE);
+        Object squeezed = browser.script("return Array.from(document.querySelectorAll('.rag'))"
+                + ".filter(b => b.getClientRects().length > 0 && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent);");
+        assertThat((List<?>) squeezed).as("RAG badges cut short").isEmpty();
+        browser.driver.manage().window().setSize(Browser.DESKTOP);
+        String edge = (String) browser.script("return getComputedStyle(document.querySelector('.card-rag-none')).borderLeftStyle;");
+        assertThat(edge).isEqualTo("dashed");
+
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            for (String hidden : List.of(".site-header", "form.filters", ".tabs", ".site-footer", "#live-status")) {
+                assertThat(browser.script("return getComputedStyle(document.querySelector(arguments[0])).display;", hidden))
+                        .as(hidden + " on paper").isEqualTo("none");
+            }
+            assertThat(browser.script("return getComputedStyle(document.body).printColorAdjust;")).isEqualTo("exact");
+            WebElement folded = browser.all("details.priority-fold:not([open]) .action-card").get(0);
+            assertThat(folded.getSize().getHeight()).as("a folded priority's cards print").isGreaterThan(0);
+            browser.screenshot("board-print-a4", new org.openqa.selenium.Dimension(794, 1123));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        String pdf = browser.driver.print(a4).getContent();
+        assertThat(java.util.Base64.getDecoder().decode(pdf)).startsWith('%', 'P', 'D', 'F');
+    }
+
+    private static int recordNote(String lead, String actionId, String period, String text) throws Exception {
+        String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+        String body = "{\"period\": \"" + period + "\", \"text\": \"" + text + "\"}";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/actions/" + actionId + "/progress"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((lead + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** Every page: automated WCAG checks, phone width, and a screenshot at desktop and phone width. */
@@ -337,44 +458,5 @@ class BrowserPagesTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no CSV arrived in " + browser.downloads);
-    }
-
-    /** RFC 4180: quoted fields, doubled quotes, CRLF between records, line breaks inside quotes. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -14,10 +14,15 @@ import org.planledger.query.api.RagCounts;
 import org.planledger.query.api.RagPoint;
 import org.planledger.query.plan.ReadingView;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,11 +60,29 @@ class PagePartsTest {
     }
 
     @Test
-    void csvFieldsAreQuotedAndFormulasDefused() {
-        assertThat(AuditPages.csvLine(List.of("a", "say \"hi\"", "=SUM(A1)", "-12", "line\nbreak")))
-                .isEqualTo("\"a\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"-12\",\"line\nbreak\"\r\n");
-        assertThat(BrowserPagesTest.parseCsv("\"a\",\"b \"\"c\"\"\"\r\n\"1\",\"x\ny\"\r\n"))
-                .containsExactly(List.of("a", "b \"c\""), List.of("1", "x\ny"));
+    void csvFieldsAreQuotedByCommonsCsvAndFormulasDefused() throws Exception {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = AuditPages.CSV.print(out)) {
+            csv.printRecord(Stream.of("a", "say \"hi\"", "=SUM(A1)", "-12", "line\nbreak", "£17.7k").map(AuditPages::spreadsheetSafe).toList());
+        }
+        assertThat(out.toString()).isEqualTo("a,\"say \"\"hi\"\"\",'=SUM(A1),-12,\"line\nbreak\",£17.7k\r\n");
+        assertThat(AuditPages.CSV.parse(new StringReader(out.toString())).getRecords().get(0).toList())
+                .containsExactly("a", "say \"hi\"", "'=SUM(A1)", "-12", "line\nbreak", "£17.7k");
+    }
+
+    @Test
+    void everyEventTypeHasOnePlainLabelAndValuesReadLikeEnglish() {
+        assertThat(ChangeLabels.unlabelled()).as("event types missing from ChangeLabels' one list").isEmpty();
+        ChangeLabels labels = new ChangeLabels();
+        assertThat(labels.kinds()).extracting(ChangeLabels.Kind::label).doesNotHaveDuplicates().hasSizeLessThan(20);
+        assertThat(labels.entry("RagAssessed")).isEqualTo("RAG rating given");
+        assertThat(labels.change("rag", null, "AMBER", "→")).isEqualTo("RAG rating: Not rated → Amber");
+        assertThat(labels.change("status", "OPEN", "CEASED", "→")).isEqualTo("Status: Open → Ceased");
+        assertThat(labels.change("status", "ACCEPTED", "CLOSED (£150.00)", "->")).isEqualTo("Status: Accepted -> Closed (£150.00)");
+        assertThat(labels.change("endDate", "2014-03-31", "2015-03-31", "→")).isEqualTo("End date: 31 Mar 2014 → 31 Mar 2015");
+        assertThat(labels.change("note", null, "2013-06: PCC bid pending", "→")).isEqualTo("Progress note: (none) → 2013-06: PCC bid pending");
+        assertThat(labels.change("withdrawn", "false", "true", "→")).isEqualTo("Withdrawn: No → Yes");
+        assertThat(ChangeLabels.kind("action-added").orElseThrow().eventTypes()).containsExactlyInAnyOrder("ActionRegistered", "ActionAdded");
     }
 
     @Test

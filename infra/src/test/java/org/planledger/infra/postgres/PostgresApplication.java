@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts the whole application on the postgres profile against a scratch database, on a random port. */
-final class PostgresApplication {
+public final class PostgresApplication {
 
     private PostgresApplication() {
     }
 
     /** The postgres profile, both halves. */
-    static ConfigurableApplicationContext start(ScratchDatabase database, Path dataDir, String... extraArguments) {
+    public static ConfigurableApplicationContext start(ScratchDatabase database, Path dataDir, String... extraArguments) {
         return start("postgres", database, dataDir, extraArguments);
     }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
  * answers, the tests are skipped, unless {@code PLANLEDGER_REQUIRE_POSTGRES=true} (set by
  * {@code .ci/run}), which makes that a failure: CI runs them for real.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
     private final String adminUrl;
     private final String user;
@@ -33,7 +33,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static ScratchDatabase create() {
+    public static ScratchDatabase create() {
         String host = env("PLANLEDGER_TEST_PG_HOST", "127.0.0.1");
         String port = env("PLANLEDGER_TEST_PG_PORT", "5432");
         String password = env("PLANLEDGER_TEST_PG_PASSWORD", "");

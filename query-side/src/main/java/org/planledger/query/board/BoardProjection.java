@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.planledger.events.PlanLedgerEvent;
@@ -31,7 +32,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,6 +58,9 @@ public class BoardProjection {
     private final MongoCollection<Document> board;
     private final Clock clock;
     private final WriteBehind writes = new WriteBehind();
+    private final String announcedKey = BoardProjection.class.getName() + "#announced#" + java.util.UUID.randomUUID();
+    /** Told the id of each plan whose board an event batch changed; see {@link #whenChanged}. */
+    private volatile Consumer<String> changed = planId -> { };
 
     /** Plans whose decoded fold is kept from one batch to the next. */
     static final int KEPT_PLANS = 16;
@@ -87,6 +94,7 @@ public class BoardProjection {
             AppliedEvents.record(fold.applied, recorded);
             batch.saveEncoded(board, planId, fold::toDocument);
             keepAfterCommit(fold);
+            announce(planId);
         }
         batch.endOfMessage();
     }
@@ -112,6 +120,26 @@ public class BoardProjection {
         }
         fold.keepScheduled = true;
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> kept.put(fold.planId, new KeptFold(new TreeMap<>(fold.applied), fold.view)));
+    }
+
+    /**
+     * Who to tell that a plan's board changed (the live pages' subscription queries): once per plan
+     * per event batch, from the handler, so a listener that defers to the unit of work's commit (as
+     * Axon's query update emitter does) speaks after the batch's board documents were written.
+     */
+    public void whenChanged(Consumer<String> listener) {
+        this.changed = listener;
+    }
+
+    private void announce(String planId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            changed.accept(planId);
+            return;
+        }
+        Set<String> announced = CurrentUnitOfWork.get().getOrComputeResource(announcedKey, key -> new HashSet<>());
+        if (announced.add(planId)) {
+            changed.accept(planId);
+        }
     }
 
     /**

@@ -99,6 +99,8 @@ public final class JournalReader {
             if (filter.aggregateId() != null) coarse.add(Filters.eq("events.aggregateId", filter.aggregateId()));
             if (filter.actor() != null) coarse.add(Filters.eq("events.actor", filter.actor()));
             if (filter.eventType() != null) coarse.add(Filters.eq("events.type", filter.eventType()));
+            if (filter.actorIn() != null) coarse.add(Filters.in("events.actor", filter.actorIn()));
+            if (filter.eventTypeIn() != null) coarse.add(Filters.in("events.type", filter.eventTypeIn()));
             Bson query = coarse.isEmpty() ? new Document() : Filters.and(coarse);
             for (Document bucket : buckets.find(query)) {
                 candidates.addAll(bucket.getList("events", Document.class));
@@ -126,6 +128,8 @@ public final class JournalReader {
                 && (filter.aggregateId() == null || filter.aggregateId().equals(entry.getString("aggregateId")))
                 && (filter.actor() == null || filter.actor().equals(entry.getString("actor")))
                 && (filter.eventType() == null || filter.eventType().equals(entry.getString("type")))
+                && (filter.actorIn() == null || filter.actorIn().contains(entry.getString("actor")))
+                && (filter.eventTypeIn() == null || filter.eventTypeIn().contains(entry.getString("type")))
                 && (filter.recordedFrom() == null || !recordedAt.toInstant().isBefore(filter.recordedFrom()))
                 && (filter.recordedTo() == null || recordedAt.toInstant().isBefore(filter.recordedTo()));
     }
