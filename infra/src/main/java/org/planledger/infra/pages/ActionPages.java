@@ -70,6 +70,8 @@ class ActionPages {
         model.addAttribute("action", history);
         model.addAttribute("plan", plan(history.planId()).orElse(null));
         model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());
+        // Corrections and withdrawals fix the record, so the Action allows them after it has closed too.
+        model.addAttribute("mayFix", viewer.mayRecordOn(history.leads()));
         model.addAttribute("years", yearFigures(history));
         return "action";
     }
