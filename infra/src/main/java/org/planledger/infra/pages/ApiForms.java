@@ -146,7 +146,7 @@ class ApiForms {
             boolean required = field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class)
                     || field.isAnnotationPresent(NotEmpty.class);
             String label = form.labels.getOrDefault(name, name.equals("id") ? "Short name, used in its address"
-                    : words(component.getName()));
+                    : component.getName().equals("userId") ? "Signs in as" : words(component.getName()));
             String hint = hint(field, valueType, name);
             if (List.class.equals(valueType) && LeadBody.class.equals(elementType(component))) {
                 for (int row = 0; row < leadRows; row++) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 enum RecordForm {
     PROGRESS("progress", "Progress note recorded.", List.of("period", "text")),
-    RAG("rag", "RAG rating recorded.", List.of("rag", "reason")),
+    RAG("rag", "RAG rating recorded.", List.of("rag", "reason", "effectiveOn")),
     REFERRAL("referral", "Referral recorded.", List.of("receivedOn", "referringAgency", "subjectRef", "reason")),
     TALLY("tally", "Referral tally recorded.", List.of("periodFrom", "periodTo", "count", "totalCost", "note")),
     SPEND("spend", "Spend recorded.", List.of("amount", "description", "financialYear"));
@@ -85,7 +85,8 @@ enum RecordForm {
                     errors.put("rag", "Choose Red, Amber or Green.");
                     yield null;
                 }
-                yield new AssessRag(actionId, rag, blankToNull(v.get("reason")), null, null);
+                LocalDate effectiveOn = date("effectiveOn", v, errors, false);
+                yield errors.isEmpty() ? new AssessRag(actionId, rag, blankToNull(v.get("reason")), effectiveOn, null) : null;
             }
             case REFERRAL -> {
                 LocalDate received = date("receivedOn", v, errors, true);

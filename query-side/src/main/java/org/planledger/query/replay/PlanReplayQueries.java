@@ -77,11 +77,16 @@ public class PlanReplayQueries {
         return new PlanCharts(query.planId(), rag, indicators);
     }
 
+    /** Whether {@link #foldAsAt} folds the event in. */
+    private static boolean inFold(RecordedEvent event, LocalDate asAt, Instant knownAt) {
+        return effectiveBy(event, asAt) && (knownAt == null || !event.recordedAt().isAfter(knownAt));
+    }
+
     /** Events effective on or before the date (and recorded by knownAt, when given), in global order. */
     public static PlanView foldAsAt(String planId, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
         PlanView view = PlanView.empty(planId);
         for (RecordedEvent event : events) {
-            if (effectiveBy(event, asAt) && (knownAt == null || !event.recordedAt().isAfter(knownAt))) {
+            if (inFold(event, asAt, knownAt)) {
                 view = PlanReducer.apply(view, event);
             }
         }
@@ -96,15 +101,20 @@ public class PlanReplayQueries {
     /**
      * Starts from the fold as at {@code from}, then applies the events effective in (from, to] in
      * global order, describing each against the state just before it. The fold as at {@code to}
-     * gives the closing RAG counts.
+     * gives the closing RAG counts. As known ({@code knownFrom}, {@code knownTo}): each side is the fold
+     * of what had been recorded by then, and the changes are the events the later side folds in and the
+     * earlier does not.
      */
     static PlanDiff diff(DiffPlan query, List<RecordedEvent> events) {
-        PlanView state = foldAsAt(query.planId(), events, query.from(), null);
+        PlanView state = foldAsAt(query.planId(), events, query.from(), query.knownFrom());
         RagCounts ragFrom = BoardRenderer.ragCounts(state.actions());
         List<DiffChange> changes = new ArrayList<>();
         for (RecordedEvent event : events) {
             LocalDate effectiveOn = event.event().effectiveOn();
-            if (effectiveOn == null || !effectiveOn.isAfter(query.from()) || effectiveOn.isAfter(query.to())) {
+            if (query.knownFrom() == null
+                    ? effectiveOn == null || !effectiveOn.isAfter(query.from()) || effectiveOn.isAfter(query.to())
+                    // as known: what the later side held and the earlier did not, whenever it speaks for
+                    : inFold(event, query.from(), query.knownFrom()) || !inFold(event, query.to(), query.knownTo())) {
                 continue;
             }
             PlanView next = PlanReducer.apply(state, event);
@@ -117,7 +127,7 @@ public class PlanReplayQueries {
             state = next;
         }
         changes.sort(Comparator.comparing(DiffChange::effectiveOn).thenComparingLong(DiffChange::sequence));
-        RagCounts ragTo = BoardRenderer.ragCounts(foldAsAt(query.planId(), events, query.to(), null).actions());
+        RagCounts ragTo = BoardRenderer.ragCounts(foldAsAt(query.planId(), events, query.to(), query.knownTo()).actions());
         return new PlanDiff(query.planId(), query.from(), query.to(), ragFrom, ragTo, changes);
     }
 
