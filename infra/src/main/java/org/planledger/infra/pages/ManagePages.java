@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.planledger.infra.forms.ApiForms;
+import org.planledger.infra.forms.FormField;
 import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
@@ -167,7 +169,7 @@ class ManagePages {
     private String show(ManageForm form, Target target, Map<String, String> request, Map<String, String> prefill,
                         Viewer viewer, Model model) {
         ApiForms.Resolved resolved = allowed(form, viewer);
-        List<FormField> fields = fields(resolved, target, prefill);
+        List<FormField> fields = fields(form, resolved, target, prefill);
         Map<String, String> values = new LinkedHashMap<>(prefill);
         // A link may choose a field's value ("add an objective under this priority"); path variables are not fields.
         request.forEach((name, value) -> {
@@ -181,7 +183,7 @@ class ManagePages {
     private String send(ManageForm form, Target target, Map<String, String> request, Viewer viewer, Model model,
                         RedirectAttributes redirect, HttpServletResponse response) {
         ApiForms.Resolved resolved = allowed(form, viewer);
-        List<FormField> fields = fields(resolved, target, Map.of());
+        List<FormField> fields = fields(form, resolved, target, Map.of());
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach(field -> values.put(field.name(), request.getOrDefault(field.name(), "")));
         Map<String, String> pathVariables = new HashMap<>(target.pathVariables());
@@ -195,9 +197,9 @@ class ManagePages {
             return view(model, form, target, fields, values, outcome.errors());
         }
         // Read models follow the event store by a moment: wait (briefly) so the next page already shows the change.
-        if (outcome.accepted() != null && outcome.accepted().version() != null) {
+        if (outcome.version() != null) {
             if (form.scope() == ManageForm.Scope.NONE) {
-                String created = outcome.accepted().id();
+                String created = outcome.id();
                 awaitChange(() -> liveBoards().current(created).isPresent(), false);
             } else {
                 awaitChange(() -> liveBoards().version(planId), boardBefore);
@@ -208,7 +210,7 @@ class ManagePages {
         }
         redirect.addFlashAttribute("done", form.done);
         return switch (form.scope()) {
-            case NONE -> "redirect:/plans/" + outcome.accepted().id() + "/manage";
+            case NONE -> "redirect:/plans/" + outcome.id() + "/manage";
             case PLAN -> "redirect:/plans/" + planId + "/manage";
             case ACTION -> "redirect:/actions/" + target.action().actionId();
         };
@@ -241,7 +243,7 @@ class ManagePages {
 
     /** The form's endpoint, if the viewer holds one of the roles it declares (the API says the same). */
     private ApiForms.Resolved allowed(ManageForm form, Viewer viewer) {
-        ApiForms.Resolved resolved = forms.resolve(form);
+        ApiForms.Resolved resolved = forms.resolve(form.api);
         if (viewer.roles().stream().noneMatch(resolved.roles()::contains)) {
             throw new AccessDeniedException("Only a plan manager may " + form.title.toLowerCase(java.util.Locale.ROOT) + ".");
         }
@@ -250,7 +252,7 @@ class ManagePages {
 
     private Target planTarget(ManageForm form, String planId, Map<String, String> request, boolean posted) {
         PlanView plan = plan(planId);
-        ApiForms.Resolved resolved = forms.resolve(form);
+        ApiForms.Resolved resolved = forms.resolve(form.api);
         Map<String, String> pathVariables = new LinkedHashMap<>();
         pathVariables.put("planId", planId);
         for (String name : resolved.pathVariables()) {
@@ -267,7 +269,7 @@ class ManagePages {
 
     private Target actionTarget(ManageForm form, String actionId, Map<String, String> request, boolean posted, Viewer viewer) {
         ActionHistory action = history(actionId);
-        ApiForms.Resolved resolved = forms.resolve(form);
+        ApiForms.Resolved resolved = forms.resolve(form.api);
         boolean leadsMayUse = resolved.roles().contains(Roles.DELIVERY_LEAD);
         if (leadsMayUse && !viewer.mayRecordOn(action.leads())) {
             throw new AccessDeniedException("You do not lead the action '" + action.title() + "', so you cannot change it.");
@@ -292,12 +294,12 @@ class ManagePages {
     }
 
     /** The fields, with choices for the ids a person should pick rather than type. */
-    private List<FormField> fields(ApiForms.Resolved resolved, Target target, Map<String, String> prefill) {
+    private List<FormField> fields(ManageForm form, ApiForms.Resolved resolved, Target target, Map<String, String> prefill) {
         int leadRows = (int) prefill.keySet().stream().filter(k -> k.startsWith("leads["))
                 .map(k -> k.substring(0, k.indexOf(']'))).distinct().count()
-                + ApiForms.SPARE_LEAD_ROWS + (resolved.form() == ManageForm.ADD_ACTION ? 1 : 0);
+                + ApiForms.SPARE_LEAD_ROWS + (form == ManageForm.ADD_ACTION ? 1 : 0);
         List<FormField> fields = new ArrayList<>();
-        for (FormField field : forms.fields(resolved, leadRows)) {
+        for (FormField field : forms.fields(resolved, form.labels, leadRows)) {
             if (field.name().equals("priorityId") && target.plan() != null) {
                 field = field.withChoices(choices(field, target.plan().priorities().stream().filter(p -> !p.retired())
                         .map(p -> new FormField.Choice(p.priorityId(), p.title())).toList()));
@@ -503,7 +505,7 @@ class ManagePages {
     }
 
     private static String words(String name) {
-        return ApiForms.words(name.replace("Id", "")).toLowerCase(java.util.Locale.ROOT);
+        return name.replace("Id", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static <T> void awaitChange(Supplier<T> read, T before) {

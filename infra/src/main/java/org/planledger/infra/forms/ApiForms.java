@@ -1,4 +1,4 @@
-package org.planledger.infra.pages;
+package org.planledger.infra.forms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +22,10 @@ import org.planledger.infra.refusals.InputProblems;
 import org.planledger.infra.refusals.Refusal;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.RoleDeclarations;
-import org.planledger.infra.web.Accepted;
 import org.planledger.infra.web.Change;
 import org.planledger.infra.web.PlanRequests.LeadBody;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link ManageForm} into a working form by reading the API endpoint it names: the
+ * Makes a web form of an API endpoint ("POST /api/plans/{planId}/priorities"), reading it: the
  * handler method, its request record (the form's fields, one per component, nested records as
  * fieldsets), the roles it declares and its path variables. Sending a form binds what was typed
  * into that request record, validates it as the API would, and calls the handler method itself
@@ -65,43 +66,47 @@ import java.util.regex.Pattern;
  * refusal comes back as messages by field; nothing is stored.
  */
 @Component
-class ApiForms {
+public class ApiForms {
 
     /** How many lead rows a leads field offers beyond those it already has. */
-    static final int SPARE_LEAD_ROWS = 2;
+    public static final int SPARE_LEAD_ROWS = 2;
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
-    /** A form resolved against the running API. */
-    record Resolved(ManageForm form, HandlerMethod handler, Class<?> body, Set<String> roles, List<String> pathVariables) {
+    /** An endpoint as a form: its handler, request record, declared roles and path variables. */
+    public record Resolved(String api, HandlerMethod handler, Class<?> body, Set<String> roles, List<String> pathVariables) {
     }
 
-    /** What came of sending a form: the API's answer, or the messages by field ("" for the whole form). */
-    record Outcome(Accepted accepted, Map<String, String> errors) {
-        boolean refused() {
+    /**
+     * What came of sending a form: the id and version the API answered with (the version null when
+     * nothing changed), or the messages by field ("" for the whole form).
+     */
+    public record Outcome(String id, Long version, Map<String, String> errors) {
+        public boolean refused() {
             return !errors.isEmpty();
         }
     }
 
-    private final RequestMappingHandlerMapping handlerMapping;
+    private final ObjectProvider<RequestMappingHandlerMapping> handlerMapping;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Map<ManageForm, Resolved> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
-    ApiForms(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping, ObjectMapper json,
-             Validator validator) {
+    /** The handler mapping is looked up when a form is first used: a process without a web server has none. */
+    public ApiForms(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlerMapping,
+                    ObjectMapper json, Validator validator) {
         this.handlerMapping = handlerMapping;
         this.json = json;
         this.validator = validator;
     }
 
-    /** The form's endpoint; 404 in a process that takes no changes (no command side, so no such endpoint). */
-    Resolved resolve(ManageForm form) {
-        return resolved.computeIfAbsent(form, this::find);
+    /** The endpoint, "METHOD pattern"; 404 in a process that takes no changes (no command side, so no such endpoint). */
+    public Resolved resolve(String api) {
+        return resolved.computeIfAbsent(api, this::find);
     }
 
-    private Resolved find(ManageForm form) {
-        String[] parts = form.api.split(" ", 2);
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+    private Resolved find(String api) {
+        String[] parts = api.split(" ", 2);
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getObject().getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             if (info.getPatternValues().contains(parts[1])
                     && info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(parts[0]))) {
@@ -118,26 +123,30 @@ class ApiForms {
                     }
                 }
                 if (body == null || !body.isRecord()) {
-                    throw new IllegalStateException(form.api + " takes no request record");
+                    throw new IllegalStateException(api + " takes no request record");
                 }
                 Set<String> roles = RoleDeclarations.of(handler).orElseThrow(() ->
-                        new IllegalStateException(form.api + " declares no roles"));
-                return new Resolved(form, handler, body, roles, List.copyOf(variables));
+                        new IllegalStateException(api + " declares no roles"));
+                return new Resolved(api, handler, body, roles, List.copyOf(variables));
             }
         }
-        throw new ResourceNotFoundException("form", form.path);
+        throw new ResourceNotFoundException("form", api);
     }
 
     // ---- fields ---------------------------------------------------------------------------------
 
-    /** The form's fields, from its request record; {@code leadRows} rows for a list of leads. */
-    List<FormField> fields(Resolved form, int leadRows) {
+    /**
+     * The form's fields, from its request record; {@code leadRows} rows for a list of leads.
+     *
+     * @param labels labels for fields whose names would not read well, by path; the rest are made from the names
+     */
+    public List<FormField> fields(Resolved form, Map<String, String> labels, int leadRows) {
         List<FormField> fields = new ArrayList<>();
-        addFields(form.form(), form.body(), "", null, leadRows, fields);
+        addFields(labels, form.body(), "", null, leadRows, fields);
         return fields;
     }
 
-    private static void addFields(ManageForm form, Class<?> type, String prefix, String group, int leadRows,
+    private static void addFields(Map<String, String> labels, Class<?> type, String prefix, String group, int leadRows,
                                   List<FormField> fields) {
         for (RecordComponent component : type.getRecordComponents()) {
             String name = prefix + component.getName();
@@ -145,15 +154,15 @@ class ApiForms {
             Class<?> valueType = component.getType();
             boolean required = field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class)
                     || field.isAnnotationPresent(NotEmpty.class);
-            String label = form.labels.getOrDefault(name, name.equals("id") ? "Short name, used in its address"
+            String label = labels.getOrDefault(name, name.equals("id") ? "Short name, used in its address"
                     : component.getName().equals("userId") ? "Signs in as" : words(component.getName()));
             String hint = hint(field, valueType, name);
             if (List.class.equals(valueType) && LeadBody.class.equals(elementType(component))) {
                 for (int row = 0; row < leadRows; row++) {
-                    addFields(form, LeadBody.class, name + "[" + row + "].", "Lead " + (row + 1), 0, fields);
+                    addFields(labels, LeadBody.class, name + "[" + row + "].", "Lead " + (row + 1), 0, fields);
                 }
             } else if (valueType.isRecord()) {
-                addFields(form, valueType, name + ".", words(component.getName()), leadRows, fields);
+                addFields(labels, valueType, name + ".", words(component.getName()), leadRows, fields);
             } else {
                 fields.add(new FormField(name, label, hint, kind(name, valueType, field), required, group,
                         valueType.isEnum() ? enumChoices(valueType, required) : List.of()));
@@ -231,7 +240,7 @@ class ApiForms {
      * @param pathVariables every path variable the endpoint names
      * @param leadNames     known people by user id, to name a lead chosen by sign-in without a name typed
      */
-    Outcome send(Resolved form, List<FormField> fields, Map<String, String> pathVariables, Map<String, String> values,
+    public Outcome send(Resolved form, List<FormField> fields, Map<String, String> pathVariables, Map<String, String> values,
                  Map<String, String> leadNames) {
         Map<String, String> errors = new LinkedHashMap<>();
         ObjectNode tree = json.createObjectNode();
@@ -261,15 +270,17 @@ class ApiForms {
             }
         }
         if (!errors.isEmpty()) {
-            return new Outcome(null, errors);
+            return new Outcome(null, null, errors);
         }
         Object[] arguments = arguments(form, pathVariables, body);
         try {
             ResponseEntity<?> answer = CallerCommands.from(CommandOrigin.SOURCE_UI, () -> invoke(form, arguments));
-            Object accepted = answer.getBody();
-            return new Outcome(accepted instanceof Accepted a ? a : null, Map.of());
+            // Accepted, or a progress note's own answer: both say what was changed and the version it reached
+            JsonNode accepted = json.valueToTree(answer.getBody());
+            return new Outcome(accepted.path("id").asText(accepted.path("noteId").asText(null)),
+                    accepted.hasNonNull("version") ? accepted.get("version").asLong() : null, Map.of());
         } catch (RuntimeException failure) {
-            return new Outcome(null, refusal(failure, fields, formNames));
+            return new Outcome(null, null, refusal(failure, fields, formNames));
         }
     }
 
@@ -288,7 +299,7 @@ class ApiForms {
                 // No If-Match: the forms, like the record forms, change whatever version is current.
                 arguments[i] = new Change(null, null);
             } else {
-                throw new IllegalStateException(form.form().api + " takes a " + parameter.getType().getSimpleName()
+                throw new IllegalStateException(form.api() + " takes a " + parameter.getType().getSimpleName()
                         + " the pages cannot give");
             }
         }
@@ -381,7 +392,7 @@ class ApiForms {
                 }
             }
             case MONEY -> {
-                Long pence = RecordForm.pence(field.name(), Map.of(field.name(), value), errors);
+                Long pence = Money.pence(field.name(), value, errors);
                 if (pence != null) {
                     put(tree, path, JSON_NODES.numberNode(pence));
                 }

@@ -1,4 +1,4 @@
-package org.planledger.infra.pages;
+package org.planledger.infra.forms;
 
 import java.util.List;
 
@@ -11,12 +11,12 @@ import java.util.List;
  * @param required whether the request record requires it (for the label only; the record decides)
  * @param choices  the options of a {@link Kind#SELECT}; a blank value first when nothing is required
  */
-record FormField(String name, String label, String hint, Kind kind, boolean required, String group,
+public record FormField(String name, String label, String hint, Kind kind, boolean required, String group,
                  List<Choice> choices) {
 
-    enum Kind { TEXT, TEXTAREA, LINES, DATE, NUMBER, WHOLE_NUMBER, MONEY, SELECT, CHECKBOX }
+    public enum Kind { TEXT, TEXTAREA, LINES, DATE, NUMBER, WHOLE_NUMBER, MONEY, SELECT, CHECKBOX }
 
-    record Choice(String value, String label) {
+    public record Choice(String value, String label) {
     }
 
     /** The element id: the path with its brackets and dots as dashes. */
@@ -24,7 +24,7 @@ record FormField(String name, String label, String hint, Kind kind, boolean requ
         return "f-" + name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
-    FormField withChoices(List<Choice> options) {
+    public FormField withChoices(List<Choice> options) {
         return new FormField(name, label, hint, Kind.SELECT, required, group, options);
     }
 }
