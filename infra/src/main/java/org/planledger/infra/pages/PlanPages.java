@@ -158,7 +158,9 @@ class PlanPages {
 
     @GetMapping("/plans/{planId}/replay")
     String replay(@PathVariable String planId, @RequestParam(required = false) String asAt,
-                  @RequestParam(required = false) boolean known, Model model) {
+                  @RequestParam(name = "known", required = false) Boolean knownAsked, Model model) {
+        // "known=" (empty) reads as not asked, like no parameter
+        boolean known = Boolean.TRUE.equals(knownAsked);
         BoardView live = liveBoard(planId);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate date = parseDate("asAt", asAt, errors);
@@ -208,7 +210,9 @@ class PlanPages {
     @GetMapping("/plans/{planId}/compare")
     String compare(@PathVariable String planId, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String meeting,
-                   @RequestParam(required = false) boolean known, @ModelAttribute("viewer") Viewer viewer, Model model) {
+                   @RequestParam(name = "known", required = false) Boolean knownAsked,
+                   @ModelAttribute("viewer") Viewer viewer, Model model) {
+        boolean known = Boolean.TRUE.equals(knownAsked);
         BoardView live = liveBoard(planId);
         Map<String, String> errors = new LinkedHashMap<>();
         List<TimelinePoint> meetings = boardMeetings(queries.ask(new FindPlanTimeline(planId),

@@ -183,6 +183,18 @@ class ManagePagesTest {
         assertThat(lead.get("/actions/" + ACTION + "/manage/cease").status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(4)
+    void scrutinyAsksForAMeetingThatWasNotHeldAndIsToldBesideTheField() throws Exception {
+        PageSession scrutiny = PageSession.signIn(port, "scrutiny");
+        assertThat(scrutiny.get("/plans/" + PLAN + "/replay?asAt=2024-06-20&known=").status()).isEqualTo(200);
+        PageSession.Page meeting = scrutiny.get("/plans/" + PLAN + "/compare?meeting=2024-06-20");
+        assertThat(meeting.body()).contains("What changed between the board meeting before and the meeting of");
+        PageSession.Page none = scrutiny.get("/plans/" + PLAN + "/compare?meeting=2024-06-21");
+        assertThat(none.body()).containsPattern("id=\"meeting-error\">.*The board did not meet on that date.");
+        assertThat(scrutiny.get("/plans/" + PLAN + "/manage").status()).isEqualTo(403);
+    }
+
     private static void expectRedirect(PageSession.Page page, String location) {
         assertThat(page.status()).as(page.body()).isEqualTo(302);
         assertThat(page.location()).endsWith(location);
