@@ -542,15 +542,11 @@ public class ApiForms {
         }
     }
 
+    /** The element type of a list component ({@code List<@Valid LeadBody>} reads as LeadBody). */
     private static Class<?> elementType(RecordComponent component) {
         Type generic = component.getGenericType();
         if (generic instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
-            return element;
-        }
-        if (generic instanceof ParameterizedType parameterized
-                && parameterized.getActualTypeArguments()[0] instanceof java.lang.reflect.AnnotatedType annotated
-                && annotated.getType() instanceof Class<?> element) {
             return element;
         }
         return Object.class;
