@@ -48,6 +48,8 @@ class Plan {
     /** Refreshes and closures recorded with a client-chosen id, by that id, to recognise a retry. */
     private final Recorded<PlanRefreshed> refreshes = Recorded.of("refresh");
     private final Recorded<PlanClosed> closures = Recorded.of("closure");
+    /** The wording of the fictional label, once the plan is labelled so; null for a real plan. */
+    private String fictionNote;
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -216,6 +218,18 @@ class Plan {
     }
 
     /**
+     * Labelling says what the plan is, not how it changes, so a closed plan takes it too. It is effective from
+     * the plan's first day: the plan was invented as a whole, and a replay as at any date must say so.
+     */
+    @CommandHandler
+    void handle(LabelPlanFictional command) {
+        if (command.note().equals(fictionNote)) {
+            return;
+        }
+        apply(new PlanLabelledFictional(planId, command.note(), drafted.effectiveOn()));
+    }
+
+    /**
      * The plan decides whether the action belongs under one of its objectives, records that it
      * does, and starts the action's own stream.
      */
@@ -285,6 +299,7 @@ class Plan {
             case BoardMeetingRecorded meeting -> boardMeetings.add(meeting.meetingId(), meeting);
             case ActionRegistered action -> actions.put(action.actionId(), action);
             case PlanRefreshed refresh -> refreshes.add(refresh.refreshId(), refresh);
+            case PlanLabelledFictional label -> fictionNote = label.note();
             case PlanClosed closure -> {
                 closed = true;
                 closures.add(closure.closureId(), closure);

@@ -775,4 +775,47 @@ class PlanTest {
                     .expectException(ConflictingAggregateVersionException.class);
         }
     }
+
+    @Nested
+    class FictionLabel {
+
+        private static final String NOTE = "An invented partnership for demonstrations";
+
+        @Test
+        void labellingAPlanFictionalIsEffectiveFromTheDayItWasDrafted() {
+            fixture.given(planDrafted())
+                    .when(new LabelPlanFictional(PLAN, NOTE, null))
+                    .expectEvents(new PlanLabelledFictional(PLAN, NOTE, planDrafted().effectiveOn()));
+        }
+
+        @Test
+        void labellingAgainWithTheSameNoteChangesNothing() {
+            fixture.given(planDrafted(), new PlanLabelledFictional(PLAN, NOTE, ON))
+                    .when(new LabelPlanFictional(PLAN, NOTE, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherNoteReplacesTheWording() {
+            fixture.given(planDrafted(), new PlanLabelledFictional(PLAN, NOTE, ON))
+                    .when(new LabelPlanFictional(PLAN, "A training plan", null))
+                    .expectEvents(new PlanLabelledFictional(PLAN, "A training plan", planDrafted().effectiveOn()));
+        }
+
+        @Test
+        void aClosedPlanCanStillBeLabelled() {
+            fixture.given(planDrafted(), planClosed())
+                    .when(new LabelPlanFictional(PLAN, NOTE, null))
+                    .expectEvents(new PlanLabelledFictional(PLAN, NOTE, planDrafted().effectiveOn()));
+        }
+
+        @Test
+        void aPlanThatWasNeverDraftedCannotBeLabelled() {
+            fixture.givenNoPriorActivity()
+                    .when(new LabelPlanFictional(PLAN, NOTE, null))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
 }

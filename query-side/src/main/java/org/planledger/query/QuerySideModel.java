@@ -11,6 +11,7 @@ import org.planledger.query.myactions.MyActionsProjection;
 import org.planledger.query.referrals.ReferralStatisticsProjection;
 import org.planledger.query.replay.AuditTrailQueries;
 import org.planledger.query.replay.PlanReplayQueries;
+import org.planledger.query.replay.TimeTravelCaches;
 
 import java.time.Clock;
 import java.util.List;
@@ -61,24 +62,30 @@ public final class QuerySideModel {
     private final PlanReplayQueries planReplay;
     private final AuditTrailQueries auditTrail;
 
-    private QuerySideModel(MongoDatabase database, Clock clock, EventPositions positions) {
+    private QuerySideModel(MongoDatabase database, Clock clock, EventPositions positions, TimeTravelCaches caches) {
         this.journal = new JournalProjection(database, positions);
         this.board = new BoardProjection(database, clock);
         this.actionHistory = new ActionHistoryProjection(database);
         this.referralStatistics = new ReferralStatisticsProjection(database);
         this.myActions = new MyActionsProjection(database, clock);
-        this.planReplay = new PlanReplayQueries(database);
+        this.planReplay = new PlanReplayQueries(database, caches);
         this.auditTrail = new AuditTrailQueries(database);
     }
 
     /** @param clock "today" for the board's and my-actions' date-dependent flags */
     public static QuerySideModel create(MongoDatabase database, Clock clock) {
-        return new QuerySideModel(database, clock, EventPositions.UNKNOWN);
+        return new QuerySideModel(database, clock, EventPositions.UNKNOWN, TimeTravelCaches.DEFAULT);
     }
 
     /** @param positions the event store's global index of an event, for the journal's late-committed events */
     public static QuerySideModel create(MongoDatabase database, Clock clock, EventPositions positions) {
-        return new QuerySideModel(database, clock, positions);
+        return new QuerySideModel(database, clock, positions, TimeTravelCaches.DEFAULT);
+    }
+
+    /** @param caches what time-travel queries keep between calls ({@link TimeTravelCaches#NONE}: nothing) */
+    public static QuerySideModel create(MongoDatabase database, Clock clock, EventPositions positions,
+                                        TimeTravelCaches caches) {
+        return new QuerySideModel(database, clock, positions, caches);
     }
 
     /** Every projection and query handler, to be registered with Axon. */

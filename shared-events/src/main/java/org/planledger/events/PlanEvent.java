@@ -5,5 +5,6 @@ public sealed interface PlanEvent extends PlanLedgerEvent permits
         PlanDrafted, PriorityAdded, PriorityRevised, PriorityRetired,
         ObjectiveAdded, ObjectiveRevised,
         IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded, IndicatorSeriesBroken, IndicatorLinked, PlanMemberRecorded,
-        ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed {
+        ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed,
+        PlanLabelledFictional {
 }

@@ -6,6 +6,10 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.query.QuerySideModel;
 import org.planledger.query.journal.EventPositions;
+import org.planledger.query.replay.DecodedJournals;
+import org.planledger.query.replay.PlanStates;
+import org.planledger.query.replay.TimeTravelCaches;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +32,14 @@ public class QuerySideConfiguration {
     public static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     @Bean
-    public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase, ObjectProvider<DataSource> dataSource) {
+    public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase, ObjectProvider<DataSource> dataSource,
+            @Value("${planledger.query-side.time-travel.journal-events:" + DecodedJournals.DEFAULT_MAX_EVENTS + "}") long journalEvents,
+            @Value("${planledger.query-side.time-travel.folded-events:" + PlanStates.DEFAULT_MAX_FOLDED_EVENTS + "}") long foldedEvents) {
         QuerySideModel.createIndexes(planLedgerMongoDatabase);
         DataSource store = dataSource.getIfAvailable();
         EventPositions positions = store == null ? EventPositions.UNKNOWN : new JdbcEventPositions(store);
-        return QuerySideModel.create(planLedgerMongoDatabase, Clock.system(PARTNERSHIP_ZONE), positions);
+        return QuerySideModel.create(planLedgerMongoDatabase, Clock.system(PARTNERSHIP_ZONE), positions,
+                new TimeTravelCaches(journalEvents, foldedEvents));
     }
 
     /**

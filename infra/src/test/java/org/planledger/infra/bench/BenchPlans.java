@@ -20,6 +20,7 @@ import org.planledger.events.Lead;
 import org.planledger.events.RagStatus;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.command.CommandSender;
+import org.planledger.infra.ledger.LedgerChain;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -177,9 +178,14 @@ final class BenchPlans {
         return rows;
     }
 
-    /** Copies the template's rows once per copy, renaming the template's id prefix; batches of 1,000 rows per commit. */
-    static long copies(DataSource dataSource, List<Row> template, String templatePlanId, List<String> copyPlanIds)
-            throws SQLException {
+    /**
+     * Copies the template's rows once per copy, renaming the template's id prefix; batches of 1,000 rows
+     * per commit. Each batch is chained in its own transaction by the ledger's own code, exactly as the
+     * chaining engine chains an append ({@link LedgerChain#chainAppended}), so the copies verify as
+     * intact rather than as forged rows.
+     */
+    static long copies(DataSource dataSource, LedgerChain chain, List<Row> template, String templatePlanId,
+                       List<String> copyPlanIds) throws SQLException {
         long written = 0;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -188,12 +194,15 @@ final class BenchPlans {
                     "insert into domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
                             + "payload, payloadRevision, payloadType, timeStamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int inBatch = 0;
+                List<String> batchIdentifiers = new ArrayList<>();
                 for (String copy : copyPlanIds) {
                     for (Row row : template) {
+                        String eventIdentifier = UUID.randomUUID().toString();
+                        batchIdentifiers.add(eventIdentifier);
                         insert.setString(1, row.aggregateIdentifier().replace(templatePlanId, copy));
                         insert.setLong(2, row.sequenceNumber());
                         insert.setString(3, row.type());
-                        insert.setString(4, UUID.randomUUID().toString());
+                        insert.setString(4, eventIdentifier);
                         insert.setBytes(5, rename(row.metaData(), templatePlanId, copy));
                         insert.setBytes(6, rename(row.payload(), templatePlanId, copy));
                         insert.setString(7, row.payloadRevision());
@@ -203,13 +212,16 @@ final class BenchPlans {
                         written++;
                         if (++inBatch == 1_000) {
                             insert.executeBatch();
+                            chain.chainAppended(connection, batchIdentifiers);
                             connection.commit();
                             inBatch = 0;
+                            batchIdentifiers.clear();
                         }
                     }
                 }
                 if (inBatch > 0) {
                     insert.executeBatch();
+                    chain.chainAppended(connection, batchIdentifiers);
                     connection.commit();
                 }
             } finally {

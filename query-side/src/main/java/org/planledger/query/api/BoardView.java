@@ -14,12 +14,13 @@ import java.util.List;
  * board's date (one who had left by then is not shown). finished: the plan is closed or its period
  * had ended by asAt; it is then judged as at viewedAsAt, the day it closed or ended (never against a
  * later today): overdue, stale, the financial year's figures and members are worked out for that day,
- * and no update is due. While the plan runs, viewedAsAt is asAt.
+ * and no update is due. While the plan runs, viewedAsAt is asAt. fictional: the plan is labelled as
+ * invented (the showcase), with fictionNote the label's wording; every page shows it beside the plan.
  */
 public record BoardView(String planId, String partnership, String title, LocalDate periodStart, LocalDate periodEnd,
                         Cadence cadence, boolean closed, LocalDate asAt, Instant knownAt, RagCounts rag,
                         List<BoardPriority> priorities, List<BoardIndicator> measures, List<BoardMember> members,
-                        LocalDate viewedAsAt, boolean finished) {
+                        LocalDate viewedAsAt, boolean finished, boolean fictional, String fictionNote) {
 
     public BoardView {
         measures = measures == null ? List.of() : List.copyOf(measures);
@@ -28,6 +29,6 @@ public record BoardView(String planId, String partnership, String title, LocalDa
 
     public BoardView withPriorities(List<BoardPriority> changed) {
         return new BoardView(planId, partnership, title, periodStart, periodEnd, cadence, closed, asAt, knownAt, rag,
-                changed, measures, members, viewedAsAt, finished);
+                changed, measures, members, viewedAsAt, finished, fictional, fictionNote);
     }
 }

@@ -113,7 +113,7 @@ public class BoardProjection {
         // The whole collection is one document per plan: a scan is the honest way to list them.
         for (Document document : board.find().projection(Projections.include(
                 "view.planId", "view.drafted", "view.partnership", "view.title", "view.periodStart",
-                "view.periodEnd", "view.cadence", "view.closed")).sort(Sorts.ascending("_id"))) {
+                "view.periodEnd", "view.cadence", "view.closed", "view.fictionNote")).sort(Sorts.ascending("_id"))) {
             Document view = document.get("view", Document.class);
             if (!Boolean.TRUE.equals(view.getBoolean("drafted"))) {
                 continue;
@@ -121,7 +121,7 @@ public class BoardProjection {
             plans.add(new PlanSummary(view.getString("planId"), view.getString("partnership"), view.getString("title"),
                     date(view.getString("periodStart")), date(view.getString("periodEnd")),
                     view.getString("cadence") == null ? null : org.planledger.events.Cadence.valueOf(view.getString("cadence")),
-                    Boolean.TRUE.equals(view.getBoolean("closed"))));
+                    Boolean.TRUE.equals(view.getBoolean("closed")), view.getString("fictionNote") != null));
         }
         return new PlanList(plans);
     }

@@ -68,7 +68,7 @@ public final class BoardRenderer {
                 plan.members().stream().filter(m -> m.memberOn(asAt))
                         .map(m -> new BoardMember(m.memberId(), m.name(), m.organisation(), m.role(), m.from(), m.to()))
                         .toList(),
-                asAt, finished);
+                asAt, finished, plan.fictional(), plan.fictionNote());
     }
 
     /** Counts every action by its current rating; an action never rated counts as unrated. */

@@ -9,9 +9,12 @@ import org.planledger.query.api.AuditFilter;
 import org.planledger.query.support.RecordedEvent;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the journal the {@link JournalProjection} writes. */
@@ -43,9 +46,44 @@ public final class JournalReader {
             entries.addAll(bucket.getList("events", Document.class));
         }
         // global order (a late-committed event at its own index), arrival order where positions repeat
-        entries.sort(Comparator.comparingLong((Document e) -> e.getLong("sequence")).thenComparingLong(JournalReader::ordinal));
+        entries.sort(ORDER);
         return Optional.of(entries);
     }
+
+    /**
+     * One bucket as the plan's index describes it: how many entries it holds and the lowest and
+     * highest global index among them (null while the index has not recorded them).
+     */
+    public record BucketMeta(String bucketId, int count, Long firstSequence, Long lastSequence) {
+    }
+
+    /** The plan's buckets as its index lists them (one read by _id), or empty when the journal has never heard of the plan. */
+    public Optional<List<BucketMeta>> planBuckets(String planId) {
+        Document index = plans.find(Filters.eq("_id", planId)).first();
+        if (index == null) {
+            return Optional.empty();
+        }
+        return Optional.of(index.getList("buckets", Document.class).stream()
+                .map(b -> new BucketMeta(b.getString("bucketId"), b.getInteger("count", 0), b.getLong("firstSequence"),
+                        b.getLong("lastSequence")))
+                .toList());
+    }
+
+    /** The stored entries of these buckets, by bucket id, in the order stored; a bucket not found is absent. */
+    public Map<String, List<Document>> bucketEntries(Collection<String> bucketIds) {
+        Map<String, List<Document>> entries = new HashMap<>();
+        if (bucketIds.isEmpty()) {
+            return entries;
+        }
+        for (Document bucket : buckets.find(Filters.in("_id", List.copyOf(bucketIds)))) {
+            entries.put(bucket.getString("_id"), bucket.getList("events", Document.class));
+        }
+        return entries;
+    }
+
+    /** Journal order: global index, then arrival order where a late-committed event repeats a position. */
+    public static final Comparator<Document> ORDER =
+            Comparator.comparingLong((Document e) -> e.getLong("sequence")).thenComparingLong(JournalReader::ordinal);
 
     /**
      * Entries matching the filter, newest first. With a plan this is the plan's buckets by _id;
@@ -78,7 +116,7 @@ public final class JournalReader {
         return result;
     }
 
-    private static long ordinal(Document entry) {
+    public static long ordinal(Document entry) {
         return ((Number) entry.get("ordinal")).longValue();
     }
 

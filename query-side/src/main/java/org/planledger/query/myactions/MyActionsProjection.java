@@ -87,6 +87,7 @@ public class MyActionsProjection {
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }
+            case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }
             case ActionEvent e -> changeShown(e).ifPresent(change -> applyToAction(batch, recorded, e, change));
         }

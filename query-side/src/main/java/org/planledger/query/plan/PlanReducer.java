@@ -67,6 +67,7 @@ public final class PlanReducer {
             // ---- the plan's own stream
             case PlanDrafted e -> plan.withHeader(e.partnership(), e.title(), e.periodStart(), e.periodEnd(), e.cadence());
             case PlanClosed e -> plan.withClosed(e.reason(), e.effectiveOn());
+            case PlanLabelledFictional e -> plan.withFictionNote(e.note());
             case PlanRefreshed e -> plan.withRefreshes(plus(plan.refreshes(), new RefreshView(e.effectiveOn(), e.note())));
             case BoardMeetingRecorded e -> plan.withBoardMeetings(upserting(plan.boardMeetings(),
                     m -> m.meetingId().equals(e.meetingId()), m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));

@@ -17,14 +17,16 @@ import java.util.function.UnaryOperator;
  *
  * <p>Keyed things are kept as lists in the order they were added (the plan's own order, and safe
  * as MongoDB documents whatever characters an id holds). Nothing here depends on today's date:
- * days since a note, overdue and stale are worked out when the view is read.
+ * days since a note, overdue and stale are worked out when the view is read. fictionNote is the
+ * wording of the label of an invented plan (the showcase), null for a real partnership's plan.
  */
 public record PlanView(String planId, boolean drafted, String partnership, String title,
                        LocalDate periodStart, LocalDate periodEnd, Cadence cadence,
                        boolean closed, String closedReason,
                        List<PriorityView> priorities, List<ObjectiveView> objectives, List<ActionView> actions,
                        List<IndicatorView> indicators, List<BoardMeetingView> boardMeetings,
-                       List<RefreshView> refreshes, List<MemberView> members, LocalDate closedOn) {
+                       List<RefreshView> refreshes, List<MemberView> members, LocalDate closedOn,
+                       String fictionNote) {
 
     public PlanView {
         priorities = List.copyOf(priorities);
@@ -60,7 +62,7 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
     /** The state before the plan's first event. */
     public static PlanView empty(String planId) {
         return new PlanView(planId, false, null, null, null, null, null, false, null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     public Optional<ActionView> action(String actionId) {
@@ -81,47 +83,57 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
 
     PlanView withHeader(String partnership, String title, LocalDate periodStart, LocalDate periodEnd, Cadence cadence) {
         return new PlanView(planId, true, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn, fictionNote);
+    }
+
+    /** Labelled fictional (an invented showcase or training plan), with the label's wording. */
+    public boolean fictional() {
+        return fictionNote != null;
+    }
+
+    PlanView withFictionNote(String note) {
+        return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn, note);
     }
 
     PlanView withClosed(String reason, LocalDate on) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, true, reason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, on);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, members, on, fictionNote);
     }
 
     PlanView withPriorities(List<PriorityView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                changed, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn);
+                changed, objectives, actions, indicators, boardMeetings, refreshes, members, closedOn, fictionNote);
     }
 
     PlanView withObjectives(List<ObjectiveView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, changed, actions, indicators, boardMeetings, refreshes, members, closedOn);
+                priorities, changed, actions, indicators, boardMeetings, refreshes, members, closedOn, fictionNote);
     }
 
     PlanView withActions(List<ActionView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, changed, indicators, boardMeetings, refreshes, members, closedOn);
+                priorities, objectives, changed, indicators, boardMeetings, refreshes, members, closedOn, fictionNote);
     }
 
     PlanView withIndicators(List<IndicatorView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, changed, boardMeetings, refreshes, members, closedOn);
+                priorities, objectives, actions, changed, boardMeetings, refreshes, members, closedOn, fictionNote);
     }
 
     PlanView withBoardMeetings(List<BoardMeetingView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, changed, refreshes, members, closedOn);
+                priorities, objectives, actions, indicators, changed, refreshes, members, closedOn, fictionNote);
     }
 
     PlanView withRefreshes(List<RefreshView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, changed, members, closedOn);
+                priorities, objectives, actions, indicators, boardMeetings, changed, members, closedOn, fictionNote);
     }
 
     PlanView withMembers(List<MemberView> changed) {
         return new PlanView(planId, drafted, partnership, title, periodStart, periodEnd, cadence, closed, closedReason,
-                priorities, objectives, actions, indicators, boardMeetings, refreshes, changed, closedOn);
+                priorities, objectives, actions, indicators, boardMeetings, refreshes, changed, closedOn, fictionNote);
     }
 
     /** Copy-on-write helpers: the list with one element added, or the matching ones replaced. */

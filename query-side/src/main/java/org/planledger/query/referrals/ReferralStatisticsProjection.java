@@ -108,6 +108,7 @@ public class ReferralStatisticsProjection {
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case PlanRefreshed e -> { }
+            case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }
             case ActionRescheduled e -> { }
             case ActionLeadsChanged e -> { }

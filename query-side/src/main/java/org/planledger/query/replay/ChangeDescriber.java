@@ -34,6 +34,8 @@ public final class ChangeDescriber {
         switch (recorded.event()) {
             case PlanDrafted e -> changes.add(new Change("PLAN_DRAFTED", null, e.planId(), "title", null, e.title()));
             case PlanClosed e -> changes.add(new Change("PLAN_CLOSED", null, e.planId(), "closed", text(before.closed()), text(after.closed())));
+            case PlanLabelledFictional e -> changes.add(new Change("PLAN_LABELLED_FICTIONAL", null, e.planId(), "fictional",
+                    before.fictionNote(), after.fictionNote()));
             case PlanRefreshed e -> changes.add(new Change("PLAN_REFRESHED", null, e.planId(), "refresh", null, e.note()));
             case BoardMeetingRecorded e -> changes.add(new Change("BOARD_MEETING", null, e.meetingId(), "boardMeeting", null,
                     e.heldOn() + " " + e.title()));

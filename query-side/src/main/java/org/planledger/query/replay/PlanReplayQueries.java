@@ -26,37 +26,71 @@ import java.util.Optional;
  * Replays a plan from its journal through the same reducer as the live board: the plan as at a
  * date (optionally as known at an instant), the difference between two dates, and its timeline of
  * board meetings and annual refreshes. Reads the plan's journal by _id (two round trips), then folds
- * in memory.
+ * in memory. The decoded journal ({@link DecodedJournals}) and the states folded for a date
+ * ({@link PlanStates}) are kept between queries, each checked against the journal's index on every
+ * query; both are the same for every caller.
  */
 public class PlanReplayQueries {
 
-    private final JournalReader journal;
+    /** Folds every time: for the static helpers, which tests call on journals of their own. */
+    private static final PlanStates NO_STATES = new PlanStates(0);
+
+    private final DecodedJournals journal;
+    private final PlanStates states;
+    private final com.github.benmanes.caffeine.cache.Cache<DiffKey, KeptDiff> diffs;
+    private final boolean keepingDiffs;
+
+    /**
+     * A diff between the dates that select the same events as the ones asked for (see {@link PlanStates}),
+     * and, for a diff as known, the instants each side was known at.
+     */
+    private record DiffKey(String planId, LocalDate from, LocalDate to, Instant knownFrom, Instant knownTo) {
+    }
+
+    /** A diff's content, with how much of the journal it was computed from and the last event of that. */
+    private record KeptDiff(int length, String lastEventId, RagCounts ragFrom, RagCounts ragTo, List<DiffChange> changes) {
+    }
 
     public PlanReplayQueries(MongoDatabase database) {
-        this.journal = new JournalReader(database);
+        this(database, TimeTravelCaches.DEFAULT);
+    }
+
+    public PlanReplayQueries(MongoDatabase database, TimeTravelCaches caches) {
+        this.journal = new DecodedJournals(new JournalReader(database), caches.journalEvents());
+        this.states = new PlanStates(caches.foldedEvents());
+        this.keepingDiffs = caches.foldedEvents() > 0;
+        this.diffs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumWeight(Math.max(caches.foldedEvents(), 1))
+                .weigher((DiffKey key, KeptDiff diff) -> Math.max(1, diff.changes().size()))
+                .build();
+    }
+
+    /** Forgets what is kept of a plan's journal (for anything that rewrites journal entries in place). */
+    public void forget(String planId) {
+        journal.forget(planId);
     }
 
     @QueryHandler
     public Optional<BoardView> handle(FindPlanAsAt query) {
         return journal.planEvents(query.planId())
-                .map(events -> foldAsAt(query.planId(), events, query.effectiveDate(), query.knownAt()))
+                .map(events -> states.asAt(query.planId(), events, query.effectiveDate(), query.knownAt()))
                 .filter(PlanView::drafted)
                 .map(view -> BoardRenderer.render(view, query.effectiveDate(), query.knownAt()));
     }
 
     @QueryHandler
     public Optional<PlanDiff> handle(DiffPlan query) {
-        return journal.planEvents(query.planId()).map(events -> diff(query, events));
+        return journal.planEvents(query.planId()).map(events -> keepingDiffs ? keptDiff(query, events) : diff(query, events, states));
     }
 
     @QueryHandler
     public Optional<PlanTimeline> handle(FindPlanTimeline query) {
-        return journal.planEvents(query.planId()).map(events -> timeline(query.planId(), events));
+        return journal.planEvents(query.planId()).map(events -> timeline(query.planId(), events, states));
     }
 
     @QueryHandler
     public Optional<PlanCharts> handle(FindPlanCharts query) {
-        return journal.planEvents(query.planId()).map(events -> charts(query, events));
+        return journal.planEvents(query.planId()).map(events -> charts(query, events, states));
     }
 
     /**
@@ -64,8 +98,12 @@ public class PlanReplayQueries {
      * fold, which keeps every indicator's series.
      */
     static PlanCharts charts(FindPlanCharts query, List<RecordedEvent> events) {
+        return charts(query, events, NO_STATES);
+    }
+
+    private static PlanCharts charts(FindPlanCharts query, List<RecordedEvent> events, PlanStates states) {
         List<RagPoint> rag = query.dates().stream()
-                .map(date -> new RagPoint(date, BoardRenderer.ragCounts(foldAsAt(query.planId(), events, date, null).actions())))
+                .map(date -> new RagPoint(date, BoardRenderer.ragCounts(states.asAt(query.planId(), events, date, null).actions())))
                 .toList();
         PlanView whole = PlanReducer.fold(query.planId(), events);
         // the partnership's own series, in period order; a peer group's figures are not its trend
@@ -84,7 +122,12 @@ public class PlanReplayQueries {
 
     /** Events effective on or before the date (and recorded by knownAt, when given), in global order. */
     public static PlanView foldAsAt(String planId, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
-        PlanView view = PlanView.empty(planId);
+        return foldAsAt(PlanView.empty(planId), events, asAt, knownAt);
+    }
+
+    /** {@link #foldAsAt(String, List, LocalDate, Instant)} continued from a state already folded. */
+    static PlanView foldAsAt(PlanView start, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
+        PlanView view = start;
         for (RecordedEvent event : events) {
             if (inFold(event, asAt, knownAt)) {
                 view = PlanReducer.apply(view, event);
@@ -106,7 +149,11 @@ public class PlanReplayQueries {
      * earlier does not.
      */
     static PlanDiff diff(DiffPlan query, List<RecordedEvent> events) {
-        PlanView state = foldAsAt(query.planId(), events, query.from(), query.knownFrom());
+        return diff(query, events, NO_STATES);
+    }
+
+    private static PlanDiff diff(DiffPlan query, List<RecordedEvent> events, PlanStates states) {
+        PlanView state = states.asAt(query.planId(), events, query.from(), query.knownFrom());
         RagCounts ragFrom = BoardRenderer.ragCounts(state.actions());
         List<DiffChange> changes = new ArrayList<>();
         for (RecordedEvent event : events) {
@@ -127,28 +174,50 @@ public class PlanReplayQueries {
             state = next;
         }
         changes.sort(Comparator.comparing(DiffChange::effectiveOn).thenComparingLong(DiffChange::sequence));
-        RagCounts ragTo = BoardRenderer.ragCounts(foldAsAt(query.planId(), events, query.to(), query.knownTo()).actions());
+        RagCounts ragTo = BoardRenderer.ragCounts(states.asAt(query.planId(), events, query.to(), query.knownTo()).actions());
         return new PlanDiff(query.planId(), query.from(), query.to(), ragFrom, ragTo, changes);
     }
 
+    /**
+     * The diff as last computed for dates selecting the same events, when the journal has not changed
+     * since (same length, same last event: the journal only grows, see {@link PlanStates}); otherwise
+     * computed again. The answer carries the dates asked for.
+     */
+    private PlanDiff keptDiff(DiffPlan query, List<RecordedEvent> events) {
+        DiffKey key = new DiffKey(query.planId(), PlanStates.selectingDate(events, query.from()),
+                PlanStates.selectingDate(events, query.to()), query.knownFrom(), query.knownTo());
+        KeptDiff kept = diffs.getIfPresent(key);
+        String last = events.isEmpty() ? null : events.get(events.size() - 1).eventId();
+        if (kept == null || kept.length() != events.size() || !java.util.Objects.equals(kept.lastEventId(), last)) {
+            PlanDiff computed = diff(query, events, states);
+            kept = new KeptDiff(events.size(), last, computed.ragFrom(), computed.ragTo(), List.copyOf(computed.changes()));
+            diffs.put(key, kept);
+        }
+        return new PlanDiff(query.planId(), query.from(), query.to(), kept.ragFrom(), kept.ragTo(), kept.changes());
+    }
+
     static PlanTimeline timeline(String planId, List<RecordedEvent> events) {
+        return timeline(planId, events, NO_STATES);
+    }
+
+    private static PlanTimeline timeline(String planId, List<RecordedEvent> events, PlanStates states) {
         PlanView whole = PlanReducer.fold(planId, events);
         List<TimelinePoint> points = new ArrayList<>();
         for (BoardMeetingView meeting : whole.boardMeetings()) {
-            points.add(point("BOARD_MEETING", meeting.meetingId(), meeting.heldOn(), meeting.title(), planId, events));
+            points.add(point("BOARD_MEETING", meeting.meetingId(), meeting.heldOn(), meeting.title(), planId, events, states));
         }
         int refreshNumber = 0;
         for (RefreshView refresh : whole.refreshes()) {
             points.add(point("ANNUAL_REFRESH", "refresh-" + (++refreshNumber), refresh.effectiveOn(), refresh.note(),
-                    planId, events));
+                    planId, events, states));
         }
         points.sort(Comparator.comparing(TimelinePoint::date).thenComparing(TimelinePoint::kind));
         return new PlanTimeline(planId, points);
     }
 
     private static TimelinePoint point(String kind, String id, LocalDate date, String title, String planId,
-                                       List<RecordedEvent> events) {
-        PlanView asAt = foldAsAt(planId, events, date, null);
+                                       List<RecordedEvent> events, PlanStates states) {
+        PlanView asAt = states.asAt(planId, events, date, null);
         return new TimelinePoint(kind, id, date, title, BoardRenderer.ragCounts(asAt.actions()),
                 BoardRenderer.ragByPriority(asAt));
     }

@@ -29,6 +29,7 @@ final class EventReasons {
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case PlanRefreshed e -> null;
+            case PlanLabelledFictional e -> null;
             case PlanClosed e -> e.reason();
             // ---- an action's stream
             case ActionAdded e -> null;

@@ -2,6 +2,8 @@ package org.planledger.query.plan;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.events.*;
+import org.planledger.query.api.BoardView;
+import org.planledger.query.board.BoardRenderer;
 import org.planledger.query.support.AuditInfo;
 import org.planledger.query.support.RecordedEvent;
 
@@ -117,6 +119,20 @@ class PlanReducerTest {
         record(new ActionReopened(PLAN, ACTION, "New funding found", d("2013-06-01")), "manager");
 
         assertThat(fold().action(ACTION).orElseThrow().status()).isEqualTo(ActionStatus.OPEN);
+    }
+
+    @Test
+    void a_plan_labelled_fictional_says_so_on_its_board_and_an_unlabelled_one_does_not() {
+        draftPlanWithOneAction();
+        assertThat(BoardRenderer.render(fold(), d("2014-01-01"), null).fictional()).isFalse();
+
+        record(new PlanLabelledFictional(PLAN, "An invented partnership", d("2013-04-01")), "manager");
+
+        PlanView plan = fold();
+        assertThat(plan.fictional()).isTrue();
+        BoardView board = BoardRenderer.render(plan, d("2014-01-01"), null);
+        assertThat(board.fictional()).isTrue();
+        assertThat(board.fictionNote()).isEqualTo("An invented partnership");
     }
 
     @Test
