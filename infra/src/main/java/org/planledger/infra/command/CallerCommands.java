@@ -40,8 +40,30 @@ public class CallerCommands {
      * @return the version {@code versionOf} reached, or null if the command changed nothing (a repeated create)
      */
     public Long send(Object command, String versionOf, String kind, String reason) {
-        return send(command, versionOf, kind, reason, CommandOrigin.SOURCE_API);
+        String source = SOURCE.get();
+        return send(command, versionOf, kind, reason, source == null ? CommandOrigin.SOURCE_API : source);
     }
+
+    /**
+     * The pages' forms call the API's own handler methods, so the rules and the commands are the
+     * API's; while {@code work} runs on this thread, what they send is marked as coming from
+     * {@code source} ({@code ui}) rather than {@code api}.
+     */
+    public static <T> T from(String source, java.util.function.Supplier<T> work) {
+        String outer = SOURCE.get();
+        SOURCE.set(source);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                SOURCE.remove();
+            } else {
+                SOURCE.set(outer);
+            }
+        }
+    }
+
+    private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();
 
     /** As {@link #send(Object, String, String, String)}, naming where the command came from (the web pages send {@code ui}). */
     public Long send(Object command, String versionOf, String kind, String reason, String source) {

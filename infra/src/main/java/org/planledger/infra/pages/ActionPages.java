@@ -70,6 +70,8 @@ class ActionPages {
         model.addAttribute("action", history);
         model.addAttribute("plan", plan(history.planId()).orElse(null));
         model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());
+        // Corrections and withdrawals fix the record, so the Action allows them after it has closed too.
+        model.addAttribute("mayFix", viewer.mayRecordOn(history.leads()));
         model.addAttribute("years", yearFigures(history));
         return "action";
     }
@@ -120,6 +122,16 @@ class ActionPages {
         model.addAttribute("form", form == null ? "" : form.path);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        // Where the action stands, beside the forms: the rating in force and the latest notes.
+        model.addAttribute("currentRag", history.ragHistory().isEmpty() ? null
+                : history.ragHistory().get(history.ragHistory().size() - 1));
+        List<org.planledger.query.api.NoteHistory> active = history.notes().stream()
+                .filter(n -> !"WITHDRAWN".equals(n.status())).toList();
+        List<org.planledger.query.api.NoteHistory> recent = new java.util.ArrayList<>(
+                active.subList(Math.max(0, active.size() - 3), active.size()));
+        java.util.Collections.reverse(recent);
+        model.addAttribute("recentNotes", recent);
+        model.addAttribute("today", QueryParameters.today().toString());
         model.addAttribute("currentYear", FinancialYear.containing(QueryParameters.today()).toString());
         model.addAttribute("thisMonth", QueryParameters.today().toString().substring(0, 7));
         return "record";

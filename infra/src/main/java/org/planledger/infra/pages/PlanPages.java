@@ -26,6 +26,7 @@ import org.planledger.query.api.TimelinePoint;
 import org.planledger.infra.refusals.InvalidParameterException;
 import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.query.QuerySideConfiguration;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -84,8 +86,19 @@ class PlanPages {
     String plans(@ModelAttribute("viewer") Viewer viewer, Model model) {
         model.addAttribute("plans", queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans());
         if (viewer.isLead()) {
-            model.addAttribute("myActions", queries.ask(new FindMyActions(viewer.userId()),
-                    ResponseTypes.instanceOf(MyActions.class)).actions());
+            List<org.planledger.query.api.MyAction> mine = queries.ask(new FindMyActions(viewer.userId()),
+                    ResponseTypes.instanceOf(MyActions.class)).actions();
+            model.addAttribute("myActions", mine);
+            // Each action's rating, from its plan's live board (one cached board per plan).
+            Map<String, org.planledger.events.RagStatus> ratings = new LinkedHashMap<>();
+            LiveBoards liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+            if (liveBoards != null) {
+                mine.stream().map(org.planledger.query.api.MyAction::planId).distinct()
+                        .forEach(planId -> liveBoards.current(planId).ifPresent(current -> current.board().priorities()
+                                .forEach(p -> p.objectives().forEach(o -> o.actions()
+                                        .forEach(a -> ratings.put(a.actionId(), a.rag()))))));
+            }
+            model.addAttribute("myRatings", ratings);
         }
         return "plans";
     }
@@ -139,7 +152,10 @@ class PlanPages {
     }
 
     @GetMapping("/plans/{planId}/replay")
-    String replay(@PathVariable String planId, @RequestParam(required = false) String asAt, Model model) {
+    String replay(@PathVariable String planId, @RequestParam(required = false) String asAt,
+                  @RequestParam(name = "known", required = false) Boolean knownAsked, Model model) {
+        // "known=" (empty) reads as not asked, like no parameter
+        boolean known = Boolean.TRUE.equals(knownAsked);
         BoardView live = liveBoard(planId);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate date = parseDate("asAt", asAt, errors);
@@ -148,18 +164,26 @@ class PlanPages {
         }
         PlanTimeline timeline = queries.ask(new FindPlanTimeline(planId), ResponseTypes.optionalInstanceOf(PlanTimeline.class))
                 .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
-        Optional<BoardView> asThen = queries.ask(new FindPlanAsAt(planId, date, null),
+        // "What the board knew on that date": only what had been recorded by the end of the day viewed.
+        Instant endOfDay = endOfDay(date);
+        Optional<BoardView> asThen = queries.ask(new FindPlanAsAt(planId, date, known ? endOfDay : null),
                 ResponseTypes.optionalInstanceOf(BoardView.class));
         LocalDate shownDate = date;
+        List<TimelinePoint> meetings = boardMeetings(timeline);
         model.addAttribute("plan", live);
         model.addAttribute("asAt", date);
+        model.addAttribute("known", known);
+        model.addAttribute("recordedAfter", endOfDay);
         model.addAttribute("errors", errors);
         model.addAttribute("shown", asThen.orElse(null));
         model.addAttribute("timeline", timeline.points());
-        model.addAttribute("previousPoint", timeline.points().stream().filter(p -> p.date().isBefore(shownDate))
+        model.addAttribute("previousPoint", meetings.stream().filter(p -> p.date().isBefore(shownDate))
                 .reduce((first, second) -> second).orElse(null));
-        model.addAttribute("nextPoint", timeline.points().stream().filter(p -> p.date().isAfter(shownDate))
+        model.addAttribute("nextPoint", meetings.stream().filter(p -> p.date().isAfter(shownDate))
                 .findFirst().orElse(null));
+        // Since the board met last: the meeting before the date viewed (or before the meeting viewed).
+        model.addAttribute("sinceMeeting", meetings.stream().filter(p -> p.date().isBefore(shownDate))
+                .reduce((first, second) -> second).orElse(null));
         int months = cycleMonths(live.cadence());
         model.addAttribute("cycleMonths", months);
         model.addAttribute("previousCycle", date.minusMonths(months));
@@ -167,11 +191,54 @@ class PlanPages {
         return "replay";
     }
 
+    /** The end of the day in the partnership's zone: "as known on that date" keeps what was recorded before it. */
+    static Instant endOfDay(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(QuerySideConfiguration.PARTNERSHIP_ZONE).toInstant();
+    }
+
+    /** The plan's board meetings in date order: the points a scrutiny committee steps through. */
+    static List<TimelinePoint> boardMeetings(PlanTimeline timeline) {
+        return timeline.points().stream().filter(p -> "BOARD_MEETING".equals(p.kind()))
+                .sorted(java.util.Comparator.comparing(TimelinePoint::date)).toList();
+    }
+
     @GetMapping("/plans/{planId}/compare")
     String compare(@PathVariable String planId, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, @ModelAttribute("viewer") Viewer viewer, Model model) {
+                   @RequestParam(required = false) String to, @RequestParam(required = false) String meeting,
+                   @RequestParam(name = "known", required = false) Boolean knownAsked,
+                   @ModelAttribute("viewer") Viewer viewer, Model model) {
+        boolean known = Boolean.TRUE.equals(knownAsked);
         BoardView live = liveBoard(planId);
         Map<String, String> errors = new LinkedHashMap<>();
+        List<TimelinePoint> meetings = boardMeetings(queries.ask(new FindPlanTimeline(planId),
+                ResponseTypes.optionalInstanceOf(PlanTimeline.class))
+                .orElseThrow(() -> new ResourceNotFoundException("plan", planId)));
+        model.addAttribute("meetings", meetings);
+        // Meeting to meeting: what changed between the meeting before and the one chosen (from the plan's start for the first).
+        LocalDate meetingDate = parseDate("meeting", meeting, errors);
+        if (meetingDate != null) {
+            int index = -1;
+            for (int i = 0; i < meetings.size(); i++) {
+                if (meetings.get(i).date().equals(meetingDate)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                errors.put("meeting", "The board did not meet on that date.");
+            } else {
+                LocalDate previous = index > 0 ? meetings.get(index - 1).date()
+                        : live.periodStart() != null && live.periodStart().isBefore(meetingDate) ? live.periodStart() : meetingDate;
+                from = previous.toString();
+                to = meetingDate.toString();
+                // a meeting knew only what had been recorded by its day: a note written late is news at the next one
+                known = true;
+                model.addAttribute("meetingPoint", meetings.get(index));
+                model.addAttribute("previousMeeting", index > 0 ? meetings.get(index - 1) : null);
+                model.addAttribute("laterMeeting", index + 1 < meetings.size() ? meetings.get(index + 1) : null);
+            }
+        }
+        model.addAttribute("meeting", meeting == null ? "" : meeting);
+        model.addAttribute("known", known);
         LocalDate fromDate = parseDate("from", from, errors);
         LocalDate toDate = parseDate("to", to, errors);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
@@ -182,7 +249,9 @@ class PlanPages {
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("errors", errors);
         if (errors.isEmpty() && fromDate != null && toDate != null) {
-            PlanDiff diff = redaction.visibleTo(viewer, queries.ask(new DiffPlan(planId, fromDate, toDate),
+            DiffPlan query = known ? new DiffPlan(planId, fromDate, toDate, endOfDay(fromDate), endOfDay(toDate))
+                    : new DiffPlan(planId, fromDate, toDate);
+            PlanDiff diff = redaction.visibleTo(viewer, queries.ask(query,
                     ResponseTypes.optionalInstanceOf(PlanDiff.class))
                     .orElseThrow(() -> new ResourceNotFoundException("plan", planId)), PlanDiff.class);
             model.addAttribute("diff", diff);

@@ -8,11 +8,11 @@ import org.planledger.command.api.RejectionCode;
 import org.planledger.command.api.TallyReferrals;
 import org.planledger.events.FinancialYear;
 import org.planledger.events.RagStatus;
+import org.planledger.infra.forms.Money;
 import org.planledger.infra.refusals.CommandFailures;
 import org.planledger.infra.refusals.Refusal;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The delivery lead's forms. A form turns what was typed into the same command the API sends;
@@ -30,12 +29,11 @@ import java.util.regex.Pattern;
  */
 enum RecordForm {
     PROGRESS("progress", "Progress note recorded.", List.of("period", "text")),
-    RAG("rag", "RAG rating recorded.", List.of("rag", "reason")),
+    RAG("rag", "RAG rating recorded.", List.of("rag", "reason", "effectiveOn")),
     REFERRAL("referral", "Referral recorded.", List.of("receivedOn", "referringAgency", "subjectRef", "reason")),
     TALLY("tally", "Referral tally recorded.", List.of("periodFrom", "periodTo", "count", "totalCost", "note")),
     SPEND("spend", "Spend recorded.", List.of("amount", "description", "financialYear"));
 
-    private static final Pattern MONEY = Pattern.compile("£?\\s*(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?");
     /** Command fields named differently on the form. */
     private static final Map<String, String> FORM_FIELD = Map.of(
             "amountPence", "amount", "totalCostPence", "totalCost", "status", "rag");
@@ -85,7 +83,8 @@ enum RecordForm {
                     errors.put("rag", "Choose Red, Amber or Green.");
                     yield null;
                 }
-                yield new AssessRag(actionId, rag, blankToNull(v.get("reason")), null, null);
+                LocalDate effectiveOn = date("effectiveOn", v, errors, false);
+                yield errors.isEmpty() ? new AssessRag(actionId, rag, blankToNull(v.get("reason")), effectiveOn, null) : null;
             }
             case REFERRAL -> {
                 LocalDate received = date("receivedOn", v, errors, true);
@@ -176,21 +175,7 @@ enum RecordForm {
 
     /** "£1,250.50", "1250.5" or "1250" as pence. */
     static Long pence(String field, Map<String, String> v, Map<String, String> errors) {
-        String text = v.get(field);
-        if (text.startsWith("-")) {
-            errors.put(field, "Enter an amount that is not negative.");
-            return null;
-        }
-        if (!MONEY.matcher(text).matches()) {
-            errors.put(field, "Enter an amount in pounds, such as 1250 or 1,250.50.");
-            return null;
-        }
-        try {
-            return new BigDecimal(text.replace("£", "").replace(",", "").strip()).movePointRight(2).longValueExact();
-        } catch (ArithmeticException e) {
-            errors.put(field, "Enter an amount in pounds, such as 1250 or 1,250.50.");
-            return null;
-        }
+        return Money.pence(field, v.get(field), errors);
     }
 
     private static String sentence(String message) {

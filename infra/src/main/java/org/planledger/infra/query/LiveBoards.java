@@ -121,6 +121,24 @@ public class LiveBoards {
         return Optional.of(rendered(planId, fresh, today));
     }
 
+    /**
+     * The folded plan behind the live board: its whole tree, with what the board leaves out (an
+     * action's outputs and partners, an indicator's baseline and target), for the pages' change forms
+     * to start from. Empty for an unknown or undrafted plan.
+     */
+    public Optional<PlanView> view(String planId) {
+        if (current(planId).isEmpty()) {
+            return Optional.empty();
+        }
+        Decoded cached = decoded.getIfPresent(planId);
+        if (cached != null) {
+            return Optional.of(cached.view());
+        }
+        Document stored = boards.find(Filters.eq("_id", planId)).first();
+        return stored == null ? Optional.empty()
+                : Optional.of(RecordDocuments.decode(stored.get("view", Document.class), PlanView.class));
+    }
+
     private Current rendered(String planId, Decoded entry, LocalDate today) {
         Rendered rendered = entry.rendered();
         if (rendered == null || !rendered.today().equals(today)) {

@@ -29,7 +29,7 @@ import java.time.ZoneId;
 public class QuerySideConfiguration {
 
     /** "Today" for the board's overdue and stale flags is the partnership's day, as on the command side. */
-    static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     @Bean
     public QuerySideModel querySideModel(MongoDatabase planLedgerMongoDatabase, ObjectProvider<DataSource> dataSource,

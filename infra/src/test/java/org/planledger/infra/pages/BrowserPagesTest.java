@@ -439,7 +439,7 @@ class BrowserPagesTest {
     private static String firstLeadName() {
         browser.open("/actions/" + LEAD1_ACTION);
         String leads = browser.one(".facts dd").getText();
-        return leads.split(" \\(|;")[0].strip();
+        return leads.split(" \\(|;| — ")[0].strip();
     }
 
     private static long eventsOf(String aggregateId) {

@@ -709,5 +709,175 @@ class ReliabilityTest {
             assertThat(cases).isEqualTo(requests * CALLERS.size()).isGreaterThan(300);
             assertThat(mismatches).isEmpty();
         }
+
+        // ---- the pages limited to some roles: the same declarations, over a browser's session -------------
+
+        /**
+         * How to use a role-limited page, keyed by "METHOD pattern". {@code roles}, when given, narrows the
+         * handler's declaration for this recipe (a generic form handler serves forms of several endpoints,
+         * each allowing the roles of the API endpoint it sends to). A page about an action also applies the
+         * lead rule, as the Action does.
+         */
+        record PageRecipe(String name, Set<String> roles, Function<Fixture, PageRequest> prepare) {
+        }
+
+        record PageRequest(String method, String path, Map<String, String> form) {
+        }
+
+        /** Every handler outside /api that declares roles, as "METHOD pattern" with the roles it declares. */
+        Map<String, Set<String>> declaredPages() {
+            RequestMappingHandlerMapping mapping = application.getBean("requestMappingHandlerMapping",
+                    RequestMappingHandlerMapping.class);
+            Map<String, Set<String>> pages = new java.util.TreeMap<>();
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                if (RoleDeclarations.isApi(info)) {
+                    return;
+                }
+                RoleDeclarations.of(handler).ifPresent(roles -> {
+                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                        for (String pattern : info.getPatternValues()) {
+                            pages.put(method.name() + " " + pattern, roles);
+                        }
+                    }
+                });
+            });
+            return pages;
+        }
+
+        Map<String, List<PageRecipe>> pageRecipes() {
+            Map<String, List<PageRecipe>> recipes = new LinkedHashMap<>();
+            java.util.function.BiConsumer<String, PageRecipe> add = (key, recipe) ->
+                    recipes.computeIfAbsent(key, k -> new ArrayList<>()).add(recipe);
+            Set<String> managers = Set.of(Roles.PLAN_MANAGER);
+            add.accept("GET /audit", new PageRecipe("audit page", null, f -> new PageRequest("GET", "/audit?planId=" + f.planId(), null)));
+            add.accept("GET /audit.csv", new PageRecipe("audit csv", null, f -> new PageRequest("GET", "/audit.csv?planId=" + f.planId(), null)));
+            add.accept("GET /actions/{actionId}/record", new PageRecipe("record forms", null, f -> new PageRequest("GET",
+                    "/actions/" + f.lead1Action() + "/record", null)));
+            add.accept("POST /actions/{actionId}/record/{form}", new PageRecipe("record a note", null, f -> new PageRequest("POST",
+                    "/actions/" + f.lead1Action() + "/record/progress", Map.of("period", "2025-06", "text", "Bid submitted"))));
+            add.accept("GET /manage/{form}", new PageRecipe("draft plan form", null, f -> new PageRequest("GET", "/manage/new-plan", null)));
+            add.accept("POST /manage/{form}", new PageRecipe("draft plan", null, f -> new PageRequest("POST", "/manage/new-plan",
+                    Map.of("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
+                            "periodEnd", "2027-03-31", "cadence", "QUARTERLY"))));
+            add.accept("GET /plans/{planId}/manage", new PageRecipe("manage page", null, f -> new PageRequest("GET",
+                    "/plans/" + f.planId() + "/manage", null)));
+            add.accept("GET /plans/{planId}/manage/{form}", new PageRecipe("revise priority form", null, f -> new PageRequest("GET",
+                    "/plans/" + f.planId() + "/manage/revise-priority?priorityId=asb", null)));
+            add.accept("POST /plans/{planId}/manage/{form}", new PageRecipe("add priority", null, f -> new PageRequest("POST",
+                    "/plans/" + f.planId() + "/manage/add-priority", Map.of("title", "Violence"))));
+            add.accept("GET /actions/{actionId}/manage/{form}", new PageRecipe("correct note form", null, f -> new PageRequest("GET",
+                    "/actions/" + f.lead1Action() + "/manage/correct-note?noteId=" + note(f), null)));
+            add.accept("GET /actions/{actionId}/manage/{form}", new PageRecipe("cease form", managers, f -> new PageRequest("GET",
+                    "/actions/" + f.lead1Action() + "/manage/cease", null)));
+            add.accept("POST /actions/{actionId}/manage/{form}", new PageRecipe("withdraw note", null, f -> new PageRequest("POST",
+                    "/actions/" + f.lead1Action() + "/manage/withdraw-note", Map.of("path.noteId", note(f), "reason", "duplicate"))));
+            add.accept("POST /actions/{actionId}/manage/{form}", new PageRecipe("reschedule", managers, f -> new PageRequest("POST",
+                    "/actions/" + f.lead1Action() + "/manage/reschedule",
+                    Map.of("startDate", "2024-05-01", "endDate", "2027-03-31", "reason", "late start"))));
+            return recipes;
+        }
+
+        /** 200 for a page, 302 (on to the changed record) for a form sent; 403 for a role or a lead refused. */
+        static int expectedOnPage(String method, String path, Set<String> roles, Caller caller) {
+            if (caller.roles().stream().noneMatch(roles::contains)) {
+                return 403;
+            }
+            if (path.startsWith("/actions/") && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), Set.of("lead1"))) {
+                return 403;
+            }
+            return method.equals("GET") ? 200 : 302;
+        }
+
+        @Test
+        void everyRoleLimitedPageHasARecipeAndEveryRecipeAPage() {
+            Set<String> declared = declaredPages().keySet();
+            assertThat(declared).as("role-limited pages").contains("GET /plans/{planId}/manage");
+            assertThat(pageRecipes().keySet()).containsExactlyInAnyOrderElementsOf(declared);
+        }
+
+        @Test
+        void eachRoleAgainstEachRoleLimitedPage() throws Exception {
+            List<String> mismatches = new ArrayList<>();
+            Map<String, Set<String>> declared = declaredPages();
+            int cases = 0;
+            Fixture readable = fixture(1);
+            ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
+            for (Map.Entry<String, List<PageRecipe>> entry : pageRecipes().entrySet()) {
+                for (PageRecipe recipe : entry.getValue()) {
+                    Set<String> roles = recipe.roles() != null ? recipe.roles() : declared.get(entry.getKey());
+                    for (Caller caller : CALLERS) {
+                        boolean send = entry.getKey().startsWith("POST");
+                        PageRequest request = recipe.prepare().apply(send ? fixture(1) : readable);
+                        // the page reads what the recipe just prepared (a note to correct) from the read models
+                        ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
+                        long before = storedEvents();
+                        java.net.http.HttpResponse<String> response = pageCall(request, caller);
+                        cases++;
+                        String name = entry.getKey() + " (" + recipe.name() + ") " + caller.name();
+                        String location = response.headers().firstValue("Location").orElse("");
+                        if (caller.roles().isEmpty()) {
+                            // not signed in: sent to the sign-in page, or refused (a form without a session has no CSRF token)
+                            boolean refused = response.statusCode() == 401 || response.statusCode() == 403
+                                    || (response.statusCode() == 302 && location.endsWith("/login"));
+                            if (!refused) {
+                                mismatches.add(name + ": not refused but " + response.statusCode() + " " + location);
+                            }
+                        } else {
+                            int expected = expectedOnPage(request.method(), request.path(), roles, caller);
+                            if (response.statusCode() != expected) {
+                                mismatches.add(name + ": expected " + expected + ", got " + response.statusCode() + " " + location);
+                            }
+                            if (expected == 302 && location.endsWith("/login")) {
+                                mismatches.add(name + ": sent to sign in");
+                            }
+                            if (expected == 403 && storedEvents() != before) {
+                                mismatches.add(name + ": a refused request stored events");
+                            }
+                        }
+                        if (caller.roles().isEmpty() && storedEvents() != before) {
+                            mismatches.add(name + ": a request without a sign-in stored events");
+                        }
+                    }
+                }
+            }
+            System.out.printf("PAGE ROLES %d role-limited page mappings, %d cases, %d mismatches%n",
+                    declared.size(), cases, mismatches.size());
+            assertThat(mismatches).isEmpty();
+        }
+
+        /**
+         * The request as a browser session would make it: signed in with the caller's credentials, and a
+         * form sent with the CSRF token of a page the session was shown (so a refusal is the role's, not
+         * a missing token's).
+         */
+        java.net.http.HttpResponse<String> pageCall(PageRequest request, Caller caller) throws Exception {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            String base = "http://127.0.0.1:" + port;
+            java.util.function.Function<String, java.net.http.HttpRequest.Builder> builder = path -> {
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path));
+                if (!caller.name().equals("anonymous")) {
+                    String password = caller.name().equals("wrong-password") ? "not-the-password" : "demo";
+                    String user = caller.name().equals("wrong-password") ? "manager" : caller.name();
+                    b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                }
+                return b;
+            };
+            if (request.method().equals("GET")) {
+                return client.send(builder.apply(request.path()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
+            Map<String, String> form = new LinkedHashMap<>(request.form());
+            if (!caller.roles().isEmpty()) {
+                String plans = client.send(builder.apply("/plans").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(plans);
+                assertThat(token.find()).as("a CSRF token for " + caller.name()).isTrue();
+                form.put("_csrf", token.group(1));
+            }
+            String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+            return client.send(builder.apply(request.path()).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
     }
 }

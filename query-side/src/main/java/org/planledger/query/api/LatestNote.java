@@ -1,14 +1,19 @@
 package org.planledger.query.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
-/** The action's current position; quantity reads "41 of 60" when the note gave achieved and planned figures. */
+/**
+ * The action's current position; quantity reads "41 of 60" when the note gave achieved and planned
+ * figures. recordedAt is when the ledger learnt of the note, so a replay can mark a note that
+ * speaks for a date but was written after it.
+ */
 public record LatestNote(String noteId, String period, String text, LocalDate effectiveOn,
-                         BigDecimal achieved, BigDecimal planned, String quantity) {
+                         BigDecimal achieved, BigDecimal planned, String quantity, Instant recordedAt) {
 
     public LatestNote(String noteId, String period, String text, LocalDate effectiveOn) {
-        this(noteId, period, text, effectiveOn, null, null, null);
+        this(noteId, period, text, effectiveOn, null, null, null, null);
     }
 
     /** "41 of 60", "41" or "planned 60"; null when the note gave neither. */

@@ -116,7 +116,8 @@ public final class BoardRenderer {
                 action.leads(), action.startDate(), action.endDate(), overdue, stale, daysSinceLastNote,
                 open && !planFinished ? nextUpdateDue : null,
                 latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn(),
-                        latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned())),
+                        latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned()),
+                        latest.recordedAt()),
                 new ReferralTotals(year, totals.referrals(), totals.referralCostPence(), totals.referralsWithoutCost()),
                 totals.fundingPence(), totals.spendPence());
     }

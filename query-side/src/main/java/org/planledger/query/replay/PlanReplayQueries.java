@@ -40,8 +40,11 @@ public class PlanReplayQueries {
     private final com.github.benmanes.caffeine.cache.Cache<DiffKey, KeptDiff> diffs;
     private final boolean keepingDiffs;
 
-    /** A diff between the dates that select the same events as the ones asked for (see {@link PlanStates}). */
-    private record DiffKey(String planId, LocalDate from, LocalDate to) {
+    /**
+     * A diff between the dates that select the same events as the ones asked for (see {@link PlanStates}),
+     * and, for a diff as known, the instants each side was known at.
+     */
+    private record DiffKey(String planId, LocalDate from, LocalDate to, Instant knownFrom, Instant knownTo) {
     }
 
     /** A diff's content, with how much of the journal it was computed from and the last event of that. */
@@ -112,6 +115,11 @@ public class PlanReplayQueries {
         return new PlanCharts(query.planId(), rag, indicators);
     }
 
+    /** Whether {@link #foldAsAt} folds the event in. */
+    private static boolean inFold(RecordedEvent event, LocalDate asAt, Instant knownAt) {
+        return effectiveBy(event, asAt) && (knownAt == null || !event.recordedAt().isAfter(knownAt));
+    }
+
     /** Events effective on or before the date (and recorded by knownAt, when given), in global order. */
     public static PlanView foldAsAt(String planId, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
         return foldAsAt(PlanView.empty(planId), events, asAt, knownAt);
@@ -121,7 +129,7 @@ public class PlanReplayQueries {
     static PlanView foldAsAt(PlanView start, List<RecordedEvent> events, LocalDate asAt, Instant knownAt) {
         PlanView view = start;
         for (RecordedEvent event : events) {
-            if (effectiveBy(event, asAt) && (knownAt == null || !event.recordedAt().isAfter(knownAt))) {
+            if (inFold(event, asAt, knownAt)) {
                 view = PlanReducer.apply(view, event);
             }
         }
@@ -136,19 +144,24 @@ public class PlanReplayQueries {
     /**
      * Starts from the fold as at {@code from}, then applies the events effective in (from, to] in
      * global order, describing each against the state just before it. The fold as at {@code to}
-     * gives the closing RAG counts.
+     * gives the closing RAG counts. As known ({@code knownFrom}, {@code knownTo}): each side is the fold
+     * of what had been recorded by then, and the changes are the events the later side folds in and the
+     * earlier does not.
      */
     static PlanDiff diff(DiffPlan query, List<RecordedEvent> events) {
         return diff(query, events, NO_STATES);
     }
 
     private static PlanDiff diff(DiffPlan query, List<RecordedEvent> events, PlanStates states) {
-        PlanView state = states.asAt(query.planId(), events, query.from(), null);
+        PlanView state = states.asAt(query.planId(), events, query.from(), query.knownFrom());
         RagCounts ragFrom = BoardRenderer.ragCounts(state.actions());
         List<DiffChange> changes = new ArrayList<>();
         for (RecordedEvent event : events) {
             LocalDate effectiveOn = event.event().effectiveOn();
-            if (effectiveOn == null || !effectiveOn.isAfter(query.from()) || effectiveOn.isAfter(query.to())) {
+            if (query.knownFrom() == null
+                    ? effectiveOn == null || !effectiveOn.isAfter(query.from()) || effectiveOn.isAfter(query.to())
+                    // as known: what the later side held and the earlier did not, whenever it speaks for
+                    : inFold(event, query.from(), query.knownFrom()) || !inFold(event, query.to(), query.knownTo())) {
                 continue;
             }
             PlanView next = PlanReducer.apply(state, event);
@@ -161,7 +174,7 @@ public class PlanReplayQueries {
             state = next;
         }
         changes.sort(Comparator.comparing(DiffChange::effectiveOn).thenComparingLong(DiffChange::sequence));
-        RagCounts ragTo = BoardRenderer.ragCounts(states.asAt(query.planId(), events, query.to(), null).actions());
+        RagCounts ragTo = BoardRenderer.ragCounts(states.asAt(query.planId(), events, query.to(), query.knownTo()).actions());
         return new PlanDiff(query.planId(), query.from(), query.to(), ragFrom, ragTo, changes);
     }
 
@@ -172,7 +185,7 @@ public class PlanReplayQueries {
      */
     private PlanDiff keptDiff(DiffPlan query, List<RecordedEvent> events) {
         DiffKey key = new DiffKey(query.planId(), PlanStates.selectingDate(events, query.from()),
-                PlanStates.selectingDate(events, query.to()));
+                PlanStates.selectingDate(events, query.to()), query.knownFrom(), query.knownTo());
         KeptDiff kept = diffs.getIfPresent(key);
         String last = events.isEmpty() ? null : events.get(events.size() - 1).eventId();
         if (kept == null || kept.length() != events.size() || !java.util.Objects.equals(kept.lastEventId(), last)) {
