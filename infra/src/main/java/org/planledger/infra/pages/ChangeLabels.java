@@ -27,8 +27,10 @@ public class ChangeLabels {
     /** A kind of change the filter offers, and the labels of the event types it stands for. */
     public enum Kind {
         PLAN("plan", "Plan drafted, refreshed or closed", Map.of(
-                "PlanDrafted", "Plan drafted", "PlanRefreshed", "Plan refreshed for the year", "PlanClosed", "Plan closed")),
-        MEETING("meeting", "Board meeting", Map.of("BoardMeetingRecorded", "Board meeting recorded")),
+                "PlanDrafted", "Plan drafted", "PlanRefreshed", "Plan refreshed for the year", "PlanClosed", "Plan closed",
+                "PlanLabelledFictional", "Plan labelled a fictional example")),
+        MEETING("meeting", "Board meeting or board pack", Map.of("BoardMeetingRecorded", "Board meeting recorded",
+                "BoardPackIssued", "Board pack issued")),
         MEMBER("member", "Partnership member", Map.of("PlanMemberRecorded", "Partnership member recorded")),
         PRIORITY("priority", "Priority or objective", Map.of(
                 "PriorityAdded", "Priority added", "PriorityRevised", "Priority revised", "PriorityRetired", "Priority retired",
@@ -53,7 +55,8 @@ public class ChangeLabels {
                 "RiskIdentified", "Risk identified", "RiskReassessed", "Risk reassessed", "RiskClosed", "Risk closed")),
         REFERRAL("referral", "Referral case", Map.of(
                 "ReferralRegistered", "Referral case registered on the action", "ReferralRecorded", "Referral received",
-                "ReferralAccepted", "Referral accepted", "ReferralDeclined", "Referral declined", "ReferralClosed", "Referral closed")),
+                "ReferralAccepted", "Referral accepted", "ReferralDeclined", "Referral declined", "ReferralClosed", "Referral closed",
+                "ReferralSubjectErased", "Referral subject's personal data erased")),
         TALLY("tally", "Referral tally", Map.of("ReferralsTallied", "Referrals counted for a period"));
 
         private final String key;
