@@ -53,6 +53,8 @@ class Plan {
     private final Recorded<PlanClosed> closures = Recorded.of("closure");
     /** The wording of the fictional label, once the plan is labelled so; null for a real plan. */
     private String fictionNote;
+    /** The partnerships the plan is shared with, read only (PlanShared, until PlanShareWithdrawn). */
+    private final java.util.Set<String> sharedWith = new java.util.HashSet<>();
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -62,7 +64,8 @@ class Plan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DraftPlan command) {
         PlanDrafted event = new PlanDrafted(command.planId(), command.partnership(), command.title(),
-                command.periodStart(), command.periodEnd(), command.cadence(), orFirst(command.effectiveOn(), drafted));
+                command.periodStart(), command.periodEnd(), command.cadence(), orFirst(command.effectiveOn(), drafted),
+                command.partnershipIdOrDerived());
         if (Rules.isRepeatOf(drafted, event, "plan", command.planId())) {
             return;
         }
@@ -251,6 +254,28 @@ class Plan {
         apply(new PlanLabelledFictional(planId, command.note(), drafted.effectiveOn()));
     }
 
+    /** A share with a partnership that already has it is a retry; the plan's own partnership needs none. */
+    @CommandHandler
+    void handle(SharePlan command) {
+        if (command.withPartnershipId().equals(drafted.partnershipId())) {
+            throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "withPartnershipId",
+                    "the plan belongs to '" + command.withPartnershipId() + "' already");
+        }
+        if (sharedWith.contains(command.withPartnershipId())) {
+            return;
+        }
+        apply(new PlanShared(planId, command.withPartnershipId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    @CommandHandler
+    void handle(WithdrawPlanShare command) {
+        if (!sharedWith.contains(command.withPartnershipId())) {
+            throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "withPartnershipId",
+                    "the plan is not shared with '" + command.withPartnershipId() + "'");
+        }
+        apply(new PlanShareWithdrawn(planId, command.withPartnershipId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
     /**
      * The plan decides whether the action belongs under one of its objectives, records that it
      * does, and starts the action's own stream.
@@ -323,6 +348,8 @@ class Plan {
             case ActionRegistered action -> actions.put(action.actionId(), action);
             case PlanRefreshed refresh -> refreshes.add(refresh.refreshId(), refresh);
             case PlanLabelledFictional label -> fictionNote = label.note();
+            case PlanShared shared -> sharedWith.add(shared.withPartnershipId());
+            case PlanShareWithdrawn withdrawn -> sharedWith.remove(withdrawn.withPartnershipId());
             case PlanClosed closure -> {
                 closed = true;
                 closures.add(closure.closureId(), closure);

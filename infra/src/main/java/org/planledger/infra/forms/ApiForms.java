@@ -295,6 +295,9 @@ public class ApiForms {
                 arguments[i] = pathVariables.get(name);
             } else if (parameter.isAnnotationPresent(RequestBody.class)) {
                 arguments[i] = body;
+            } else if (org.springframework.security.core.Authentication.class.equals(parameter.getType())) {
+                // the signed-in person, as the API would be given them (a draft checks their partnership)
+                arguments[i] = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             } else if (Change.class.equals(parameter.getType())) {
                 // No If-Match: the forms, like the record forms, change whatever version is current.
                 arguments[i] = new Change(null, null);

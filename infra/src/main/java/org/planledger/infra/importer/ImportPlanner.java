@@ -191,7 +191,7 @@ public final class ImportPlanner {
         String record = "plan '" + planId + "'";
         if (stored.isEmpty()) {
             out.create(record, new DraftPlan(planId, plan.partnership(), plan.title(), plan.periodStart(),
-                    plan.periodEnd(), plan.cadence(), structureDate));
+                    plan.periodEnd(), plan.cadence(), structureDate, plan.partnershipIdOrDerived()));
             return;
         }
         PlanDrafted drafted = stored.plan;

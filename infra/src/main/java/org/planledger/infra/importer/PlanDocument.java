@@ -31,10 +31,22 @@ public record PlanDocument(int formatVersion, Plan plan, List<Priority> prioriti
         refreshes = orEmpty(refreshes);
     }
 
+    /** {@code partnershipId}: optional; without it the plan's partnership is derived from {@code partnership}. */
     public record Plan(String id, String partnership, String title, LocalDate periodStart, LocalDate periodEnd,
-                       Cadence cadence, LocalDate draftedOn, List<Member> members) {
+                       Cadence cadence, LocalDate draftedOn, List<Member> members, String partnershipId) {
         public Plan {
             members = orEmpty(members);
+        }
+
+        public Plan(String id, String partnership, String title, LocalDate periodStart, LocalDate periodEnd,
+                    Cadence cadence, LocalDate draftedOn, List<Member> members) {
+            this(id, partnership, title, periodStart, periodEnd, cadence, draftedOn, members, null);
+        }
+
+        /** The partnership the plan belongs to: the one named, or the id derived from its name. */
+        public String partnershipIdOrDerived() {
+            return partnershipId != null && !partnershipId.isBlank() ? partnershipId
+                    : org.planledger.events.PartnershipIds.fromName(partnership);
         }
     }
 

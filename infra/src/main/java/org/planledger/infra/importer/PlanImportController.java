@@ -1,6 +1,11 @@
 package org.planledger.infra.importer;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.refusals.ResourceNotFoundException;
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
+import org.springframework.security.core.Authentication;
+import java.util.Set;
 import org.planledger.infra.security.Roles;
 
 import org.planledger.infra.config.ConditionalOnCommandSide;
@@ -35,21 +40,34 @@ class PlanImportController {
     private static final int MAX_FILENAME = 200;
 
     private final PlanImporter importer;
+    private final PartnershipBoundary partnerships;
 
-    PlanImportController(PlanImporter importer) {
+    PlanImportController(PlanImporter importer, PartnershipBoundary partnerships) {
         this.importer = importer;
+        this.partnerships = partnerships;
     }
 
     @PostMapping(consumes = "application/json")
     @RolesAllowed(Roles.PLAN_MANAGER)
+    @PartnershipScope(PartnershipScope.Scope.NAMED_IN_REQUEST)
     ResponseEntity<ImportReport> importPlan(@RequestBody byte[] planFile,
                                             @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
                                             @RequestParam(name = "filename", required = false) String filename,
                                             @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false)
                                             String contentDisposition,
-                                            Principal caller) {
+                                            Authentication caller) {
         String source = sourceName(filename, contentDisposition);
-        ImportReport report = importer.importFile(planFile, source, caller.getName(), dryRun, log::info);
+        PlanDocument document = importer.read(planFile);
+        // an existing plan of a partnership the caller does not manage is unknown to them; a new one is
+        // imported only into a partnership they manage
+        partnerships.partnershipOf(document.plan().id()).ifPresent(existing -> {
+            if (!Roles.heldIn(caller, existing).contains(Roles.PLAN_MANAGER)) {
+                throw new ResourceNotFoundException("plan", document.plan().id());
+            }
+        });
+        PartnershipBoundary.requireRoleIn(caller, document.plan().partnershipIdOrDerived(), Set.of(Roles.PLAN_MANAGER));
+        ImportReport report = importer.importDocument(document, ImportPlanner.LeadUserIds.FROM_FILE, source,
+                caller.getName(), dryRun, log::info);
         if (dryRun) {
             return ResponseEntity.status(HttpStatus.OK).body(report);
         }

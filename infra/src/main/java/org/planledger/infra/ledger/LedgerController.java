@@ -3,6 +3,7 @@ package org.planledger.infra.ledger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.PartnershipScope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.infra.refusals.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,6 +49,7 @@ public class LedgerController {
 
     @GetMapping("/verify")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Recompute every event's hash and every checkpoint; the first break, if any")
     public LedgerVerifier.Report verify() {
         return verifier.verify();
@@ -59,6 +61,7 @@ public class LedgerController {
      */
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Every event with its chain data, and the checkpoints, as NDJSON (tools/verify-ledger.py checks it)")
     public void export(HttpServletResponse response) throws IOException {
         response.setContentType(NDJSON.toString());
@@ -73,6 +76,7 @@ public class LedgerController {
 
     @PostMapping("/checkpoints")
     @RolesAllowed({PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Record a checkpoint now: the Merkle root over every stream's head, with a reason")
     public ResponseEntity<LedgerCheckpoints.Checkpoint> recordCheckpoint(@RequestBody CheckpointRequest request) {
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
@@ -92,6 +96,7 @@ public class LedgerController {
 
     @GetMapping("/public-key")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
+    @PartnershipScope(PartnershipScope.Scope.NO_PARTNERSHIP_DATA)
     @Operation(summary = "The Ed25519 public key that checks checkpoint signatures (PEM), if checkpoints are signed")
     public PublicKeyAnswer publicKey() {
         return checkpoints.signer().map(signer -> new PublicKeyAnswer(LedgerSigner.ALGORITHM, true, signer.publicKeyPem()))

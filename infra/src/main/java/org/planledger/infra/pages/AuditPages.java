@@ -1,6 +1,8 @@
 package org.planledger.infra.pages;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,14 +66,27 @@ class AuditPages {
     private final PersonalDataReveal reveal;
     private final ObjectProvider<LiveBoards> liveBoards;
     private final ChangeLabels labels;
+    private final PartnershipBoundary partnerships;
 
     AuditPages(Queries queries, PageRedaction redaction, PersonalDataReveal reveal, ObjectProvider<LiveBoards> liveBoards,
-               ChangeLabels labels) {
+               ChangeLabels labels, PartnershipBoundary partnerships) {
         this.queries = queries;
         this.redaction = redaction;
         this.reveal = reveal;
         this.liveBoards = liveBoards;
         this.labels = labels;
+        this.partnerships = partnerships;
+    }
+
+    /** The plans of the partnerships where the caller reads the audit trail (null: every plan). */
+    private Set<String> auditablePlans() {
+        return partnerships.visiblePlans(SecurityContextHolder.getContext().getAuthentication(),
+                Set.of(Roles.AUDITOR, Roles.PLAN_MANAGER), false);
+    }
+
+    private List<PlanSummary> auditable(Set<String> visible) {
+        return queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans().stream()
+                .filter(plan -> PartnershipBoundary.visible(visible, plan.planId())).toList();
     }
 
     /** The filter as typed, what is wrong with it by field, and the people the "who" box matched. */
@@ -80,9 +95,11 @@ class AuditPages {
 
     @GetMapping("/audit")
     @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
     public String audit(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
-        List<PlanSummary> plans = queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans();
-        AuditForm form = form(request, plans);
+        Set<String> visible = auditablePlans();
+        List<PlanSummary> plans = auditable(visible);
+        AuditForm form = form(request, plans, visible);
         int page = 0;
         try {
             page = QueryParameters.range("page", request.get("page") == null ? null : request.get("page").strip(), 0, 0, 1_000_000);
@@ -113,8 +130,10 @@ class AuditPages {
      */
     @GetMapping("/audit.csv")
     @RolesAllowed({Roles.AUDITOR, Roles.PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
     public void csv(@RequestParam Map<String, String> request, HttpServletResponse response) throws IOException {
-        AuditForm form = form(request, queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans());
+        Set<String> visible = auditablePlans();
+        AuditForm form = form(request, auditable(visible), visible);
         if (!form.errors().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("text/plain;charset=UTF-8");
@@ -170,7 +189,7 @@ class AuditPages {
         return value;
     }
 
-    private AuditForm form(Map<String, String> request, List<PlanSummary> plans) {
+    private AuditForm form(Map<String, String> request, List<PlanSummary> plans, Set<String> visible) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : List.of("planId", "aggregateId", "who", "kind", "type", "from", "to")) {
             String value = request.get(name);
@@ -208,7 +227,8 @@ class AuditPages {
             errors.put("to", "The end date must not be before the start date.");
         }
         Set<String> actors = who.isEmpty() ? null : people.isEmpty() ? Set.of(who) : people.keySet();
-        return new AuditForm(values, errors, new AuditFilter(planId, aggregateId, null, type, from, to, actors, kindTypes), people);
+        return new AuditForm(values, errors, new AuditFilter(planId, aggregateId, null, type, from, to, actors, kindTypes)
+                .withPlansIn(visible), people);
     }
 
     /**

@@ -26,9 +26,10 @@ public class ChangeLabels {
 
     /** A kind of change the filter offers, and the labels of the event types it stands for. */
     public enum Kind {
-        PLAN("plan", "Plan drafted, refreshed or closed", Map.of(
+        PLAN("plan", "Plan drafted, refreshed, shared or closed", Map.of(
                 "PlanDrafted", "Plan drafted", "PlanRefreshed", "Plan refreshed for the year", "PlanClosed", "Plan closed",
-                "PlanLabelledFictional", "Plan labelled a fictional example")),
+                "PlanLabelledFictional", "Plan labelled a fictional example",
+                "PlanShared", "Plan shared with another partnership", "PlanShareWithdrawn", "Plan share withdrawn")),
         MEETING("meeting", "Board meeting or board pack", Map.of("BoardMeetingRecorded", "Board meeting recorded",
                 "BoardPackIssued", "Board pack issued")),
         MEMBER("member", "Partnership member", Map.of("PlanMemberRecorded", "Partnership member recorded")),
@@ -84,6 +85,7 @@ public class ChangeLabels {
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("rag", "RAG rating"), Map.entry("note", "Progress note"), Map.entry("text", "Note text"),
+            Map.entry("sharedWith", "Shared with partnership"),
             Map.entry("withdrawn", "Withdrawn"), Map.entry("startDate", "Start date"), Map.entry("endDate", "End date"),
             Map.entry("changeRequired", "Change required"), Map.entry("boardMeeting", "Board meeting"),
             Map.entry("peerReading", "Peer reading"), Map.entry("seriesBreak", "Series break"),

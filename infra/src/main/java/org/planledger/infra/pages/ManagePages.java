@@ -12,6 +12,7 @@ import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.KnownUsers;
+import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
 import org.planledger.query.api.ActionHistory;
 import org.planledger.query.api.FindActionHistory;
@@ -107,6 +108,7 @@ class ManagePages {
 
     @GetMapping("/manage/{form}")
     @RolesAllowed(Roles.PLAN_MANAGER)
+    @PartnershipScope(PartnershipScope.Scope.NAMED_IN_REQUEST)
     public String newForm(@PathVariable("form") String formPath, @RequestParam Map<String, String> request,
                           @ModelAttribute("viewer") Viewer viewer, Model model) {
         ManageForm form = ManageForm.byPath(formPath, ManageForm.Scope.NONE);
@@ -115,6 +117,7 @@ class ManagePages {
 
     @PostMapping("/manage/{form}")
     @RolesAllowed(Roles.PLAN_MANAGER)
+    @PartnershipScope(PartnershipScope.Scope.NAMED_IN_REQUEST)
     public String sendNew(@PathVariable("form") String formPath, @RequestParam Map<String, String> request,
                           @ModelAttribute("viewer") Viewer viewer, Model model, RedirectAttributes redirect,
                           HttpServletResponse response) {

@@ -5,6 +5,9 @@ import org.planledger.events.Cadence;
 import org.planledger.query.api.BoardView;
 import org.planledger.query.api.DiffChange;
 import org.planledger.query.api.DiffPlan;
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
+import org.planledger.infra.security.Roles;
 import org.planledger.infra.query.LiveBoards;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -61,14 +64,17 @@ class PlanPages {
     private final Queries queries;
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final PageRedaction redaction;
+    private final PartnershipBoundary partnerships;
 
     /** Boards with more actions than this open with their priorities folded. */
     static final int FOLDED_ABOVE_ACTIONS = 12;
 
-    PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction) {
+    PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction,
+              PartnershipBoundary partnerships) {
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
         this.redaction = redaction;
+        this.partnerships = partnerships;
     }
 
     @GetMapping("/")
@@ -82,12 +88,21 @@ class PlanPages {
         return PageAdvice.page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this page.", request);
     }
 
+    /** The plans of the viewer's partnerships and those shared with them; their own actions only where they may lead. */
     @GetMapping("/plans")
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
     String plans(@ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("plans", queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans());
+        org.springframework.security.core.Authentication caller =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        java.util.Set<String> visible = partnerships.visiblePlans(caller, Roles.PARTNERSHIP_ROLES, true);
+        model.addAttribute("plans", queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans().stream()
+                .filter(plan -> PartnershipBoundary.visible(visible, plan.planId())).toList());
         if (viewer.isLead()) {
+            java.util.Set<String> leadable = partnerships.visiblePlans(caller,
+                    java.util.Set.of(Roles.DELIVERY_LEAD, Roles.PLAN_MANAGER), false);
             List<org.planledger.query.api.MyAction> mine = queries.ask(new FindMyActions(viewer.userId()),
-                    ResponseTypes.instanceOf(MyActions.class)).actions();
+                    ResponseTypes.instanceOf(MyActions.class)).actions().stream()
+                    .filter(action -> PartnershipBoundary.visible(leadable, action.planId())).toList();
             model.addAttribute("myActions", mine);
             // Each action's rating, from its plan's live board (one cached board per plan).
             Map<String, org.planledger.events.RagStatus> ratings = new LinkedHashMap<>();

@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
+
 import static org.planledger.infra.security.Roles.AUDITOR;
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 
@@ -49,12 +52,15 @@ public class SubjectsController {
     private final SubjectErasure erasure;
     private final SubjectViews views;
     private final EventStore eventStore;
+    private final PartnershipBoundary partnerships;
 
-    public SubjectsController(SubjectKeys keys, SubjectErasure erasure, SubjectViews views, EventStore eventStore) {
+    public SubjectsController(SubjectKeys keys, SubjectErasure erasure, SubjectViews views, EventStore eventStore,
+                              PartnershipBoundary partnerships) {
         this.keys = keys;
         this.erasure = erasure;
         this.views = views;
         this.eventStore = eventStore;
+        this.partnerships = partnerships;
     }
 
     /** The body of an erasure request; the reason may come in X-Change-Reason instead. */
@@ -63,6 +69,8 @@ public class SubjectsController {
 
     @PostMapping("/api/subjects/{subjectRef}/erasure")
     @RolesAllowed({PLAN_MANAGER})
+    // erasure reaches the subject's cases in every partnership, so only a manager of every partnership may ask it
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Erase a subject's personal data (crypto-shredding): deletes their key, records an erasure event per case",
             description = "A reason is required. Counts, costs, outcomes' existence and statistics are unchanged; "
                     + "the subject reference, reasons and outcome notes read as [erased] everywhere.")
@@ -100,10 +108,14 @@ public class SubjectsController {
 
     @GetMapping("/api/subjects/{subjectRef}")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
-    @Operation(summary = "Subject access: every referral case and event about the subject (fields read as [erased] once erased)")
-    public SubjectAccess subject(@PathVariable String subjectRef) {
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
+    @Operation(summary = "Subject access: every referral case and event about the subject (fields read as [erased] once erased)",
+            description = "Only the cases of the partnerships where the caller holds one of these roles.")
+    public SubjectAccess subject(@PathVariable String subjectRef, Authentication caller) {
         String hash = keys.subjectHash(subjectRef);
-        List<SubjectKeys.SubjectCase> cases = keys.casesOf(hash);
+        java.util.Set<String> visible = partnerships.visiblePlans(caller, java.util.Set.of(AUDITOR, PLAN_MANAGER), false);
+        List<SubjectKeys.SubjectCase> cases = keys.casesOf(hash).stream()
+                .filter(c -> PartnershipBoundary.visible(visible, c.planId())).toList();
         if (cases.isEmpty()) {
             throw new ResourceNotFoundException("subject", "(the reference is not repeated)");
         }
@@ -126,6 +138,7 @@ public class SubjectsController {
 
     @GetMapping("/api/audit/subject-views")
     @RolesAllowed({AUDITOR})
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Who viewed subject data: one row per case per request, newest first")
     public List<SubjectViews.SubjectView> subjectViews(@RequestParam(required = false) String referralId,
                                                        @RequestParam(required = false) String viewer,

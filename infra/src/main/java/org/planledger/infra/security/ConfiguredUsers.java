@@ -31,7 +31,11 @@ final class ConfiguredUsers {
             + "when management.server.port is set), or turn demo mode off (planledger.security.demo-users=false) and "
             + "give real users in planledger.security.users-file.";
 
-    /** One demo user per role; lead1 and lead2 lead different demo actions. */
+    /**
+     * One demo user per role, each holding it in every partnership (a bare grant); lead1 and lead2 lead
+     * different demo actions. manager2 manages only the fictional showcase partnership's plans, county
+     * sees the county figures and nothing of any one plan.
+     */
     static final Map<String, String> DEMO_USERS = demoUsers();
 
     private ConfiguredUsers() {
@@ -45,6 +49,9 @@ final class ConfiguredUsers {
         users.put("board", Roles.BOARD);
         users.put("auditor", Roles.AUDITOR);
         users.put("scrutiny", Roles.SCRUTINY);
+        // the showcase's partnership, "Example Borough Community Safety Partnership" (ShowcasePlan)
+        users.put("manager2", Roles.PLAN_MANAGER + "@example-borough");
+        users.put("county", Roles.COUNTY_ANALYST);
         return users;
     }
 
@@ -54,7 +61,7 @@ final class ConfiguredUsers {
             requireLoopbackEverywhere(environment);
             // Cost 4 keeps every Basic request cheap; these users are public knowledge anyway.
             String hash = new BCryptPasswordEncoder(DEMO_COST).encode(DEMO_PASSWORD);
-            DEMO_USERS.forEach((name, role) -> users.add(user(name, hash, Set.of(role))));
+            DEMO_USERS.forEach((name, grant) -> users.add(user(name, hash, Set.of(Grants.parse(grant)))));
             log.warn("Demo mode: users {} have the password '{}'. Set planledger.security.demo-users=false "
                     + "and planledger.security.users-file for real users.", DEMO_USERS.keySet(), DEMO_PASSWORD);
         }
@@ -64,7 +71,7 @@ final class ConfiguredUsers {
                     throw new IllegalStateException("the users file names '" + fileUser.username()
                             + "' twice, or a demo user of that name exists");
                 }
-                users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.roles()));
+                users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.grants()));
             }
         }
         if (users.isEmpty()) {
@@ -81,7 +88,7 @@ final class ConfiguredUsers {
             if (users.stream().anyMatch(u -> u.getUsername().equals(fileUser.username()))) {
                 throw new IllegalStateException("the users file names '" + fileUser.username() + "' twice");
             }
-            users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.roles()));
+            users.add(user(fileUser.username(), fileUser.bcryptHash(), fileUser.grants()));
         }
         return new InMemoryUserDetailsManager(users);
     }
@@ -114,8 +121,8 @@ final class ConfiguredUsers {
         }
     }
 
-    private static UserDetails user(String name, String bcryptHash, Set<String> roles) {
-        return User.withUsername(name).password("{bcrypt}" + bcryptHash).roles(roles.toArray(String[]::new)).build();
+    private static UserDetails user(String name, String bcryptHash, Set<Grants.Grant> grants) {
+        return User.withUsername(name).password("{bcrypt}" + bcryptHash).authorities(Grants.authorities(grants)).build();
     }
 
     /**

@@ -3,7 +3,6 @@ package org.planledger.infra.security;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -15,10 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a token's roles from a configurable claim (a list, or a space or comma separated string;
- * a dotted path such as {@code realm_access.roles} reaches into nested objects) and its user id
- * from another claim. Only the five known roles become authorities; anything else in the claim
- * (an identity provider's own roles) is ignored.
+ * Reads a token's role grants from a configurable claim (a list, or a space or comma separated
+ * string, of grants such as {@code PLAN_MANAGER@kettering-borough} or bare roles; or a map from
+ * partnership id to roles; a dotted path such as {@code realm_access.roles} reaches into nested
+ * objects) and its user id from another claim. Only grants of the known roles become authorities;
+ * anything else in the claim (an identity provider's own roles) is ignored. See {@link Grants}.
  */
 public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -37,16 +37,13 @@ public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToke
                 userId != null && !userId.isBlank() ? userId : jwt.getSubject());
     }
 
-    /** The known roles named in these claims (a token's, or an OpenID Connect sign-in's), as authorities. */
+    /**
+     * The grants of known roles named in these claims (a token's, or an OpenID Connect sign-in's), as
+     * authorities: a list of grants ({@code ["PLAN_MANAGER@kettering-borough", "BOARD"]}) or a map from
+     * partnership id to roles ({@code {"kettering-borough": ["PLAN_MANAGER"]}}); see {@link Grants}.
+     */
     Set<GrantedAuthority> authorities(Map<String, Object> claims) {
-        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-        for (String role : rolesIn(claim(claims, rolesClaim))) {
-            String name = role.startsWith("ROLE_") ? role.substring(5) : role;
-            if (Roles.ALL.contains(name)) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
-            }
-        }
-        return authorities;
+        return Grants.authorities(Grants.fromClaim(claim(claims, rolesClaim)));
     }
 
     /** The claim that names the user, when these claims carry it; otherwise the subject ({@code sub}). */
@@ -64,19 +61,5 @@ public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToke
             current = map.get(part);
         }
         return current;
-    }
-
-    private static List<String> rolesIn(Object value) {
-        List<String> roles = new ArrayList<>();
-        if (value instanceof Collection<?> collection) {
-            collection.forEach(item -> roles.add(String.valueOf(item).strip()));
-        } else if (value instanceof String text) {
-            for (String part : text.split("[,\\s]+")) {
-                if (!part.isBlank()) {
-                    roles.add(part.strip());
-                }
-            }
-        }
-        return roles;
     }
 }

@@ -26,7 +26,7 @@ public class KnownUsers {
         List<KnownUser> found = new ArrayList<>();
         if (SecurityConfiguration.usesBasic(settings, environment)) {
             if (settings.demoUsers()) {
-                ConfiguredUsers.DEMO_USERS.forEach((name, role) -> found.add(new KnownUser(name, Set.of(role))));
+                ConfiguredUsers.DEMO_USERS.forEach((name, grant) -> found.add(new KnownUser(name, Set.of(Grants.parse(grant).role()))));
             }
             if (settings.usersFile() != null && !settings.usersFile().toString().isBlank()) {
                 UsersFile.read(settings.usersFile()).forEach(user -> found.add(new KnownUser(user.username(), user.roles())));

@@ -55,6 +55,16 @@ public class RoleDeclarations implements SmartInitializingSingleton {
             throw new IllegalStateException("API endpoints without @RolesAllowed (say which roles may call them): "
                     + String.join("; ", undeclared));
         }
+        List<String> unscoped = handlerMapping.getHandlerMethods().entrySet().stream()
+                .filter(entry -> isApi(entry.getKey()) || of(entry.getValue()).isPresent())
+                .filter(entry -> !PartnershipBoundary.placedByPath(entry.getKey())
+                        && PartnershipBoundary.scopeOf(entry.getValue()).isEmpty())
+                .map(entry -> entry.getKey() + " -> " + entry.getValue().getShortLogMessage())
+                .sorted().toList();
+        if (!unscoped.isEmpty()) {
+            throw new IllegalStateException("Endpoints whose path names no plan, action or referral and that declare no "
+                    + "@PartnershipScope (say how they stay inside the caller's partnerships): " + String.join("; ", unscoped));
+        }
         handlerMapping.getHandlerMethods().values().forEach(handler -> of(handler).ifPresent(roles -> {
             if (!Roles.ALL.containsAll(roles)) {
                 throw new IllegalStateException(handler.getShortLogMessage() + " allows unknown roles " + roles);

@@ -25,9 +25,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class RolesBeforeBinding implements WebMvcConfigurer {
 
+    private final PartnershipBoundary partnershipBoundary;
+
+    public RolesBeforeBinding(PartnershipBoundary partnershipBoundary) {
+        this.partnershipBoundary = partnershipBoundary;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DeclaredRolesCheck());
+        // then the plan's partnership: a role held elsewhere is answered as an unknown plan (404)
+        registry.addInterceptor(partnershipBoundary);
     }
 
     static final class DeclaredRolesCheck implements HandlerInterceptor {

@@ -13,18 +13,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The users file: one user per line, {@code username:bcrypt-hash:ROLE[,ROLE...]}. Blank lines and
- * lines starting with {@code #} are ignored. Example (hash made with {@code htpasswd -nbBC 12 x pw}
- * or Spring's BCryptPasswordEncoder):
+ * The users file: one user per line, {@code username:bcrypt-hash:GRANT[,GRANT...]}, where a grant is
+ * a role in one partnership ({@code PLAN_MANAGER@kettering-borough}), in every one ({@code BOARD@*}) or,
+ * written bare, also in every one ({@link Grants}). Blank lines and lines starting with {@code #} are
+ * ignored. Example (hash made with {@code htpasswd -nbBC 12 x pw} or Spring's BCryptPasswordEncoder):
  * <pre>
  * # Kettering CSP
- * jsmith:$2y$12$Q8....:DELIVERY_LEAD
+ * jsmith:$2y$12$Q8....:DELIVERY_LEAD@kettering-borough,BOARD@corby
  * </pre>
  * A hash must be bcrypt ({@code $2a$}, {@code $2b$} or {@code $2y$}); plain passwords are refused.
  */
 final class UsersFile {
 
-    record FileUser(String username, String bcryptHash, Set<String> roles) {
+    record FileUser(String username, String bcryptHash, Set<Grants.Grant> grants) {
+        /** The roles held in at least one partnership. */
+        Set<String> roles() {
+            Set<String> roles = new LinkedHashSet<>();
+            grants.forEach(grant -> roles.add(grant.role()));
+            return roles;
+        }
     }
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
@@ -65,12 +72,13 @@ final class UsersFile {
         if (!BCRYPT.matcher(hash).matches()) {
             throw new IllegalStateException(where + "the password of '" + username + "' is not a bcrypt hash");
         }
-        Set<String> roles = new LinkedHashSet<>();
-        for (String role : Arrays.stream(parts[2].split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList()) {
-            if (!Roles.ALL.contains(role)) {
-                throw new IllegalStateException(where + "unknown role '" + role + "' (known: " + Roles.ALL + ")");
+        Set<Grants.Grant> roles = new LinkedHashSet<>();
+        for (String grant : Arrays.stream(parts[2].split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList()) {
+            try {
+                roles.add(Grants.parse(grant));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + e.getMessage());
             }
-            roles.add(role);
         }
         if (roles.isEmpty()) {
             throw new IllegalStateException(where + "'" + username + "' has no role");

@@ -18,6 +18,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
+import org.springframework.security.core.Authentication;
+
+import java.util.Set;
+
 import static org.planledger.infra.security.Roles.PLAN_MANAGER;
 
 /**
@@ -41,9 +47,38 @@ public class PlanCommandsController extends CommandEndpoints {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Draft a plan", description = "Creates a plan. With a client-chosen id a retry is harmless; "
             + "the same id with different content is a 409.")
-    public ResponseEntity<Accepted> draftPlan(@Valid @RequestBody DraftPlanRequest body, Change change) {
+    @PartnershipScope(PartnershipScope.Scope.NAMED_IN_REQUEST)
+    public ResponseEntity<Accepted> draftPlan(@Valid @RequestBody DraftPlanRequest body, Change change,
+                                              Authentication caller) {
+        DraftPlan draft = new DraftPlan(body.id(), body.partnership(), body.title(), body.periodStart(), body.periodEnd(),
+                body.cadence(), body.effectiveOn(), body.partnershipId());
+        // a plan manager drafts only in a partnership they manage
+        PartnershipBoundary.requireRoleIn(caller, draft.partnershipIdOrDerived(), Set.of(PLAN_MANAGER));
         return create("/api/plans/", body.id(), id -> new DraftPlan(id, body.partnership(), body.title(),
-                body.periodStart(), body.periodEnd(), body.cadence(), body.effectiveOn()), change.reason());
+                body.periodStart(), body.periodEnd(), body.cadence(), body.effectiveOn(), body.partnershipId()),
+                change.reason());
+    }
+
+    @PostMapping("/{planId}/shares")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Share the plan read only with another partnership",
+            description = "Holders of a role in that partnership may then read the plan as a board member does (never "
+                    + "change it, never see referral subjects). Sharing again while the share stands is harmless.")
+    public ResponseEntity<Accepted> share(@PathVariable String planId, @Valid @RequestBody SharePlanRequest body,
+                                          Change change) {
+        return changed(planId, planId, new SharePlan(planId, body.withPartnershipId(), body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
+    }
+
+    @PostMapping("/{planId}/shares/{partnershipId}/withdrawal")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Withdraw a share", description = "The other partnership's people can no longer read the plan.")
+    public ResponseEntity<Accepted> withdrawShare(@PathVariable String planId, @PathVariable String partnershipId,
+                                                  @Valid @RequestBody(required = false) OptionalReasonRequest body,
+                                                  Change change) {
+        OptionalReasonRequest request = body == null ? new OptionalReasonRequest(null, null) : body;
+        return changed(planId, planId, new WithdrawPlanShare(planId, partnershipId, request.reason(), request.effectiveOn(),
+                change.expectedVersion()), change.reason(request.reason()));
     }
 
     @PostMapping("/{planId}/priorities")

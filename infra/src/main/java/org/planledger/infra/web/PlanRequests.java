@@ -41,7 +41,12 @@ public final class PlanRequests {
             @Schema(example = "2013-04-01") @NotNull @BusinessDate LocalDate periodStart,
             @Schema(example = "2016-03-31") @NotNull @BusinessDate LocalDate periodEnd,
             @NotNull Cadence cadence,
-            @BusinessDate LocalDate effectiveOn) {
+            @BusinessDate LocalDate effectiveOn,
+            @Schema(description = "The partnership the plan belongs to (docs/partnerships.md); by default derived from "
+                    + "the partnership's name", example = "kettering-borough")
+            @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+                    message = "lower-case letters and digits in words joined by hyphens, e.g. kettering-borough")
+            String partnershipId) {
     }
 
     public record AddPriorityRequest(
@@ -177,6 +182,14 @@ public final class PlanRequests {
             @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
             @Schema(example = "2013-11-21") @NotNull @BusinessDate LocalDate heldOn,
             @Schema(example = "CSP Board") @NotBlank @Size(max = Limits.TITLE) String title) {
+    }
+
+    public record SharePlanRequest(
+            @Schema(description = "The partnership to share the plan with", example = "corby")
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+                    message = "lower-case letters and digits in words joined by hyphens, e.g. corby") String withPartnershipId,
+            @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
     }
 
     public record RefreshPlanRequest(

@@ -3,6 +3,8 @@ package org.planledger.infra.web;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -44,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.planledger.infra.security.Roles.AUDITOR;
 import static org.planledger.infra.security.Roles.BOARD;
@@ -66,17 +69,23 @@ public class QueryController {
 
     private final Queries queries;
     private final LiveBoards liveBoards;
+    private final PartnershipBoundary partnerships;
 
-    public QueryController(Queries queries, LiveBoards liveBoards) {
+    public QueryController(Queries queries, LiveBoards liveBoards, PartnershipBoundary partnerships) {
         this.queries = queries;
         this.liveBoards = liveBoards;
+        this.partnerships = partnerships;
     }
 
     @GetMapping("/plans")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
-    @Operation(summary = "List the plans")
-    public PlanList listPlans() {
-        return queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class));
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
+    @Operation(summary = "List the plans", description = "The plans of the partnerships where the caller holds a role, "
+            + "and those shared with them.")
+    public PlanList listPlans(Authentication caller) {
+        Set<String> visible = partnerships.visiblePlans(caller, Roles.PARTNERSHIP_ROLES, true);
+        PlanList all = queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class));
+        return new PlanList(all.plans().stream().filter(plan -> PartnershipBoundary.visible(visible, plan.planId())).toList());
     }
 
     @GetMapping("/plans/{planId}/board")
@@ -204,12 +213,17 @@ public class QueryController {
     @GetMapping("/my-actions")
     @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD, BOARD, AUDITOR, SCRUTINY})
     @Operation(summary = "The actions the signed-in user leads, soonest due first")
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
     public MyActions myActions(Authentication caller) {
-        return queries.ask(new FindMyActions(caller.getName()), ResponseTypes.instanceOf(MyActions.class));
+        // named on an action leads it only inside a partnership where the caller may lead
+        Set<String> visible = partnerships.visiblePlans(caller, Set.of(DELIVERY_LEAD, PLAN_MANAGER), false);
+        MyActions mine = queries.ask(new FindMyActions(caller.getName()), ResponseTypes.instanceOf(MyActions.class));
+        return visible == null ? mine : mine.only(visible);
     }
 
     @GetMapping("/audit")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.FILTERED)
     @Operation(summary = "The audit trail: who changed what, when, from what to what, and why (AUDITOR, PLAN_MANAGER)",
             description = "Newest first. from and to bound the recorded time: an instant, or a date meaning that whole day.")
     public AuditTrailPage audit(@RequestParam(required = false) String planId,
@@ -219,14 +233,16 @@ public class QueryController {
                                 @Parameter(example = "2013-06-01") @RequestParam(required = false) String from,
                                 @Parameter(example = "2013-06-30") @RequestParam(required = false) String to,
                                 @Parameter(description = "From 0") @RequestParam(required = false) String page,
-                                @Parameter(description = "1 to " + FindAuditTrail.MAX_PAGE_SIZE) @RequestParam(required = false) String size) {
+                                @Parameter(description = "1 to " + FindAuditTrail.MAX_PAGE_SIZE) @RequestParam(required = false) String size,
+                                Authentication caller) {
         AuditFilter filter = new AuditFilter(
                 QueryParameters.id("planId", planId),
                 QueryParameters.id("aggregateId", aggregateId),
                 QueryParameters.user("actor", actor),
                 QueryParameters.eventType("type", type),
                 QueryParameters.instantOrDate("from", from, false),
-                QueryParameters.instantOrDate("to", to, true));
+                QueryParameters.instantOrDate("to", to, true))
+                .withPlansIn(partnerships.visiblePlans(caller, Set.of(AUDITOR, PLAN_MANAGER), false));
         if (filter.recordedFrom() != null && filter.recordedTo() != null && filter.recordedTo().isBefore(filter.recordedFrom())) {
             throw new InvalidParameterException("to", "to is before from");
         }

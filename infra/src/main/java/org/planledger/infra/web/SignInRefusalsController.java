@@ -3,6 +3,7 @@ package org.planledger.infra.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
+import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.LoginThrottle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ public class SignInRefusalsController {
 
     @GetMapping("/api/audit/sign-in-refusals")
     @RolesAllowed({AUDITOR, PLAN_MANAGER})
+    @PartnershipScope(PartnershipScope.Scope.WHOLE_LEDGER)
     @Operation(summary = "Sign-ins refused by the throttle since the last start (AUDITOR, PLAN_MANAGER)")
     public List<LoginThrottle.Refusal> signInRefusals() {
         return throttle.recentRefusals();

@@ -101,6 +101,7 @@ public final class JournalReader {
             if (filter.eventType() != null) coarse.add(Filters.eq("events.type", filter.eventType()));
             if (filter.actorIn() != null) coarse.add(Filters.in("events.actor", filter.actorIn()));
             if (filter.eventTypeIn() != null) coarse.add(Filters.in("events.type", filter.eventTypeIn()));
+            if (filter.planIdIn() != null) coarse.add(Filters.in("planId", filter.planIdIn()));
             Bson query = coarse.isEmpty() ? new Document() : Filters.and(coarse);
             for (Document bucket : buckets.find(query)) {
                 candidates.addAll(bucket.getList("events", Document.class));
@@ -125,6 +126,7 @@ public final class JournalReader {
     private static boolean matches(Document entry, AuditFilter filter) {
         Date recordedAt = entry.getDate("recordedAt");
         return (filter.planId() == null || filter.planId().equals(entry.getString("planId")))
+                && (filter.planIdIn() == null || filter.planIdIn().contains(entry.getString("planId")))
                 && (filter.aggregateId() == null || filter.aggregateId().equals(entry.getString("aggregateId")))
                 && (filter.actor() == null || filter.actor().equals(entry.getString("actor")))
                 && (filter.eventType() == null || filter.eventType().equals(entry.getString("type")))

@@ -89,6 +89,8 @@ public class MyActionsProjection {
             case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
+            case PlanShared e -> { }
+            case PlanShareWithdrawn e -> { }
             case PlanClosed e -> { }
             case ActionEvent e -> changeShown(e).ifPresent(change -> applyToAction(batch, recorded, e, change));
         }

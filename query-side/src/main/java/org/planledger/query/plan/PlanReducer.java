@@ -71,6 +71,9 @@ public final class PlanReducer {
             case PlanRefreshed e -> plan.withRefreshes(plus(plan.refreshes(), new RefreshView(e.effectiveOn(), e.note())));
             // the pack reports on the plan and changes nothing in it; BoardPackQueries lists the packs
             case BoardPackIssued e -> plan;
+            // who may read the plan, not what it says; the partnership boundary keeps the shares
+            case PlanShared e -> plan;
+            case PlanShareWithdrawn e -> plan;
             case BoardMeetingRecorded e -> plan.withBoardMeetings(upserting(plan.boardMeetings(),
                     m -> m.meetingId().equals(e.meetingId()), m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));
             case PriorityAdded e -> plan.withPriorities(upserting(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),

@@ -111,6 +111,8 @@ public class ReferralStatisticsProjection {
             case BoardPackIssued e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
+            case PlanShared e -> { }
+            case PlanShareWithdrawn e -> { }
             case PlanClosed e -> { }
             case ActionRescheduled e -> { }
             case ActionLeadsChanged e -> { }

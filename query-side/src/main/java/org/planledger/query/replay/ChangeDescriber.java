@@ -36,6 +36,10 @@ public final class ChangeDescriber {
             case PlanClosed e -> changes.add(new Change("PLAN_CLOSED", null, e.planId(), "closed", text(before.closed()), text(after.closed())));
             case PlanLabelledFictional e -> changes.add(new Change("PLAN_LABELLED_FICTIONAL", null, e.planId(), "fictional",
                     before.fictionNote(), after.fictionNote()));
+            case PlanShared e -> changes.add(new Change("PLAN_SHARED", null, e.withPartnershipId(), "sharedWith", null,
+                    e.withPartnershipId()));
+            case PlanShareWithdrawn e -> changes.add(new Change("PLAN_SHARE_WITHDRAWN", null, e.withPartnershipId(),
+                    "sharedWith", e.withPartnershipId(), null));
             case PlanRefreshed e -> changes.add(new Change("PLAN_REFRESHED", null, e.planId(), "refresh", null, e.note()));
             case BoardMeetingRecorded e -> changes.add(new Change("BOARD_MEETING", null, e.meetingId(), "boardMeeting", null,
                     e.heldOn() + " " + e.title()));

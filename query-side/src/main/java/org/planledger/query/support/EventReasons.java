@@ -31,6 +31,8 @@ final class EventReasons {
             case BoardPackIssued e -> null;
             case PlanRefreshed e -> null;
             case PlanLabelledFictional e -> null;
+            case PlanShared e -> e.reason();
+            case PlanShareWithdrawn e -> e.reason();
             case PlanClosed e -> e.reason();
             // ---- an action's stream
             case ActionAdded e -> null;
