@@ -92,7 +92,7 @@ public class CountyController {
                         ResponseTypes.optionalInstanceOf(ReferralStatistics.class)).map(ReferralStatistics::total)
                         .orElse(ReferralCounts.NONE));
                 board.ifPresent(view -> {
-                    for (BoardIndicator measure : view.measures()) {
+                    for (BoardIndicator measure : everyMeasure(view)) {
                         if (measure.latestReading() == null || measure.latestReading().value() == null) {
                             continue;
                         }
@@ -121,6 +121,16 @@ public class CountyController {
             }
         });
         return new CountyFigures(year.toString(), partnerships, shared);
+    }
+
+    /** The plan's own measures and those under its priorities and objectives. */
+    private static List<BoardIndicator> everyMeasure(BoardView board) {
+        List<BoardIndicator> all = new ArrayList<>(board.measures());
+        board.priorities().forEach(priority -> {
+            all.addAll(priority.indicators());
+            priority.objectives().forEach(objective -> all.addAll(objective.indicators()));
+        });
+        return all;
     }
 
     private static boolean plansClosed(List<PlanSummary> plans, String planId) {
