@@ -13,6 +13,8 @@ import org.planledger.infra.ReadModels;
 import org.planledger.infra.web.ApiClient.Call;
 import org.planledger.infra.web.ApiClient.Response;
 import org.planledger.command.ActionLeadership;
+import org.planledger.infra.security.PartnershipBoundary;
+import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.RoleDeclarations;
 import org.planledger.infra.security.Roles;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -69,6 +71,7 @@ class ReliabilityTest {
     @DynamicPropertySource
     static void runtime(DynamicPropertyRegistry registry) {
         registry.add("planledger.data-dir", () -> dataDir.toString());
+        registry.add("planledger.security.users-file", () -> RoleMatrix.usersFile(dataDir).toString());
     }
 
     @LocalServerPort
@@ -137,8 +140,16 @@ class ReliabilityTest {
 
     String action(String planId, String lead) {
         String actionId = unique("act");
+        List<Map<String, Object>> leads = new ArrayList<>();
+        leads.add(map("name", "Lead", "organisation", "KBC", "userId", lead));
+        if (lead.equals("lead1")) {
+            // the role matrix's delivery leads of one partnership are named on lead1's actions too (RoleMatrix.LEADS)
+            for (String partitioned : List.of("lead-own", "lead-other", "lead-none")) {
+                leads.add(map("name", partitioned, "userId", partitioned));
+            }
+        }
         expect(api.post("/api/plans/" + planId + "/actions").json(map("id", actionId, "objectiveId", "asb-1",
-                "title", "Target hardening", "leads", List.of(map("name", "Lead", "organisation", "KBC", "userId", lead)),
+                "title", "Target hardening", "leads", leads,
                 "startDate", "2024-04-01", "endDate", "2028-03-31", "effectiveOn", "2024-04-01")), 201);
         return actionId;
     }
@@ -372,18 +383,80 @@ class ReliabilityTest {
          * Who calls: anonymous, a wrong password, and each demo user with their roles. lead1 leads the
          * fixture's action that every delivery request acts on; lead2 leads another.
          */
-        record Caller(String name, Set<String> roles) {
+        record Caller(String name, Set<String> roles, Where where) {
+            Caller(String name, Set<String> roles) {
+                this(name, roles, Where.EVERY);
+            }
+
+            /** Holds their role outside the fixture plan's partnership. */
+            boolean outside() {
+                return where == Where.OTHER || where == Where.NONE;
+            }
         }
 
-        static final List<Caller> CALLERS = List.of(
-                new Caller("anonymous", Set.of()), new Caller("wrong-password", Set.of()),
-                new Caller("manager", Set.of(Roles.PLAN_MANAGER)),
-                new Caller("lead1", Set.of(Roles.DELIVERY_LEAD)), new Caller("lead2", Set.of(Roles.DELIVERY_LEAD)),
-                new Caller("board", Set.of(Roles.BOARD)), new Caller("auditor", Set.of(Roles.AUDITOR)),
-                new Caller("scrutiny", Set.of(Roles.SCRUTINY)));
+        /**
+         * The partnership dimension: where a caller holds their role. EVERY: a bare grant (the demo users,
+         * as before partnerships); OWN: the fixture plans' partnership (kettering-borough); OTHER: another
+         * partnership that has a plan of its own (corby); NONE: a partnership with no plan at all.
+         */
+        enum Where {
+            EVERY(null), OWN("kettering-borough"), OTHER("corby"), NONE("nowhere");
 
-        /** An API endpoint as the application declares it: method, path pattern and the roles on its handler. */
-        record Endpoint(String method, String pattern, Set<String> roles) {
+            final String partnershipId;
+
+            Where(String partnershipId) {
+                this.partnershipId = partnershipId;
+            }
+        }
+
+        /** The short names of the partnership-limited callers, by role ("manager-own", "lead-other", ...). */
+        static final Map<String, String> SHORT = Map.of(Roles.PLAN_MANAGER, "manager", Roles.DELIVERY_LEAD, "lead",
+                Roles.BOARD, "board", Roles.AUDITOR, "auditor", Roles.SCRUTINY, "scrutiny");
+
+        static final List<Caller> CALLERS = callers();
+
+        static List<Caller> callers() {
+            List<Caller> callers = new ArrayList<>(List.of(
+                    new Caller("anonymous", Set.of()), new Caller("wrong-password", Set.of()),
+                    new Caller("manager", Set.of(Roles.PLAN_MANAGER)),
+                    new Caller("lead1", Set.of(Roles.DELIVERY_LEAD)), new Caller("lead2", Set.of(Roles.DELIVERY_LEAD)),
+                    new Caller("board", Set.of(Roles.BOARD)), new Caller("auditor", Set.of(Roles.AUDITOR)),
+                    new Caller("scrutiny", Set.of(Roles.SCRUTINY)), new Caller("county", Set.of(Roles.COUNTY_ANALYST))));
+            for (String role : List.of(Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD, Roles.BOARD, Roles.AUDITOR, Roles.SCRUTINY)) {
+                for (Where where : List.of(Where.OWN, Where.OTHER, Where.NONE)) {
+                    callers.add(new Caller(SHORT.get(role) + "-" + where.name().toLowerCase(java.util.Locale.ROOT), Set.of(role), where));
+                }
+            }
+            return List.copyOf(callers);
+        }
+
+        /** Who leads the fixture's lead1 actions: lead1 and the three partnership-limited leads. */
+        static final Set<String> LEADS = Set.of("lead1", "lead-own", "lead-other", "lead-none");
+
+        /** The partnership-limited callers, as a users file (password "demo"), beside the demo users. */
+        static Path usersFile(Path dir) {
+            String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("demo");
+            StringBuilder lines = new StringBuilder("# the role matrix's partnership dimension\n");
+            for (Caller caller : CALLERS) {
+                if (caller.where() != Where.EVERY) {
+                    lines.append(caller.name()).append(':').append(hash).append(':')
+                            .append(caller.roles().iterator().next()).append('@').append(caller.where().partnershipId).append('\n');
+                }
+            }
+            try {
+                Path file = dir.resolve("matrix-users.txt");
+                java.nio.file.Files.writeString(file, lines, StandardCharsets.UTF_8);
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * An API endpoint as the application declares it: method, path pattern, the roles on its handler,
+         * whether its path names a plan, action or referral, and the partnership scope it declares otherwise.
+         */
+        record Endpoint(String method, String pattern, Set<String> roles, boolean placed, PartnershipScope.Scope scope) {
             String key() {
                 return method + " " + pattern;
             }
@@ -407,9 +480,11 @@ class ReliabilityTest {
                 }
                 Set<String> roles = RoleDeclarations.of(handler).orElseThrow(() ->
                         new AssertionError(handler.getShortLogMessage() + " declares no roles"));
+                boolean placed = PartnershipBoundary.placedByPath(info);
+                PartnershipScope.Scope scope = PartnershipBoundary.scopeOf(handler).orElse(null);
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                     for (String pattern : info.getPatternValues()) {
-                        endpoints.add(new Endpoint(method.name(), pattern, roles));
+                        endpoints.add(new Endpoint(method.name(), pattern, roles, placed, scope));
                     }
                 }
             });
@@ -429,8 +504,29 @@ class ReliabilityTest {
             if (caller.roles().stream().noneMatch(endpoint.roles()::contains)) {
                 return 403;
             }
+            if (caller.where() != Where.EVERY && endpoint.scope() == PartnershipScope.Scope.WHOLE_LEDGER) {
+                // about every partnership at once: only for those who hold the role in every one
+                return 403;
+            }
+            if (caller.outside()) {
+                if (endpoint.placed()) {
+                    // another partnership's plan, action or case: as unknown as an id that never existed
+                    return 404;
+                }
+                if (endpoint.key().equals("POST /api/imports")) {
+                    // the Kettering file's plan exists by then (the all-partnership manager imported it): unknown to them
+                    return 404;
+                }
+                if (endpoint.scope() == PartnershipScope.Scope.NAMED_IN_REQUEST) {
+                    return 403;
+                }
+                if (endpoint.key().equals("GET /api/subjects/{subjectRef}")) {
+                    // filtered to their partnerships' cases, the subject has none: unknown
+                    return 404;
+                }
+            }
             boolean write = !endpoint.method().equals("GET");
-            if (write && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), Set.of("lead1"))) {
+            if (write && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), LEADS)) {
                 // A referral case is hidden from a delivery lead who does not lead its action:
                 // answered like an unknown case, so its existence and its action are not confirmed.
                 return endpoint.pattern().startsWith("/api/referrals/") ? 404 : 403;
@@ -450,7 +546,7 @@ class ReliabilityTest {
             java.util.function.BiConsumer<String, Recipe> add = (key, recipe) ->
                     recipes.computeIfAbsent(key, k -> new ArrayList<>()).add(recipe);
             add.accept("POST /api/plans", new Recipe("draft plan", f -> new Request("POST", "/api/plans",
-                    map("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
+                    map("id", unique("plan"), "partnership", "Kettering Borough CSP", "title", "T", "periodStart", "2024-04-01",
                             "periodEnd", "2027-03-31", "cadence", "QUARTERLY"))));
             add.accept("POST /api/plans/{planId}/priorities", new Recipe("add priority", f -> new Request("POST",
                     plans + f.planId() + "/priorities", map("id", unique("pr"), "title", "Violence"))));
@@ -554,6 +650,14 @@ class ReliabilityTest {
             }));
             add.accept("POST /api/imports", new Recipe("import", f -> new Request("POST", "/api/imports", KETTERING.get())));
             add.accept("GET /api/plans", new Recipe("plans", f -> new Request("GET", "/api/plans", null)));
+            add.accept("POST /api/plans/{planId}/shares", new Recipe("share plan", f -> new Request("POST",
+                    plans + f.planId() + "/shares", map("withPartnershipId", "corby", "reason", "joint priority"))));
+            add.accept("POST /api/plans/{planId}/shares/{partnershipId}/withdrawal", new Recipe("withdraw share", f -> {
+                expect(api.post(plans + f.planId() + "/shares").json(map("withPartnershipId", "corby")), 200);
+                return new Request("POST", plans + f.planId() + "/shares/corby/withdrawal", map("reason", "priority ended"));
+            }));
+            add.accept("GET /api/county/figures", new Recipe("county figures", f -> new Request("GET",
+                    "/api/county/figures?financialYear=2025/26", null)));
             add.accept("GET /api/plans/{planId}/board", new Recipe("board", f -> new Request("GET", plans + f.planId() + "/board", null)));
             add.accept("GET /api/plans/{planId}/board", new Recipe("board as at", f -> new Request("GET",
                     plans + f.planId() + "/board?asAt=2025-12-31", null)));
@@ -594,6 +698,12 @@ class ReliabilityTest {
             add.accept("GET /api/audit/subject-views", new Recipe("subject views", f -> new Request("GET",
                     "/api/audit/subject-views", null)));
             return recipes;
+        }
+
+        /** A plan of the OTHER partnership (corby), so that partnership is a real one with a plan of its own. */
+        void otherPartnershipsPlan() {
+            expect(api.post("/api/plans").json(map("id", unique("corby"), "partnership", "Corby Community Safety Partnership",
+                    "title", "Plan", "periodStart", "2024-04-01", "periodEnd", "2027-03-31", "cadence", "QUARTERLY")), 201);
         }
 
         static Map<String, Object> indicator(String id) {
@@ -646,6 +756,9 @@ class ReliabilityTest {
 
         @Test
         void everyDeclaredEndpointHasARecipeAndEveryRecipeAnEndpoint() {
+            assertThat(declaredEndpoints().stream().filter(e -> !e.placed() && e.scope() == null).map(Endpoint::key))
+                    .as("endpoints whose path names no plan, action or referral and that declare no @PartnershipScope")
+                    .isEmpty();
             Set<String> declared = new java.util.TreeSet<>(declaredEndpoints().stream().map(Endpoint::key).toList());
             assertThat(declared).as("endpoints declared by the application").hasSizeGreaterThan(40);
             assertThat(recipes().keySet()).containsExactlyInAnyOrderElementsOf(declared);
@@ -669,6 +782,7 @@ class ReliabilityTest {
             int requests = 0;
             Fixture readable = fixture(1);
             referral(readable);
+            otherPartnershipsPlan();
             ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
             for (Endpoint endpoint : endpoints) {
                 boolean write = !endpoint.method().equals("GET");
@@ -698,14 +812,20 @@ class ReliabilityTest {
                             }
                         }
                         if (request.path().contains("/api/actions/" + readable.lead1Action()) && !write
-                                && Set.of("board", "scrutiny").contains(caller.name()) && response.text().contains("KT-041")) {
+                                && caller.roles().stream().noneMatch(Set.of(Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD, Roles.AUDITOR)::contains)
+                                && response.text().contains("KT-041")) {
                             mismatches.add(name + " " + caller.name() + ": saw a referral subject reference");
+                        }
+                        if (caller.outside() && expected == 200 && response.text().contains(readable.planId())) {
+                            mismatches.add(name + " " + caller.name() + ": a filtered answer shows the other partnership's plan");
                         }
                     }
                 }
             }
-            System.out.printf("ROLES %d declared endpoints, %d requests x %d callers = %d cases, %d mismatches%n",
-                    endpoints.size(), requests, CALLERS.size(), cases, mismatches.size());
+            System.out.printf("ROLES %d declared endpoints, %d requests x %d callers (%d partnership-limited: each role "
+                            + "in the plan's own partnership, another, none) = %d cases, %d mismatches%n",
+                    endpoints.size(), requests, CALLERS.size(), CALLERS.stream().filter(c -> c.where() != Where.EVERY).count(),
+                    cases, mismatches.size());
             assertThat(cases).isEqualTo(requests * CALLERS.size()).isGreaterThan(300);
             assertThat(mismatches).isEmpty();
         }
@@ -762,7 +882,7 @@ class ReliabilityTest {
             }));
             add.accept("GET /manage/{form}", new PageRecipe("draft plan form", null, f -> new PageRequest("GET", "/manage/new-plan", null)));
             add.accept("POST /manage/{form}", new PageRecipe("draft plan", null, f -> new PageRequest("POST", "/manage/new-plan",
-                    Map.of("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
+                    Map.of("id", unique("plan"), "partnership", "Kettering Borough CSP", "title", "T", "periodStart", "2024-04-01",
                             "periodEnd", "2027-03-31", "cadence", "QUARTERLY"))));
             add.accept("GET /plans/{planId}/manage", new PageRecipe("manage page", null, f -> new PageRequest("GET",
                     "/plans/" + f.planId() + "/manage", null)));
@@ -783,11 +903,25 @@ class ReliabilityTest {
         }
 
         /** 200 for a page, 302 (on to the changed record) for a form sent; 403 for a role or a lead refused. */
-        static int expectedOnPage(String method, String path, Set<String> roles, Caller caller) {
+        static int expectedOnPage(String method, String path, Set<String> roles, Set<String> handlerRoles, Caller caller) {
+            // the partnership boundary answers before a generic form handler narrows its roles to the form's
+            boolean placedPage = path.startsWith("/plans/") || path.startsWith("/actions/");
+            if (caller.outside() && placedPage && caller.roles().stream().anyMatch(handlerRoles::contains)) {
+                return 404;
+            }
             if (caller.roles().stream().noneMatch(roles::contains)) {
                 return 403;
             }
-            if (path.startsWith("/actions/") && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), Set.of("lead1"))) {
+            if (caller.outside()) {
+                if (path.startsWith("/plans/") || path.startsWith("/actions/")) {
+                    return 404;
+                }
+                if (path.startsWith("/manage/") && method.equals("POST")) {
+                    // drafting a plan in a partnership they hold no role in
+                    return 403;
+                }
+            }
+            if (path.startsWith("/actions/") && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), LEADS)) {
                 return 403;
             }
             return method.equals("GET") ? 200 : 302;
@@ -809,6 +943,7 @@ class ReliabilityTest {
             Map<String, Set<String>> declared = declaredPages();
             int cases = 0;
             Fixture readable = fixture(1);
+            otherPartnershipsPlan();
             ReadModels.awaitCaughtUp(application, Duration.ofMinutes(1));
             for (Map.Entry<String, List<PageRecipe>> entry : pageRecipes().entrySet()) {
                 for (PageRecipe recipe : entry.getValue()) {
@@ -831,15 +966,20 @@ class ReliabilityTest {
                                 mismatches.add(name + ": not refused but " + response.statusCode() + " " + location);
                             }
                         } else {
-                            int expected = expectedOnPage(request.method(), request.path(), roles, caller);
+                            int expected = expectedOnPage(request.method(), request.path(), roles, declared.get(entry.getKey()), caller);
                             if (response.statusCode() != expected) {
                                 mismatches.add(name + ": expected " + expected + ", got " + response.statusCode() + " " + location);
                             }
                             if (expected == 302 && location.endsWith("/login")) {
                                 mismatches.add(name + ": sent to sign in");
                             }
-                            if (expected == 403 && storedEvents() != before) {
+                            if ((expected == 403 || expected == 404) && storedEvents() != before) {
                                 mismatches.add(name + ": a refused request stored events");
+                            }
+                            // (the audit page's links repeat the query it was asked, plan id and all; its entries must not show it)
+                            if (caller.outside() && expected == 200 && response.body().replace("planId=" + readable.planId(), "")
+                                    .contains(readable.planId())) {
+                                mismatches.add(name + ": a filtered page shows the other partnership's plan");
                             }
                         }
                         if (caller.roles().isEmpty() && storedEvents() != before) {
