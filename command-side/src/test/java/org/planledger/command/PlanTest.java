@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.planledger.command.Kettering.*;
 import static org.planledger.command.Rejections.rejected;
 import static org.planledger.command.Streams.appended;
@@ -878,6 +879,70 @@ class PlanTest {
                     .when(new LabelPlanFictional(PLAN, NOTE, null))
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class Sharing {
+
+        @Test
+        void aPlanDraftedWithoutAPartnershipIdBelongsToTheOneItsNameGives() {
+            assertThat(planDrafted().partnershipId()).isEqualTo("kettering-borough");
+        }
+
+        @Test
+        void aPlanDraftedWithAPartnershipIdKeepsIt() {
+            DraftPlan draft = draftPlan();
+            fixture.givenNoPriorActivity()
+                    .when(new DraftPlan(draft.planId(), draft.partnership(), draft.title(), draft.periodStart(),
+                            draft.periodEnd(), draft.cadence(), draft.effectiveOn(), "kettering"))
+                    .expectEvents(new PlanDrafted(draft.planId(), draft.partnership(), draft.title(), draft.periodStart(),
+                            draft.periodEnd(), draft.cadence(), draft.effectiveOn(), "kettering"));
+        }
+
+        @Test
+        void sharingAPlanWithAnotherPartnershipIsRecorded() {
+            fixture.given(planDrafted())
+                    .when(new SharePlan(PLAN, "corby", "joint burglary priority", ON, null))
+                    .expectEvents(new PlanShared(PLAN, "corby", "joint burglary priority", ON));
+        }
+
+        @Test
+        void sharingAgainWhileTheShareStandsChangesNothing() {
+            fixture.given(planDrafted(), new PlanShared(PLAN, "corby", null, ON))
+                    .when(new SharePlan(PLAN, "corby", null, ON, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPlanIsNotSharedWithItsOwnPartnership() {
+            fixture.given(planDrafted())
+                    .when(new SharePlan(PLAN, "kettering-borough", null, ON, null))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class);
+        }
+
+        @Test
+        void withdrawingAShareIsRecordedAndThePlanCanBeSharedAgain() {
+            fixture.given(planDrafted(), new PlanShared(PLAN, "corby", null, ON))
+                    .when(new WithdrawPlanShare(PLAN, "corby", "priority ended", ON, null))
+                    .expectEvents(new PlanShareWithdrawn(PLAN, "corby", "priority ended", ON));
+        }
+
+        @Test
+        void aWithdrawnShareMayBeMadeAgain() {
+            fixture.given(planDrafted(), new PlanShared(PLAN, "corby", null, ON), new PlanShareWithdrawn(PLAN, "corby", null, ON))
+                    .when(new SharePlan(PLAN, "corby", null, ON, null))
+                    .expectEvents(new PlanShared(PLAN, "corby", null, ON));
+        }
+
+        @Test
+        void withdrawingAShareThatDoesNotStandIsRejected() {
+            fixture.given(planDrafted())
+                    .when(new WithdrawPlanShare(PLAN, "corby", null, ON, null))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class);
         }
     }
 }

@@ -77,9 +77,11 @@ class PlanPages {
         this.partnerships = partnerships;
     }
 
+    /** The plans; the county figures for a county analyst who holds no partnership role. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/plans";
+    String home(@ModelAttribute("viewer") Viewer viewer) {
+        boolean countyOnly = viewer.isCountyAnalyst() && viewer.roles().stream().noneMatch(Roles.PARTNERSHIP_ROLES::contains);
+        return countyOnly ? "redirect:/county" : "redirect:/plans";
     }
 
     /** Where the security chain forwards a signed-in person refused a page. */

@@ -34,6 +34,11 @@ public record Viewer(String userId, Set<String> roles) {
         return roles.contains(Roles.SCRUTINY);
     }
 
+    /** The county figures across partnerships. */
+    public boolean isCountyAnalyst() {
+        return roles.contains(Roles.COUNTY_ANALYST);
+    }
+
     /** The audit trail: AUDITOR and PLAN_MANAGER, as on the API. */
     public boolean canAudit() {
         return roles.contains(Roles.AUDITOR) || roles.contains(Roles.PLAN_MANAGER);
@@ -63,6 +68,7 @@ public record Viewer(String userId, Set<String> roles) {
             case Roles.BOARD -> "Board member";
             case Roles.AUDITOR -> "Auditor";
             case Roles.SCRUTINY -> "Scrutiny committee";
+            case Roles.COUNTY_ANALYST -> "County analyst";
             default -> role;
         };
     }

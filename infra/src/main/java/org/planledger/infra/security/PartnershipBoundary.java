@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.events.PartnershipIds;
 import org.planledger.infra.refusals.ResourceNotFoundException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -36,7 +35,6 @@ import java.util.TreeSet;
  * which says nothing about any one plan.
  */
 @Component
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PartnershipBoundary implements HandlerInterceptor {
 
     /** Path variables that place a request in a plan, in the order they are looked at. */

@@ -11,7 +11,6 @@ import org.planledger.events.PlanShareWithdrawn;
 import org.planledger.events.PlanShared;
 import org.planledger.events.ReferralRegistered;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -26,12 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * referral case is under: what {@link PartnershipBoundary} needs to place a request. Kept from the
  * event store itself, not from a read model, so a plan drafted a moment ago is placed at once (a
  * read model follows a moment behind, and its write straight after would be refused): read once
- * at start, then fed each event as it is published, and read on from where it stopped when asked
- * about an id it does not know (a plan written by another instance of the service).
+ * when first asked (not at start: with Axon Server the store may not be reachable yet), then fed each
+ * event as it is published, and read on from where it stopped when asked about an id it does not
+ * know (a plan written by another instance of the service). A store that cannot be read fails the
+ * request rather than let it through unplaced.
  * Only five small event types are deserialized; the rest are passed over by their type name.
  */
 @Component
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PartnershipIndex implements SmartInitializingSingleton {
 
     private static final Set<String> WANTED = Set.of(PlanDrafted.class.getName(), PlanShared.class.getName(),
@@ -44,6 +44,7 @@ public class PartnershipIndex implements SmartInitializingSingleton {
     private final Map<String, String> planOfAction = new ConcurrentHashMap<>();
     private final Map<String, String> planOfReferral = new ConcurrentHashMap<>();
     private TrackingToken readTo;
+    private volatile boolean loaded;
 
     public PartnershipIndex(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -51,9 +52,14 @@ public class PartnershipIndex implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        // subscribe first: an event published while the store is read is then seen twice, which is harmless
+        // subscribed before the store is first read: an event published meanwhile is seen twice, which is harmless
         eventStore.subscribe(this::onPublished);
-        catchUp();
+    }
+
+    private void loaded() {
+        if (!loaded) {
+            catchUp();
+        }
     }
 
     private void onPublished(List<? extends EventMessage<?>> events) {
@@ -68,6 +74,7 @@ public class PartnershipIndex implements SmartInitializingSingleton {
                 take(event);
                 readTo = event.trackingToken();
             }
+            loaded = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -108,11 +115,13 @@ public class PartnershipIndex implements SmartInitializingSingleton {
 
     /** The partnerships the plan is shared with (read only). */
     public Set<String> sharesOf(String planId) {
+        loaded();
         return Set.copyOf(sharesOfPlan.getOrDefault(planId, Set.of()));
     }
 
     /** Every plan with its partnership. */
     public Map<String, String> plans() {
+        loaded();
         return Map.copyOf(partnershipOfPlan);
     }
 
@@ -125,6 +134,7 @@ public class PartnershipIndex implements SmartInitializingSingleton {
         if (id == null) {
             return Optional.empty();
         }
+        loaded();
         String found = map.get(id);
         if (found == null) {
             catchUp();

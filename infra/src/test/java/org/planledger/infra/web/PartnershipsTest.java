@@ -335,9 +335,38 @@ class PartnershipsTest {
         // no subject, no reason, no note
         assertThat(county.text()).doesNotContain(kettering.subjectRef()).doesNotContain(corby.subjectRef())
                 .doesNotContain("Repeat victim").doesNotContain("Private note").doesNotContain("subjectRef");
+        // the same as a page
+        String page = pageBody("county", "/county");
+        assertThat(page).contains("Corby Community Safety Partnership", "Kettering Borough Community Safety Partnership",
+                "Domestic burglary").doesNotContain(kettering.subjectRef()).doesNotContain(corby.subjectRef())
+                .doesNotContain("Repeat victim").doesNotContain("Private note");
+        assertThat(pageStatus("board", "/county")).isEqualTo(403);
         // and nothing of any one plan: the county analyst holds no partnership role
         assertThat(api.get("/api/plans/" + kettering.planId() + "/board").as("county").send().status()).isEqualTo(403);
         assertThat(api.get("/api/county/figures").as("board").send().status()).isEqualTo(403);
+    }
+
+    /** The Kettering plan file imported a second time as Corby's plan, under another id, by Corby's manager only. */
+    @Test
+    void aPlanFileMayNameThePartnershipItsPlanBelongsTo() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode file = (com.fasterxml.jackson.databind.node.ObjectNode) ApiClient.JSON.readTree(
+                new org.springframework.core.io.ClassPathResource("plans/kettering-2013-2016.json").getInputStream());
+        String planId = unique("corby-2013");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) file.path("plan")).put("id", planId)
+                .put("partnership", "Corby Community Safety Partnership").put("partnershipId", CORBY);
+        Response refused = api.post("/api/imports").as("kmanager").json(file.toString()).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        ok(api.post("/api/imports").as("cmanager").json(file.toString()), 201);
+        ok(api.get("/api/plans/" + planId + "/timeline").as("cboard"), 200);
+        unknownTo("kboard", api.get("/api/plans/" + planId + "/timeline"), "timeline", "/api/plans/no-such-plan/timeline");
+        // the same file again from Kettering's manager: the plan is unknown to them
+        unknownTo("kmanager", api.post("/api/imports").json(file.toString()), "re-import", "/api/plans/no-such-plan/timeline");
+    }
+
+    /** The live board's event stream is bounded like every plan page: another partnership's plan is not found. */
+    @Test
+    void theLiveBoardStreamOfAnotherPartnershipsPlanIsNotFound() {
+        assertThat(pageStatus("kboard", "/plans/" + corby.planId() + "/live")).isEqualTo(404);
     }
 
     /** The running application's event store reads a revision-1 PlanDrafted with the derived id (the upcaster is wired). */
@@ -367,6 +396,7 @@ class PartnershipsTest {
             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                     .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
             return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Basic " + java.util.Base64.getEncoder()
                             .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

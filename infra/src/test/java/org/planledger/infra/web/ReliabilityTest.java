@@ -870,6 +870,7 @@ class ReliabilityTest {
                     recipes.computeIfAbsent(key, k -> new ArrayList<>()).add(recipe);
             Set<String> managers = Set.of(Roles.PLAN_MANAGER);
             add.accept("GET /audit", new PageRecipe("audit page", null, f -> new PageRequest("GET", "/audit?planId=" + f.planId(), null)));
+            add.accept("GET /county", new PageRecipe("county figures page", null, f -> new PageRequest("GET", "/county", null)));
             add.accept("GET /audit.csv", new PageRecipe("audit csv", null, f -> new PageRequest("GET", "/audit.csv?planId=" + f.planId(), null)));
             add.accept("GET /actions/{actionId}/record", new PageRecipe("record forms", null, f -> new PageRequest("GET",
                     "/actions/" + f.lead1Action() + "/record", null)));
