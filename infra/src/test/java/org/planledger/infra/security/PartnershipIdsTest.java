@@ -41,4 +41,30 @@ class PartnershipIdsTest {
         assertThat(Grants.fromClaim("BOARD@corby DELIVERY_LEAD")).containsExactlyInAnyOrder(
                 new Grants.Grant("BOARD", "corby"), new Grants.Grant("DELIVERY_LEAD", "*"));
     }
+
+    @Test
+    void aUsersFileLineGrantsPerPartnershipAndAMalformedGrantNamesItsLine() {
+        java.nio.file.Path file = java.nio.file.Path.of("users");
+        String hash = "$2a$04$" + "a".repeat(53);
+        UsersFile.FileUser user = UsersFile.parse("akhan:" + hash + ":PLAN_MANAGER@kettering-borough,BOARD@corby,SCRUTINY", file, 3);
+        assertThat(user.grants()).containsExactly(new Grants.Grant("PLAN_MANAGER", "kettering-borough"),
+                new Grants.Grant("BOARD", "corby"), new Grants.Grant("SCRUTINY", "*"));
+        assertThat(user.roles()).containsExactly("PLAN_MANAGER", "BOARD", "SCRUTINY");
+        assertThatThrownBy(() -> UsersFile.parse("akhan:" + hash + ":BOARD@Corby", file, 7))
+                .hasMessageContaining("line 7").hasMessageContaining("not a partnership id");
+    }
+
+    @Test
+    void aTokensGrantsBecomeTheRoleAndWhereItIsHeld() {
+        JwtRoles roles = new JwtRoles("roles", "preferred_username");
+        var authorities = roles.authorities(Map.of("roles", Map.of("corby", java.util.List.of("BOARD"))));
+        var caller = new org.springframework.security.authentication.TestingAuthenticationToken("x", "y",
+                java.util.List.copyOf(authorities));
+        assertThat(Roles.anywhere(caller)).containsExactly("BOARD");
+        assertThat(Roles.heldIn(caller, "corby")).containsExactly("BOARD");
+        assertThat(Roles.heldIn(caller, "kettering-borough")).isEmpty();
+        // an authentication made without grants (a bare role) holds it everywhere
+        var bare = new org.springframework.security.authentication.TestingAuthenticationToken("x", "y", "ROLE_AUDITOR");
+        assertThat(Roles.heldIn(bare, "kettering-borough")).containsExactly("AUDITOR");
+    }
 }
