@@ -12,6 +12,7 @@ import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.KnownUsers;
+import org.planledger.infra.security.PartnershipBoundary;
 import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
 import org.planledger.query.api.ActionHistory;
@@ -62,9 +63,11 @@ class ManagePages {
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final KnownUsers knownUsers;
     private final ObjectMapper json;
+    private final PartnershipBoundary partnerships;
 
     ManagePages(ApiForms forms, Queries queries, ObjectProvider<LiveBoards> liveBoards, KnownUsers knownUsers,
-                ObjectMapper json) {
+                ObjectMapper json, PartnershipBoundary partnerships) {
+        this.partnerships = partnerships;
         this.forms = forms;
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
@@ -339,7 +342,10 @@ class ManagePages {
     private List<FormField.Choice> leadChoices(PlanView plan) {
         Map<String, String> names = leadNames(plan);
         Map<String, String> options = new LinkedHashMap<>();
-        knownUsers.mayLead().forEach(user -> options.put(user.userId(), user.userId()));
+        // only those who may lead in the plan's partnership: another partnership's people are not offered
+        Optional<String> partnership = plan == null ? Optional.empty() : partnerships.partnershipOf(plan.planId());
+        (partnership.isPresent() ? knownUsers.mayLead(partnership.get()) : knownUsers.mayLead())
+                .forEach(user -> options.put(user.userId(), user.userId()));
         names.keySet().forEach(userId -> options.putIfAbsent(userId, userId));
         List<FormField.Choice> choices = new ArrayList<>();
         choices.add(new FormField.Choice("", "No sign-in (an organisation, or a person without one)"));

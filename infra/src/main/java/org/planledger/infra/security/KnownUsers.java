@@ -16,8 +16,19 @@ import java.util.Set;
 @Component
 public class KnownUsers {
 
-    /** A user id and the roles it signs in with. */
-    public record KnownUser(String userId, Set<String> roles) {
+    /** A user id, the roles it signs in with, and the partnerships where it may lead ({@code *}: every one). */
+    public record KnownUser(String userId, Set<String> roles, Set<String> leadsIn) {
+        static KnownUser of(String userId, java.util.Collection<Grants.Grant> grants) {
+            Set<String> roles = new java.util.TreeSet<>();
+            Set<String> leadsIn = new java.util.TreeSet<>();
+            for (Grants.Grant grant : grants) {
+                roles.add(grant.role());
+                if (grant.role().equals(Roles.DELIVERY_LEAD) || grant.role().equals(Roles.PLAN_MANAGER)) {
+                    leadsIn.add(grant.partnershipId());
+                }
+            }
+            return new KnownUser(userId, roles, leadsIn);
+        }
     }
 
     private final List<KnownUser> users;
@@ -26,10 +37,10 @@ public class KnownUsers {
         List<KnownUser> found = new ArrayList<>();
         if (SecurityConfiguration.usesBasic(settings, environment)) {
             if (settings.demoUsers()) {
-                ConfiguredUsers.DEMO_USERS.forEach((name, grant) -> found.add(new KnownUser(name, Set.of(Grants.parse(grant).role()))));
+                ConfiguredUsers.DEMO_USERS.forEach((name, grant) -> found.add(KnownUser.of(name, Set.of(Grants.parse(grant)))));
             }
             if (settings.usersFile() != null && !settings.usersFile().toString().isBlank()) {
-                UsersFile.read(settings.usersFile()).forEach(user -> found.add(new KnownUser(user.username(), user.roles())));
+                UsersFile.read(settings.usersFile()).forEach(user -> found.add(KnownUser.of(user.username(), user.grants())));
             }
         }
         this.users = List.copyOf(found);
@@ -37,7 +48,12 @@ public class KnownUsers {
 
     /** Users who may record against an action they lead: delivery leads and plan managers. */
     public List<KnownUser> mayLead() {
-        return users.stream().filter(user -> user.roles().contains(Roles.DELIVERY_LEAD)
-                || user.roles().contains(Roles.PLAN_MANAGER)).toList();
+        return users.stream().filter(user -> !user.leadsIn().isEmpty()).toList();
+    }
+
+    /** Users who may record against an action they lead in this partnership (named elsewhere they could not use it). */
+    public List<KnownUser> mayLead(String partnershipId) {
+        return users.stream().filter(user -> user.leadsIn().contains(org.planledger.events.PartnershipIds.EVERY)
+                || user.leadsIn().contains(partnershipId)).toList();
     }
 }

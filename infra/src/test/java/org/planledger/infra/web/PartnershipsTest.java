@@ -227,6 +227,9 @@ class PartnershipsTest {
         assertThat(draft.status()).as(draft.toString()).isEqualTo(403);
         // the showcase's manager manages the showcase partnership only
         unknownTo("manager2", api.get("/api/plans/" + kettering.planId() + "/board"), "board", "/api/plans/no-such-plan/board");
+        // the add-action form offers as leads only those who may lead in the plan's partnership
+        String form = pageBody("kmanager", "/plans/" + kettering.planId() + "/manage/add-action?objectiveId=asb-1");
+        assertThat(form).contains("value=\"jsmith\"").doesNotContain("value=\"cmanager\"");
         // the pages too: another partnership's board is "not found"
         assertThat(pageStatus("kmanager", "/plans/" + corby.planId())).isEqualTo(404);
         assertThat(pageStatus("kmanager", "/plans/" + kettering.planId())).isEqualTo(200);
