@@ -53,7 +53,9 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  * ({@link RoleDeclarations} refuses to start when an {@code /api} handler has no declaration).
  * A refusal thrown there is answered by the API's problem+json handling or the pages' "Not
  * allowed" page. The rule that a delivery lead updates only the actions they lead needs the
- * action's leads, so the command side enforces it (ActionLeadership).
+ * action's leads, so the command side enforces it (ActionLeadership). Roles are held per partnership
+ * ({@link Grants}); {@link PartnershipBoundary} keeps each request inside the partnerships where the
+ * caller holds an allowed role (docs/partnerships.md).
  */
 @Configuration(proxyBeanMethods = false)
 // Only a servlet web application has requests to secure; the import command runs without one.
