@@ -41,8 +41,6 @@ final class ShowcasePlan {
 
     static final String PLAN_ID = "exb-csp-2022-2025";
     static final String PARTNERSHIP = "Example Borough Community Safety Partnership";
-    /** The showcase partnership's id, which the demo user manager2 manages alone. */
-    static final String PARTNERSHIP_ID = org.planledger.events.PartnershipIds.fromName(PARTNERSHIP);
     static final String TITLE = "Example Borough Community Safety Plan 2022-2025";
     /** Every id the showcase writes starts with this, so its streams can be told from the real plans'. */
     static final String ID_PREFIX = "exb-";
