@@ -227,6 +227,11 @@ class PartnershipsTest {
         assertThat(draft.status()).as(draft.toString()).isEqualTo(403);
         // the showcase's manager manages the showcase partnership only
         unknownTo("manager2", api.get("/api/plans/" + kettering.planId() + "/board"), "board", "/api/plans/no-such-plan/board");
+        String example = unique("example");
+        ok(api.post("/api/plans").as("manager2").json(map("id", example, "partnership",
+                "Example Borough Community Safety Partnership", "title", "T", "periodStart", "2024-04-01",
+                "periodEnd", "2027-03-31", "cadence", "QUARTERLY")), 201);
+        ok(api.post("/api/plans/" + example + "/priorities").as("manager2").json(map("title", "Violence")), 201);
         // the add-action form offers as leads only those who may lead in the plan's partnership
         String form = pageBody("kmanager", "/plans/" + kettering.planId() + "/manage/add-action?objectiveId=asb-1");
         assertThat(form).contains("value=\"jsmith\"").doesNotContain("value=\"cmanager\"");
