@@ -39,6 +39,11 @@ public class PageText {
     }
 
     /** "2012-12" as "December 2012", "2013-02-25" as "25 Feb 2013"; anything else as written. */
+    /** A note's period; an undated note says so, with the month it is filed under ("undated (filed under June 2013)"). */
+    public String notePeriod(String period, boolean undated) {
+        return undated ? "undated (filed under " + period(period) + ")" : period(period);
+    }
+
     public String period(String period) {
         if (period == null) {
             return "";

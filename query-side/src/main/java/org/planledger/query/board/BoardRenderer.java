@@ -40,14 +40,15 @@ public final class BoardRenderer {
             List<BoardObjective> objectives = new ArrayList<>();
             RagCounts priorityRag = RagCounts.NONE;
             for (ObjectiveView objective : plan.objectives()) {
-                if (!objective.priorityId().equals(priority.priorityId())) {
+                // a retired objective leaves the board with what it holds; replays before its retirement show it
+                if (!objective.priorityId().equals(priority.priorityId()) || objective.retired()) {
                     continue;
                 }
                 List<BoardAction> actions = plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId()))
                         .map(a -> action(a, plan.cadence(), asAt, finished)).toList();
                 List<BoardIndicator> indicators = plan.indicators().stream()
-                        .filter(i -> i.belongsTo(objective.objectiveId()))
+                        .filter(i -> !i.retired() && i.belongsTo(objective.objectiveId()))
                         .map(BoardRenderer::indicator).toList();
                 RagCounts objectiveRag = ragCounts(plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId())).toList());
@@ -57,14 +58,14 @@ public final class BoardRenderer {
             }
             planRag = planRag.plus(priorityRag);
             List<BoardIndicator> priorityMeasures = plan.indicators().stream()
-                    .filter(i -> i.objectiveId() == null && priority.priorityId().equals(i.priorityId()))
+                    .filter(i -> !i.retired() && i.objectiveId() == null && priority.priorityId().equals(i.priorityId()))
                     .map(BoardRenderer::indicator).toList();
             priorities.add(new BoardPriority(priority.priorityId(), priority.title(), priority.leads(), priority.retired(),
-                    priorityRag, objectives, priorityMeasures));
+                    priorityRag, objectives, priorityMeasures, priority.focus()));
         }
         return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
                 plan.cadence(), plan.closed(), requestedAsAt, knownAt, planRag, priorities, plan.indicators().stream()
-                .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
+                .filter(i -> !i.retired() && i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
                 plan.members().stream().filter(m -> m.memberOn(asAt))
                         .map(m -> new BoardMember(m.memberId(), m.name(), m.organisation(), m.role(), m.from(), m.to()))
                         .toList(),
@@ -92,7 +93,8 @@ public final class BoardRenderer {
         List<PriorityRag> result = new ArrayList<>();
         for (PriorityView priority : plan.priorities()) {
             List<String> objectiveIds = plan.objectives().stream()
-                    .filter(o -> o.priorityId().equals(priority.priorityId())).map(ObjectiveView::objectiveId).toList();
+                    .filter(o -> o.priorityId().equals(priority.priorityId()) && !o.retired())
+                    .map(ObjectiveView::objectiveId).toList();
             result.add(new PriorityRag(priority.priorityId(), priority.title(), ragCounts(plan.actions().stream()
                     .filter(a -> objectiveIds.contains(a.objectiveId())).toList())));
         }
