@@ -72,6 +72,13 @@ public final class BoardRenderer {
                 asAt, finished, plan.fictional(), plan.fictionNote());
     }
 
+    /** The actions the board shows: all but those under a retired objective, which left the board with it. */
+    public static List<ActionView> shownActions(PlanView plan) {
+        List<String> retired = plan.objectives().stream().filter(ObjectiveView::retired).map(ObjectiveView::objectiveId).toList();
+        return retired.isEmpty() ? plan.actions()
+                : plan.actions().stream().filter(a -> !retired.contains(a.objectiveId())).toList();
+    }
+
     /** Counts every action by its current rating; an action never rated counts as unrated. */
     public static RagCounts ragCounts(List<ActionView> actions) {
         int red = 0, amber = 0, green = 0, unrated = 0;
