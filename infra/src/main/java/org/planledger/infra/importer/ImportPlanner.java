@@ -264,12 +264,14 @@ public final class ImportPlanner {
             LocalDate addedOn = priority.from() == null ? structureDate : priority.from();
             List<PlanDocument.FormerTitle> former = priority.formerTitles();
             String firstTitle = former.isEmpty() ? priority.title() : former.get(0).title();
-            out.create(record, new AddPriority(planId, priority.id(), firstTitle, priority.leads(), priority.focus(),
-                    addedOn, null));
+            // no strands: left out, as a priority added before strands were held
+            out.create(record, new AddPriority(planId, priority.id(), firstTitle, priority.leads(),
+                    priority.focus().isEmpty() ? null : priority.focus(), addedOn, null));
             for (int t = 0; t < former.size(); t++) {
                 String next = t + 1 < former.size() ? former.get(t + 1).title() : priority.title();
-                out.create(record, new RevisePriority(planId, priority.id(), next, priority.leads(), priority.focus(),
-                        RENAMED, former.get(t).until(), null));
+                // a rename leaves the strands out, so they stay as added
+                out.create(record, new RevisePriority(planId, priority.id(), next, priority.leads(), RENAMED,
+                        former.get(t).until(), null));
             }
             return;
         }
