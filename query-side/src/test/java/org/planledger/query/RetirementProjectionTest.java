@@ -94,7 +94,7 @@ class RetirementProjectionTest {
                 .containsExactly(tuple("reading (2014-04)", "310", "298"), tuple("note (2014-04)", null, "final figure"));
         assertThat(page.entries().get(0).reason()).isEqualTo("the force revised April");
         assertThat(page.entries().get(2).changes()).extracting(FieldChange::field, FieldChange::before, FieldChange::after)
-                .containsExactly(tuple("retired", "false", "true"));
+                .containsExactly(tuple("retired", "false", "true"), tuple("retiredBecause", null, "dropped at the refresh"));
     }
 
     @Test

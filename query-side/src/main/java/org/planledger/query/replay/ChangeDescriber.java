@@ -47,10 +47,17 @@ public final class ChangeDescriber {
             case PriorityRetired e -> changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));
             case ObjectiveAdded e -> changes.add(new Change("OBJECTIVE_ADDED", null, e.objectiveId(), "title", null, e.title()));
             case ObjectiveRevised e -> objectiveRevised(changes, before, after, e);
-            case ObjectiveRetired e -> changes.add(new Change("OBJECTIVE_RETIRED", null, e.objectiveId(), "retired",
-                    before.objective(e.objectiveId()).map(o -> text(o.retired())).orElse(null), "true"));
-            case IndicatorRetired e -> changes.add(new Change("INDICATOR_RETIRED", null, e.indicatorId(), "retired",
-                    before.indicator(e.indicatorId()).map(i -> text(i.retired())).orElse(null), "true"));
+            // the retirement's own reason is kept as a change too: an import's audit reason names only the file
+            case ObjectiveRetired e -> {
+                changes.add(new Change("OBJECTIVE_RETIRED", null, e.objectiveId(), "retired",
+                        before.objective(e.objectiveId()).map(o -> text(o.retired())).orElse(null), "true"));
+                changes.add(new Change("OBJECTIVE_RETIRED", null, e.objectiveId(), "retiredBecause", null, e.reason()));
+            }
+            case IndicatorRetired e -> {
+                changes.add(new Change("INDICATOR_RETIRED", null, e.indicatorId(), "retired",
+                        before.indicator(e.indicatorId()).map(i -> text(i.retired())).orElse(null), "true"));
+                changes.add(new Change("INDICATOR_RETIRED", null, e.indicatorId(), "retiredBecause", null, e.reason()));
+            }
             case IndicatorReadingCorrected e -> readingCorrected(changes, before, after, e);
             case IndicatorDefined e -> changes.add(new Change("INDICATOR_ADDED", null, e.indicatorId(), "name", null, e.name()));
             case IndicatorRebaselined e -> indicatorRebaselined(changes, before, after, e);

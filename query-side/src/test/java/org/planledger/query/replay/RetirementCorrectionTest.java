@@ -73,9 +73,11 @@ class RetirementCorrectionTest {
         record(new IndicatorRetired(PLAN, "calls", "not published", REFRESH));
 
         assertThat(changesOf(journal.size() - 2)).extracting(Change::kind, Change::subjectId, Change::before, Change::after)
-                .containsExactly(tuple("OBJECTIVE_RETIRED", "asb-2", "false", "true"));
+                .containsExactly(tuple("OBJECTIVE_RETIRED", "asb-2", "false", "true"),
+                        tuple("OBJECTIVE_RETIRED", "asb-2", null, "dropped"));
         assertThat(changesOf(journal.size() - 1)).extracting(Change::kind, Change::subjectId, Change::before, Change::after)
-                .containsExactly(tuple("INDICATOR_RETIRED", "calls", "false", "true"));
+                .containsExactly(tuple("INDICATOR_RETIRED", "calls", "false", "true"),
+                        tuple("INDICATOR_RETIRED", "calls", null, "not published"));
     }
 
     @Test
