@@ -21,15 +21,15 @@ import java.util.stream.Stream;
  * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target (with its
  * baselinePeriod and peerGroup) → RebaselineIndicator, a member → RecordPlanMember under the same id,
  * action text and lists → ReviseActionDetails, dates → RescheduleAction (both dates given), leads →
- * ChangeActionLeads, a note's text → CorrectProgressNote), and a record stored as the file says is left
+ * ChangeActionLeads, a note's text → CorrectProgressNote, a reading's value, cost or note → CorrectIndicatorReading,
+ * focus strands → RevisePriority, a retirement → RetirePriority / RetireObjective / RetireIndicator), and a record stored as the file says is left
  * alone. Records no command can revise (tallies, funding, spend, ratings, closures, series breaks,
  * board meetings, refreshes) are sent as creates with ids derived from the file, e.g. the action's second
  * rating is {@code <actionId>.r2}: the aggregate recognises the repeat itself. Members are
  * {@code <planId>.m1}, ... by position, readings {@code <indicatorId>.<period>} ({@code /} and spaces as
- * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's value, cost, note or source; a note's
- * figures; a dated action made ongoing) is listed as not applied; what the file holds that no command
- * records yet (objective and indicator retirements, notes' undated flags, priorities' focus strands, an
- * action's retirement beside its closure) is counted as not yet imported.
+ * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's source; a note's
+ * figures or undated flag; a dated action made ongoing) is listed as not applied; what the file holds that no
+ * command records (an action's retirement beside its closure) is counted as not yet imported.
  *
  * <p>Indicators: an objective's (objectiveId), a priority's own (priorityId, no objective) and the plan's
  * {@code measures} (neither). A priority's own actions sit under an objective {@code <priorityId>.own}
