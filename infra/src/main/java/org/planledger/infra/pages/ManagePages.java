@@ -306,7 +306,7 @@ class ManagePages {
             } else if (field.name().equals("objectiveId") && target.plan() != null) {
                 Map<String, String> priorities = new HashMap<>();
                 target.plan().priorities().forEach(p -> priorities.put(p.priorityId(), p.title()));
-                field = field.withChoices(choices(field, target.plan().objectives().stream()
+                field = field.withChoices(choices(field, target.plan().objectives().stream().filter(o -> !o.retired())
                         .map(o -> new FormField.Choice(o.objectiveId(),
                                 priorities.getOrDefault(o.priorityId(), "") + " › " + o.title())).toList()));
             } else if (field.name().endsWith(".userId")) {

@@ -126,7 +126,7 @@ public final class BoardRenderer {
                 open && !planFinished ? nextUpdateDue : null,
                 latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn(),
                         latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned()),
-                        latest.recordedAt()),
+                        latest.recordedAt(), latest.undated()),
                 new ReferralTotals(year, totals.referrals(), totals.referralCostPence(), totals.referralsWithoutCost()),
                 totals.fundingPence(), totals.spendPence());
     }

@@ -121,6 +121,8 @@ class RetirementCorrectionTest {
 
         PlanView whole = PlanReducer.fold(PLAN, journal);
         assertThat(whole.action("patrols").orElseThrow().notes().get(0).undated()).isTrue();
+        assertThat(BoardRenderer.render(whole, REFRESH, null).priorities().get(0).objectives().get(0).actions().get(0)
+                .latestNote().undated()).isTrue();
         assertThat(BoardRenderer.render(PlanReplayQueries.foldAsAt(PLAN, journal, REFRESH.minusDays(1), null),
                 REFRESH.minusDays(1), null).priorities().get(0).focus()).containsExactly("Street drinking", "Nuisance");
         assertThat(BoardRenderer.render(whole, REFRESH, null).priorities().get(0).focus())
