@@ -137,6 +137,20 @@ class PlanFileProblemsTest {
                 .contains("measure 'm'", "another peer reading for 2012/13");
     }
 
+    @Test
+    void aRetiredIndicatorsReadingsEndByItsRetirement() {
+        String retired = SMALL_V2.replace("\"newBaselinePending\": true}]}]",
+                "\"newBaselinePending\": true}], \"retired\": {\"on\": \"2013-03-31\", \"reason\": \"no longer published\"}}]");
+        assertThat(reader.read(retired.getBytes(StandardCharsets.UTF_8)).measures().get(0).retired().on())
+                .isEqualTo(java.time.LocalDate.of(2013, 3, 31));
+
+        String tooLate = retired.replace("\"on\": \"2013-03-31\"", "\"on\": \"2013-03-30\"");
+        InvalidPlanDocumentException refused = catchThrowableOfType(InvalidPlanDocumentException.class,
+                () -> reader.read(tooLate.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.problems()).extracting(PlanDocumentProblem::describe).singleElement().asString()
+                .contains("measure 'm'", "ends after the indicator was retired (2013-03-30)");
+    }
+
     static final String SMALL_V2 = """
             {"formatVersion": 2,
              "plan": {"id": "p", "partnership": "P", "title": "T", "periodStart": "2013-04-01",
