@@ -46,7 +46,7 @@ class Plan {
     /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
     private final Recorded<IndicatorReadingRecorded> readings = Recorded.of("reading");
     /** Each reading's figures as they now stand (after corrections), by reading id. */
-    private final Map<String, IndicatorReadingCorrected> readingsNow = new HashMap<>();
+    private final Map<String, Figures> readingsNow = new HashMap<>();
     /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
     private final Recorded<IndicatorSeriesBroken> seriesBreaks = Recorded.of("series break");
     /** Objectives sharing an indicator, by indicator id and objective id ("burglary@acq-2"). */
@@ -206,9 +206,7 @@ class Plan {
             throw new CommandRejectedException(RejectionCode.READING_NOT_FOUND, "readingId",
                     "the indicator '" + command.indicatorId() + "' has no reading '" + command.readingId() + "'");
         }
-        IndicatorReadingCorrected now = readingsNow.get(command.readingId());
-        if (now.value().compareTo(command.value()) == 0 && Objects.equals(now.costPence(), command.costPence())
-                && Objects.equals(now.note(), command.note())) {
+        if (readingsNow.get(command.readingId()).sameAs(command.value(), command.costPence(), command.note())) {
             return; // the reading already says this: a retry, or a correction already made
         }
         Rules.reasonGiven(command.reason(), "to correct a reading");
@@ -261,6 +259,13 @@ class Plan {
                 : newlyLeft ? command.to() : command.from() != null ? command.from() : orToday(null);
         apply(new PlanMemberRecorded(planId, command.memberId(), command.name(), command.organisation(), command.role(),
                 command.from(), command.to(), effectiveOn));
+    }
+
+    /** A reading's value, cost and note; values compare by number, so 9.1 and 9.10 are the same figure. */
+    private record Figures(java.math.BigDecimal value, Long costPence, String note) {
+        boolean sameAs(java.math.BigDecimal otherValue, Long otherCost, String otherNote) {
+            return value.compareTo(otherValue) == 0 && Objects.equals(costPence, otherCost) && Objects.equals(note, otherNote);
+        }
     }
 
     private static boolean blank(String text) {
@@ -395,12 +400,11 @@ class Plan {
             case IndicatorReadingRecorded reading -> {
                 readings.add(reading.readingId(), reading);
                 if (reading.readingId() != null) {
-                    readingsNow.put(reading.readingId(), new IndicatorReadingCorrected(planId, reading.indicatorId(),
-                            reading.readingId(), reading.value(), reading.costPence(), reading.note(), null,
-                            reading.effectiveOn()));
+                    readingsNow.put(reading.readingId(), new Figures(reading.value(), reading.costPence(), reading.note()));
                 }
             }
-            case IndicatorReadingCorrected corrected -> readingsNow.put(corrected.readingId(), corrected);
+            case IndicatorReadingCorrected corrected -> readingsNow.put(corrected.readingId(),
+                    new Figures(corrected.value(), corrected.costPence(), corrected.note()));
             case PlanMemberRecorded member -> members.put(member.memberId(), member);
             case IndicatorLinked link -> links.put(link.indicatorId() + "@" + link.objectiveId(), link);
             case IndicatorSeriesBroken broken -> seriesBreaks.add(broken.indicatorId() + "@" + broken.breakOn(), broken);
