@@ -328,7 +328,10 @@ public final class ImportPlanner {
         differs(changed, "title", current.title(), objective.title());
         differs(changed, "outcomes", current.outcomes(), objective.outcomes());
         if (changed.isEmpty()) {
-            out.unchanged(record);
+            // a retirement still to send makes it revised, not unchanged (planRetirements)
+            if (objective.retired() == null || current.retired()) {
+                out.unchanged(record);
+            }
             return;
         }
         out.revise(record, new ReviseObjective(planId, objective.id(), objective.title(), objective.outcomes(), reason,
@@ -373,7 +376,7 @@ public final class ImportPlanner {
         }
         differs(changed, "changeRequired", current.changeRequired(), indicator.changeRequired());
         if (changed.isEmpty()) {
-            if (fixed.isEmpty()) {
+            if (fixed.isEmpty() && (indicator.retired() == null || current.retired())) {
                 out.unchanged(record);
             }
             return;

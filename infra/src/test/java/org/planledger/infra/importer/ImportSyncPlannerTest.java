@@ -200,6 +200,12 @@ class ImportSyncPlannerTest {
                 new RetireObjective("p", "asb-2", "Dropped at the 2015 refresh", LocalDate.of(2015, 4, 1), null),
                 new RetireIndicator("p", "asb-calls", "No longer published", LocalDate.of(2015, 4, 1), null));
 
+        ImportPlan retiredLater = ImportPlanner.plan(file, ImportPlanner.LeadUserIds.FROM_FILE, storeHolding(document), "f2");
+        assertThat(retiredLater.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
+                .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
+                .contains("objective 'asb-2': retired", "indicator 'asb-calls': retired");
+        assertThat(retiredLater.unchanged()).doesNotContain("objective 'asb-2'", "indicator 'asb-calls'");
+
         ImportPlan again = ImportPlanner.plan(file, ImportPlanner.LeadUserIds.FROM_FILE, storeHolding(file), "again");
         assertThat(again.commands()).noneMatch(command -> command instanceof RetireObjective
                 || command instanceof RetireIndicator || command instanceof RevisePriority);
