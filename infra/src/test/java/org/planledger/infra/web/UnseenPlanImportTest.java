@@ -116,6 +116,12 @@ class UnseenPlanImportTest {
         assertThat(history.path("notes").get(0).path("period").asText()).isEqualTo("2015-04");
         assertThat(history.path("notes").get(1).path("undated").asBoolean()).isFalse();
 
+        // and the pages say so, as they show the board's focus strands
+        assertThat(ok(api.get("/actions/fen-streets-pubwatch").as("board"), 200).text())
+                .contains("undated (filed under April 2015)").contains("September 2015");
+        assertThat(ok(api.get("/plans/" + PLAN).as("board"), 200).text())
+                .contains("With a focus on: Night-time economy; Street drinking");
+
         // the audit trail names both retirements
         JsonNode retirements = ok(api.get("/api/audit?planId=" + PLAN + "&type=ObjectiveRetired").as("auditor"), 200).json();
         assertThat(retirements.path("entries").get(0).path("subjectId").asText()).isEqualTo("fen-vulnerable-elders");
