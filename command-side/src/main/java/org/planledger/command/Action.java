@@ -9,6 +9,7 @@ import org.planledger.events.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ class Action {
     private final Recorded<ActionCompleted> completions = Recorded.of("completion");
     private final Recorded<ActionCeased> cessations = Recorded.of("cessation");
     private final Recorded<ActionReopened> reopenings = Recorded.of("reopening");
+    /** Reminders recorded, as "dueOn|recipient|escalation": each is sent once per cycle, whoever asks again. */
+    private final Set<String> remindersSent = new HashSet<>();
 
     Action() {
         // for Axon: an empty action that events are applied to
@@ -228,6 +231,27 @@ class Action {
         });
     }
 
+    /**
+     * The reminder job's record of a reminder, before it mails it. A repeat (after a restart, or from a
+     * second instance that saw the same due update) records nothing and answers false, so the job
+     * does not mail it again; two instances racing on the same version are settled by the event
+     * store's unique key, and the loser's command fails before it mails anything.
+     */
+    @CommandHandler
+    boolean handle(RecordUpdateReminder command) {
+        if (remindersSent.contains(reminderKey(command.dueOn(), command.recipient(), command.escalation()))) {
+            return false;
+        }
+        requireOpen("remind the leads of");
+        apply(new UpdateReminderSent(planId, actionId, command.dueOn(), command.recipient(), command.escalation(),
+                command.sentAt(), LocalDate.ofInstant(command.sentAt(), BusinessDates.PARTNERSHIP_ZONE)));
+        return true;
+    }
+
+    private static String reminderKey(LocalDate dueOn, String recipient, boolean escalation) {
+        return dueOn + "|" + recipient + "|" + escalation;
+    }
+
     private void requireOpen(String doing) {
         if (!status.isOpen()) {
             throw new CommandRejectedException(RejectionCode.ACTION_NOT_OPEN,
@@ -281,6 +305,8 @@ class Action {
             case ReferralsTallied tally -> tallies.add(tally.tallyId(), tally);
             case ReferralRegistered referral -> referralDigests.put(referral.referralId(), referral.contentDigest());
             case RagAssessed rating -> assessments.add(rating.assessmentId(), rating);
+            case UpdateReminderSent reminder ->
+                    remindersSent.add(reminderKey(reminder.dueOn(), reminder.recipient(), reminder.escalation()));
             case ActionCompleted completed -> {
                 status = ActionStatus.COMPLETED;
                 completions.add(completed.completionId(), completed);

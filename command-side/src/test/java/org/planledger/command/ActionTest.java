@@ -762,6 +762,51 @@ class ActionTest {
     }
 
     @Nested
+    class Reminders {
+
+        private static final LocalDate DUE = LocalDate.of(2013, 9, 1);
+        private static final Instant SENT = Instant.parse("2013-09-02T07:00:00Z");
+
+        @Test
+        void aReminderIsRecordedOnceAndAnswersThatItWasNew() {
+            fixture.given(actionAdded())
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2)))
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void theSameReminderAgainRecordsNothingAndAnswersFalse() {
+            fixture.given(actionAdded(), new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2)))
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT.plusSeconds(86_400)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void anEscalationAnotherRecipientOrTheNextCycleIsANewReminder() {
+            UpdateReminderSent sent = new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", true, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", true, SENT, LocalDate.of(2013, 9, 2)));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead2", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead2", false, SENT, LocalDate.of(2013, 9, 2)));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE.plusMonths(3), "lead1", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE.plusMonths(3), "lead1", false, SENT, LocalDate.of(2013, 9, 2)));
+        }
+
+        @Test
+        void aClosedActionIsNotReminded() {
+            fixture.given(actionAdded(), actionCompleted())
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -11,6 +11,7 @@ public sealed interface ActionEvent extends PlanLedgerEvent permits
         FundingAllocated, SpendRecorded,
         RiskIdentified, RiskReassessed, RiskClosed,
         ReferralsTallied, ReferralRegistered,
+        UpdateReminderSent,
         ReferralEvent {
     String actionId();
 }

@@ -127,6 +127,7 @@ public class ActionHistoryProjection {
             case ReferralsTallied e -> x.referralTallies = plus(h.referralTallies(), new TallyEntry(e.tallyId(), e.periodFrom(),
                     e.periodTo(), e.count(), e.totalCostPence(), e.note(), FinancialYear.containing(e.periodTo())));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case starts with its ReferralRecorded
+            case UpdateReminderSent e -> { } // listed by the updates-due query and the audit trail, not the history
             case ReferralRecorded e -> x.referrals = referralRecorded(h.referrals(), e);
             case ReferralAccepted e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
                     r -> referralDecided(r, ReferralStatus.ACCEPTED, null, e.effectiveOn()));

@@ -129,6 +129,7 @@ public class MyActionsProjection {
             case RiskClosed e -> NOT_SHOWN;
             case ReferralsTallied e -> NOT_SHOWN;
             case ReferralRegistered e -> NOT_SHOWN;
+            case UpdateReminderSent e -> NOT_SHOWN;
             case ReferralRecorded e -> NOT_SHOWN;
             case ReferralAccepted e -> NOT_SHOWN;
             case ReferralDeclined e -> NOT_SHOWN;

@@ -173,6 +173,7 @@ public final class PlanReducer {
                     r -> new RiskView(r.riskId(), r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false)));
             case ReferralsTallied e -> referralsTallied(action, e);
             case ReferralRegistered e -> action; // the write side's bookkeeping: the case arrives as its ReferralRecorded
+            case UpdateReminderSent e -> action; // a reminder changes nothing in the plan; UpdatesDueQueries lists them
             case ReferralRecorded e -> referralRecorded(action, e);
             case ReferralAccepted e -> withCaseStatus(action, e.referralId(), ReferralStatus.ACCEPTED, 0);
             case ReferralDeclined e -> withCaseStatus(action, e.referralId(), ReferralStatus.DECLINED, 0);

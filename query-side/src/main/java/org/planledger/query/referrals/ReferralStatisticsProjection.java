@@ -127,6 +127,7 @@ public class ReferralStatisticsProjection {
             case RiskReassessed e -> { }
             case RiskClosed e -> { }
             case ReferralRegistered e -> { } // the case is counted from its own ReferralRecorded
+            case UpdateReminderSent e -> { }
         }
         batch.endOfMessage();
     }

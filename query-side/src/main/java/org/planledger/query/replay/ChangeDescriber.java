@@ -125,6 +125,7 @@ public final class ChangeDescriber {
             case ReferralsTallied e -> changes.add(new Change("REFERRALS_TALLIED", actionId, e.tallyId(),
                     "referrals " + e.periodFrom() + ".." + e.periodTo(), null, e.count() + " referrals, " + (e.totalCostPence() == null ? "cost unknown" : pence(e.totalCostPence()))));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case's own ReferralRecorded is described
+            case UpdateReminderSent e -> { } // not a change to the plan: the audit trail lists it by its label
             case ReferralRecorded e -> referralStatus(changes, "REFERRAL_RECORDED", e, was, now, "");
             case ReferralAccepted e -> referralStatus(changes, "REFERRAL_ACCEPTED", e, was, now, "");
             case ReferralDeclined e -> referralStatus(changes, "REFERRAL_DECLINED", e, was, now, "");

@@ -52,6 +52,7 @@ final class EventReasons {
             case RiskClosed e -> e.reason();
             case ReferralsTallied e -> null;
             case ReferralRegistered e -> null;
+            case UpdateReminderSent e -> null;
             // ---- a referral case's stream; a recorded referral's reason is why the person was referred
             case ReferralRecorded e -> null;
             case ReferralAccepted e -> null;
