@@ -57,7 +57,8 @@ public class ChangeLabels {
                 "ReferralRegistered", "Referral case registered on the action", "ReferralRecorded", "Referral received",
                 "ReferralAccepted", "Referral accepted", "ReferralDeclined", "Referral declined", "ReferralClosed", "Referral closed",
                 "ReferralSubjectErased", "Referral subject's personal data erased")),
-        TALLY("tally", "Referral tally", Map.of("ReferralsTallied", "Referrals counted for a period"));
+        TALLY("tally", "Referral tally", Map.of("ReferralsTallied", "Referrals counted for a period")),
+        REMINDER("reminder", "Update reminder", Map.of("UpdateReminderSent", "Update reminder sent"));
 
         private final String key;
         private final String label;

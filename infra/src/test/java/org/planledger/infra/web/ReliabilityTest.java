@@ -582,6 +582,11 @@ class ReliabilityTest {
                 awaitReadModels();
                 return new Request("POST", plans + f.planId() + "/board-pack?asAt=2025-12-31", null);
             }));
+            // who owes what is read from the plan's journal: the fresh plan must have reached it
+            add.accept("GET /api/plans/{planId}/updates-due", new Recipe("updates due", f -> {
+                awaitReadModels();
+                return new Request("GET", plans + f.planId() + "/updates-due", null);
+            }));
             // Data protection (docs/data-protection.md): the readable fixture's case has subject KT-041.
             add.accept("GET /api/subjects/{subjectRef}", new Recipe("subject access", f -> new Request("GET",
                     "/api/subjects/KT-041", null)));
@@ -760,6 +765,8 @@ class ReliabilityTest {
                 awaitReadModels();
                 return new PageRequest("POST", "/plans/" + f.planId() + "/board-packs", Map.of("asAt", "2025-12-31"));
             }));
+            add.accept("GET /plans/{planId}/updates-due", new PageRecipe("updates due page", null, f -> new PageRequest("GET",
+                    "/plans/" + f.planId() + "/updates-due", null)));
             add.accept("GET /manage/{form}", new PageRecipe("draft plan form", null, f -> new PageRequest("GET", "/manage/new-plan", null)));
             add.accept("POST /manage/{form}", new PageRecipe("draft plan", null, f -> new PageRequest("POST", "/manage/new-plan",
                     Map.of("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",
