@@ -6,5 +6,5 @@ public sealed interface PlanEvent extends PlanLedgerEvent permits
         ObjectiveAdded, ObjectiveRevised,
         IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded, IndicatorSeriesBroken, IndicatorLinked, PlanMemberRecorded,
         ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed,
-        PlanLabelledFictional, BoardPackIssued {
+        PlanLabelledFictional, BoardPackIssued, UpdateApprovalRequired {
 }

@@ -109,6 +109,7 @@ public class ReferralStatisticsProjection {
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case BoardPackIssued e -> { }
+            case UpdateApprovalRequired e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }
@@ -128,6 +129,10 @@ public class ReferralStatisticsProjection {
             case RiskClosed e -> { }
             case ReferralRegistered e -> { } // the case is counted from its own ReferralRecorded
             case UpdateReminderSent e -> { }
+            case UpdateApprovalSet e -> { }
+            case ProgressSubmitted e -> { }
+            case ProgressApproved e -> { }
+            case ProgressReturned e -> { }
         }
         batch.endOfMessage();
     }

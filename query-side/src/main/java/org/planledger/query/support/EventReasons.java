@@ -29,6 +29,7 @@ final class EventReasons {
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case BoardPackIssued e -> null;
+            case UpdateApprovalRequired e -> null;
             case PlanRefreshed e -> null;
             case PlanLabelledFictional e -> null;
             case PlanClosed e -> e.reason();
@@ -53,6 +54,10 @@ final class EventReasons {
             case ReferralsTallied e -> null;
             case ReferralRegistered e -> null;
             case UpdateReminderSent e -> null;
+            case UpdateApprovalSet e -> null;
+            case ProgressSubmitted e -> e.ragReason();
+            case ProgressApproved e -> null;
+            case ProgressReturned e -> e.reason();
             // ---- a referral case's stream; a recorded referral's reason is why the person was referred
             case ReferralRecorded e -> null;
             case ReferralAccepted e -> null;
