@@ -52,6 +52,13 @@ public class RelativeRedirects extends OncePerRequestFilter {
         return HttpHeaders.LOCATION.equalsIgnoreCase(header);
     }
 
+    private static int portOf(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     /** The path, query and fragment of an absolute address on the host this request named; anything else as given. */
     static String relativeToThisService(HttpServletRequest request, String location) {
         if (location == null) {
@@ -63,7 +70,9 @@ public class RelativeRedirects extends OncePerRequestFilter {
         } catch (IllegalArgumentException notAnAddress) {
             return location;
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+        if (!uri.isAbsolute() || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+                || portOf(uri) != request.getServerPort()) {
+            // another service: on loopback an identity provider has the same host name and its own port
             return location;
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
