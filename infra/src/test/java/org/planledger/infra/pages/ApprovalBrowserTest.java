@@ -87,7 +87,17 @@ class ApprovalBrowserTest {
 
         browser.signIn("manager");
         browser.open("/actions/" + ACTION);
+        // the pending update, with the manager's buttons and the return form, passes the pages' WCAG checks
+        PageChecks.assertAccessible(browser, "action-waiting-for-approval");
+        PageChecks.assertFitsPhone(browser, "action-waiting-for-approval");
         browser.screenshot("action-waiting-for-approval-desktop", Browser.DESKTOP);
+        browser.open("/plans/" + PLAN + "/updates-due");
+        assertThat(browser.h1()).isEqualTo("Approval plan");
+        PageChecks.assertAccessible(browser, "updates-due");
+        PageChecks.assertFitsPhone(browser, "updates-due");
+        browser.screenshot("updates-due-desktop", Browser.DESKTOP);
+        browser.screenshot("updates-due-phone", Browser.PHONE);
+        browser.open("/actions/" + ACTION);
         browser.submit("#pending-updates form.inline-form");
         browser.waitFor("p.notice[role=status]");
         assertThat(browser.text()).contains("Update approved").doesNotContain("Waiting for approval");
