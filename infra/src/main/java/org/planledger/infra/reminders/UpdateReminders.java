@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * The daily reminder run (docs/reminders-and-approval.md): for every open plan, every update due or
- * overdue; each lead with a user id is reminded once per cycle (the cycle is the update's due date),
+ * overdue; each lead with a user id is reminded once per cycle (named by its due date: the update's,
+ * moved on by whole reporting cycles while it stays unpaid),
  * and once the update is {@code escalateAfterDays} overdue the priority's lead (or, without one
  * who uses the service, the plan managers) is told once per cycle too.
  *
@@ -106,10 +107,10 @@ public class UpdateReminders {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CommandOrigin origin = new CommandOrigin(ACTOR, Set.of(),
-                (escalation ? "escalation: update " : "update ") + "due " + update.dueOn(), "schedule", null);
+                (escalation ? "escalation: update " : "update ") + "due " + update.cycleDueOn(), "schedule", null);
         Boolean recordedNow;
         try {
-            recordedNow = commands.sendAndWait(new RecordUpdateReminder(update.actionId(), update.dueOn(),
+            recordedNow = commands.sendAndWait(new RecordUpdateReminder(update.actionId(), update.cycleDueOn(),
                     recipient.userId(), escalation, now), origin);
         } catch (RuntimeException e) {
             // another instance recorded it at the same moment (a conflict), or the action closed meanwhile: not mailed
@@ -127,7 +128,7 @@ public class UpdateReminders {
             log.error("Reminders: recorded, but the mail to '{}' about action '{}' failed and will not be retried: {}",
                     recipient.userId(), update.actionId(), e.getMessage());
         }
-        sent.add(new Sent(plan.planId(), update.actionId(), update.dueOn(), recipient.userId(), escalation, mailed));
+        sent.add(new Sent(plan.planId(), update.actionId(), update.cycleDueOn(), recipient.userId(), escalation, mailed));
     }
 
     private SimpleMailMessage message(UpdatesDueService.Answer plan, UpdatesDueService.Update update, String to,

@@ -44,9 +44,11 @@ public class UpdatesDueService {
     }
 
     /** A row of the list: the action, its leads, due date, days overdue, latest note and reminders sent. */
+    /** cycleDueOn: the reporting cycle reminders are sent for (see {@link UpdatesDue.Row}). */
     public record Update(String actionId, String title, String priorityTitle, List<Recipient> leads, LocalDate dueOn,
                          int daysOverdue, boolean overdue, boolean escalationDue, List<Recipient> escalateTo,
-                         LocalDate lastNoteOn, int remindersSent, Instant lastReminderAt, List<UpdatesDue.Reminder> reminders) {
+                         LocalDate lastNoteOn, int remindersSent, Instant lastReminderAt, List<UpdatesDue.Reminder> reminders,
+                         LocalDate cycleDueOn) {
     }
 
     public record Answer(String planId, String title, LocalDate today, int noticeDays, int escalateAfterDays,
@@ -58,11 +60,12 @@ public class UpdatesDueService {
                 ResponseTypes.optionalInstanceOf(UpdatesDue.class)).orElseThrow(() -> new ResourceNotFoundException("plan", planId));
         List<Update> updates = new ArrayList<>();
         for (UpdatesDue.Row row : due.updates()) {
-            List<UpdatesDue.Reminder> thisCycle = row.reminders().stream().filter(r -> r.dueOn().equals(row.dueOn())).toList();
+            List<UpdatesDue.Reminder> thisCycle = row.reminders().stream().filter(r -> r.dueOn().equals(row.cycleDueOn())).toList();
             updates.add(new Update(row.actionId(), row.title(), row.priorityTitle(),
                     row.leads().stream().map(this::recipient).toList(), row.dueOn(), row.daysOverdue(), row.overdue(),
                     row.daysOverdue() >= settings.escalateAfterDays(), escalateTo(row), row.lastNoteOn(),
-                    thisCycle.size(), row.reminders().isEmpty() ? null : row.lastReminder().sentAt(), row.reminders()));
+                    thisCycle.size(), row.reminders().isEmpty() ? null : row.lastReminder().sentAt(), row.reminders(),
+                    row.cycleDueOn()));
         }
         return new Answer(due.planId(), due.title(), today, settings.noticeDays(), settings.escalateAfterDays(), updates);
     }

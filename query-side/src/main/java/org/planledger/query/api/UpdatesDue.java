@@ -18,11 +18,13 @@ public record UpdatesDue(String planId, String title, LocalDate today, List<Row>
 
     /**
      * priorityLeads: the priority's leads as the plan names them (text), to whom an overdue update is
-     * escalated when they are users of this service.
+     * escalated when they are users of this service. dueOn is when the update fell due; cycleDueOn names
+     * the reporting cycle reminders are sent for: dueOn, moved on by whole reporting cycles while a later
+     * one has also fallen due by today (an update owed for a year is reminded once a cycle, not once ever).
      */
     public record Row(String actionId, String title, String priorityId, String priorityTitle, List<Lead> leads,
                       List<String> priorityLeads, LocalDate dueOn, int daysOverdue, LocalDate lastNoteOn,
-                      List<Reminder> reminders) {
+                      List<Reminder> reminders, LocalDate cycleDueOn) {
         public Row {
             leads = List.copyOf(leads);
             priorityLeads = List.copyOf(priorityLeads);

@@ -75,10 +75,14 @@ public class UpdatesDueQueries {
                     .sorted(Comparator.comparing(UpdatesDue.Reminder::sentAt))
                     .toList();
             int daysOverdue = (int) Math.max(0, ChronoUnit.DAYS.between(dueOn, today));
+            LocalDate cycleDueOn = dueOn;
+            while (plan.cadence() != null && !cycleDueOn.plus(plan.cadence().cycle()).isAfter(today)) {
+                cycleDueOn = cycleDueOn.plus(plan.cadence().cycle());
+            }
             rows.add(new UpdatesDue.Row(action.actionId(), action.title(),
                     priority == null ? null : priority.priorityId(), priority == null ? null : priority.title(),
                     action.leads(), priority == null ? List.of() : priority.leads(), dueOn, daysOverdue, lastNoteOn,
-                    reminders));
+                    reminders, cycleDueOn));
         }
         rows.sort(Comparator.comparing(UpdatesDue.Row::dueOn).thenComparing(UpdatesDue.Row::actionId));
         return new UpdatesDue(plan.planId(), plan.title(), today, rows);

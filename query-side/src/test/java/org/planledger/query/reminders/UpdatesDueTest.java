@@ -68,6 +68,14 @@ class UpdatesDueTest {
         assertThat(row.priorityLeads()).containsExactly("manager1");
         assertThat(row.lastNoteOn()).isNull();
         assertThat(row.lastReminder().recipient()).isEqualTo("lead1");
+        assertThat(row.cycleDueOn()).isEqualTo(d("2013-07-01"));
+
+        // still silent in December: the update fell due on 1 July, and this cycle's reminders are for 1 October's
+        UpdatesDue.Row december = UpdatesDueQueries.updatesDue(plan, List.of(sent), new FindUpdatesDue("p", d("2013-12-01"), -1, 7))
+                .updates().get(0);
+        assertThat(december.dueOn()).isEqualTo(d("2013-07-01"));
+        assertThat(december.daysOverdue()).isEqualTo(153);
+        assertThat(december.cycleDueOn()).isEqualTo(d("2013-10-01"));
 
         // a2's note of August makes its update due in November; seven days' notice brings it in from 25 October
         UpdatesDue later = UpdatesDueQueries.updatesDue(plan, List.of(), new FindUpdatesDue("p", d("2013-10-25"), -1, 7));
