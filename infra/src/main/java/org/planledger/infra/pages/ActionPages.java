@@ -103,16 +103,48 @@ class ActionPages {
             if (errors.isEmpty()) {
                 // Read models follow the event store by a moment: wait (briefly) so the pages the lead
                 // goes to next already show what they recorded.
-                awaitChange(() -> history(actionId), before);
-                if (form == RecordForm.PROGRESS || form == RecordForm.RAG) {
+                ActionHistory after = awaitChange(() -> history(actionId), before);
+                // on a plan that requires approval a lead's note or rating is submitted: it is not on the board yet
+                boolean submitted = after != null && after.pendingSubmissions().size() > before.pendingSubmissions().size();
+                if (!submitted && (form == RecordForm.PROGRESS || form == RecordForm.RAG)) {
                     awaitChange(() -> board(before.planId()), boardBefore);
                 }
-                redirect.addFlashAttribute("done", form.done);
+                redirect.addFlashAttribute("done", submitted
+                        ? "Submitted for approval: it reaches the board once a plan manager approves it." : form.done);
                 return "redirect:/actions/" + actionId;
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return recordView(model, before, form, values, errors);
+    }
+
+    /**
+     * A plan manager approves or returns a submitted update from the action's page (the API's commands,
+     * marked {@code source=ui}); the page then says what happened, or why not, once the history shows it.
+     */
+    @PostMapping("/actions/{actionId}/submissions/{submissionId}/{decision}")
+    @RolesAllowed({Roles.PLAN_MANAGER})
+    public String decide(@PathVariable String actionId, @PathVariable String submissionId, @PathVariable String decision,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        boolean approve = decision.equals("approval");
+        if (!approve && !decision.equals("return")) {
+            redirect.addFlashAttribute("message", "Nothing done: unknown decision '" + decision + "'.");
+            return "redirect:/actions/" + actionId;
+        }
+        ActionHistory before = history(actionId);
+        try {
+            commands.send(approve ? new org.planledger.command.api.ApproveProgress(actionId, submissionId, null)
+                            : new org.planledger.command.api.ReturnProgress(actionId, submissionId, reason, null),
+                    actionId, ACTION, approve ? null : reason, CommandOrigin.SOURCE_UI);
+        } catch (RuntimeException refused) {
+            // refused by the action (already decided, no reason) or by the command's own checks: nothing stored
+            redirect.addFlashAttribute("message", (approve ? "Not approved: " : "Not returned: ") + refused.getMessage());
+            return "redirect:/actions/" + actionId;
+        }
+        awaitChange(() -> history(actionId), before);
+        redirect.addFlashAttribute("message", approve ? "Update approved: it is now on the board."
+                : "Update returned to its lead.");
+        return "redirect:/actions/" + actionId;
     }
 
     private String recordView(Model model, ActionHistory history, RecordForm form, Map<String, String> values,
@@ -166,16 +198,20 @@ class ActionPages {
         return Optional.ofNullable(board(planId));
     }
 
-    private static <T> void awaitChange(Supplier<T> read, T before) {
+    /** Waits (briefly) until the read model differs from before; answers what it read last. */
+    private static <T> T awaitChange(Supplier<T> read, T before) {
         Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
-        while (Instant.now().isBefore(deadline) && Objects.equals(read.get(), before)) {
+        T now = read.get();
+        while (Instant.now().isBefore(deadline) && Objects.equals(now, before)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return now;
             }
+            now = read.get();
         }
+        return now;
     }
 
     /** Each financial year the action has figures for: referrals from the query side's statistics, money from its history. */
