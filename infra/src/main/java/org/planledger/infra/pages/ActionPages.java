@@ -14,7 +14,6 @@ import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.query.api.ActionHistory;
 import org.planledger.query.api.ActionReferralStatistics;
 import org.planledger.query.api.BoardView;
-import org.planledger.query.api.FindActionHistory;
 import org.planledger.query.api.FindBoardView;
 import org.planledger.query.api.FindReferralStatistics;
 import org.planledger.query.api.MoneyEntry;
@@ -29,11 +28,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +39,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /** The action page (its whole history) and the delivery lead's record forms. */
 @Controller
 class ActionPages {
 
     private static final String ACTION = "action";
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final Queries queries;
     private final CallerCommands commands;
@@ -64,8 +60,10 @@ class ActionPages {
     record YearFigures(FinancialYear year, ReferralCounts counts, long fundingPence, long spendPence) {
     }
 
+    /** The action page; asked by htmx (its live feed said the plan changed), only the part that changes. */
     @GetMapping("/actions/{actionId}")
-    String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
+    String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
         ActionHistory history = redaction.visibleTo(viewer, history(actionId), ActionHistory.class);
         model.addAttribute("action", history);
         model.addAttribute("plan", plan(history.planId()).orElse(null));
@@ -73,7 +71,7 @@ class ActionPages {
         // Corrections and withdrawals fix the record, so the Action allows them after it has closed too.
         model.addAttribute("mayFix", viewer.mayRecordOn(history.leads()));
         model.addAttribute("years", yearFigures(history));
-        return "action";
+        return htmx != null ? "action :: results" : ACTION;
     }
 
     @GetMapping("/actions/{actionId}/record")
@@ -103,9 +101,9 @@ class ActionPages {
             if (errors.isEmpty()) {
                 // Read models follow the event store by a moment: wait (briefly) so the pages the lead
                 // goes to next already show what they recorded.
-                awaitChange(() -> history(actionId), before);
+                PageReads.awaitChange(() -> history(actionId), before);
                 if (form == RecordForm.PROGRESS || form == RecordForm.RAG) {
-                    awaitChange(() -> board(before.planId()), boardBefore);
+                    PageReads.awaitChange(() -> board(before.planId()), boardBefore);
                 }
                 redirect.addFlashAttribute("done", form.done);
                 return "redirect:/actions/" + actionId;
@@ -152,9 +150,7 @@ class ActionPages {
     }
 
     private ActionHistory history(String actionId) {
-        QueryParameters.id("actionId", actionId);
-        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
-                .orElseThrow(() -> new ResourceNotFoundException(ACTION, actionId));
+        return PageReads.history(queries, actionId);
     }
 
     private BoardView board(String planId) {
@@ -164,18 +160,6 @@ class ActionPages {
 
     private Optional<BoardView> plan(String planId) {
         return Optional.ofNullable(board(planId));
-    }
-
-    private static <T> void awaitChange(Supplier<T> read, T before) {
-        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
-        while (Instant.now().isBefore(deadline) && Objects.equals(read.get(), before)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     /** Each financial year the action has figures for: referrals from the query side's statistics, money from its history. */

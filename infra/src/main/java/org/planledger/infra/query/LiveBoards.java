@@ -90,6 +90,18 @@ public class LiveBoards {
         return stored == null ? Optional.empty() : Optional.of(versionOf(stored));
     }
 
+    /**
+     * The version of one of the plan's aggregates (the plan, an action, a referral case) as the board
+     * has absorbed it: the sequence number of its last event folded in, the version an {@code If-Match}
+     * names. The board folds every event of the plan's aggregates, so this is the version of what a page
+     * made from it shows. Empty when the board has none of that aggregate's events.
+     */
+    public Optional<Long> aggregateVersion(String planId, String aggregateId) {
+        Document stored = boards.find(Filters.eq("_id", planId))
+                .projection(Projections.include(AppliedEvents.FIELD)).first();
+        return stored == null ? Optional.empty() : Optional.ofNullable(AppliedEvents.read(stored).get(aggregateId));
+    }
+
     /** The live board for today, as {@code FindBoardView} renders it; empty for an unknown or undrafted plan. */
     public Optional<Current> current(String planId) {
         LocalDate today = today();
