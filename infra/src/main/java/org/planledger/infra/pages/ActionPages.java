@@ -8,7 +8,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.FinancialYear;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.command.CallerCommands;
+import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.query.api.ActionHistory;
@@ -49,11 +51,14 @@ class ActionPages {
     private final Queries queries;
     private final CallerCommands commands;
     private final PageRedaction redaction;
+    /** The read models' versions, where this process serves them (the live feed's refreshes wait on them). */
+    private final ObjectProvider<LiveBoards> liveBoards;
 
-    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction) {
+    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction, ObjectProvider<LiveBoards> liveBoards) {
         this.queries = queries;
         this.commands = commands;
         this.redaction = redaction;
+        this.liveBoards = liveBoards;
     }
 
     /** Referral figures of one financial year, for the action page's table. */
@@ -64,7 +69,15 @@ class ActionPages {
     @GetMapping("/actions/{actionId}")
     String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        ActionHistory history = redaction.visibleTo(viewer, history(actionId), ActionHistory.class);
+        ActionHistory read = history(actionId);
+        LiveBoards boards = liveBoards.getIfAvailable();
+        String planId = read.planId();
+        if (htmx != null && boards != null && planId != null && !boards.historyCaughtUp(planId, actionId)) {
+            // asked by the live feed, which follows the board: wait (briefly) for the action's own history
+            PageReads.awaitTrue(() -> boards.historyCaughtUp(planId, actionId));
+            read = history(actionId);
+        }
+        ActionHistory history = redaction.visibleTo(viewer, read, ActionHistory.class);
         model.addAttribute("action", history);
         model.addAttribute("plan", plan(history.planId()).orElse(null));
         model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());

@@ -116,7 +116,13 @@ class LiveBoardEvents {
      */
     void endStreams() {
         int streams = open.size();
-        open.forEach(SseEmitter::complete);
+        open.forEach(stream -> {
+            try {
+                stream.complete();
+            } catch (RuntimeException gone) {
+                // its request already ended (the page went away): nothing left to end
+            }
+        });
         open.clear();
         if (streams > 0) {
             log.info("Ended {} live board streams", streams);
