@@ -322,8 +322,9 @@ class ManagePagesTest {
             cases.add(received.group(1));
         }
         assertThat(cases).hasSize(2);
-        expectRedirect(lead.post(forms + "accept-referral", lead.get(forms + "accept-referral?referralId=" + cases.get(0)),
-                Map.of()), action);
+        PageSession.Page accept = lead.get(forms + "accept-referral?referralId=" + cases.get(0));
+        assertThat(PageSession.hidden(accept)).as("the case's version, sent as If-Match").containsKey(ManagePages.VERSION_FIELD);
+        expectRedirect(lead.post(forms + "accept-referral", accept, Map.of()), action);
         PageSession.Page decline = lead.get(forms + "decline-referral?referralId=" + cases.get(1));
         before = storedEvents();
         refused = lead.post(forms + "decline-referral", decline, Map.of("reason", ""));
