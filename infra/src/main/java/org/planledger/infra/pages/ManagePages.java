@@ -242,6 +242,9 @@ class ManagePages {
     private String stale(ManageForm form, Target shown, Map<String, String> request, List<FormField> fields,
                          Map<String, String> values, Long expected, long current, Viewer viewer, Model model) {
         String aggregate = versioned(form, shown);
+        if (shown.plan() == null) {
+            return view(model, form, shown, fields, values, Map.of("", changedSince(aggregate, expected)), expected, Map.of());
+        }
         String planId = shown.plan().planId();
         // The read models follow the event store by a moment: wait until the page can show the change.
         PageReads.awaitTrue(() -> liveBoards().aggregateVersion(planId, aggregate).orElse(-1L) >= current);
