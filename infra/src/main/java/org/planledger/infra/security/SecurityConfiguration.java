@@ -1,6 +1,7 @@
 package org.planledger.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,6 +107,10 @@ public class SecurityConfiguration {
         hardenHeaders(http, signIn.signOutOrigins());
         String[] publicActuator = settings.publicActuatorPaths();
         http.authorizeHttpRequests(rules -> {
+            // The async dispatch that ends a live page's event stream continues a request already let in;
+            // asked again after the person signed out (or in as someone else) it would be refused with the
+            // response long committed, which is only an error in the log.
+            rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                     "/swagger-ui/**", "/login", "/error").permitAll();
             // Health, info and metrics without credentials only where planledger.security.public-actuator-endpoints
