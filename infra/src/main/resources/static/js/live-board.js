@@ -1,5 +1,7 @@
-// The board page's live feed (LiveBoardEvents, through htmx's SSE extension): says whether it is live,
-// says so when the connection is lost, and catches up when it returns. A file, not inline script: the
+// The live feed of the board page and the action page (LiveBoardEvents, through htmx's SSE extension):
+// says whether it is live, says so when the connection is lost, and catches up when it returns. The part
+// of the page that refreshes itself is marked class="live-results"; the status line's data-live-what
+// names what caught up ("the board", "this action"). A file, not inline script: the
 // Content-Security-Policy allows scripts from this service only.
 (function () {
     'use strict';
@@ -9,6 +11,11 @@
     }
     var lost = false;
     var folds = null;
+    var what = status.getAttribute('data-live-what') || 'the page';
+
+    function isLiveResults(element) {
+        return element && element.classList && element.classList.contains('live-results');
+    }
 
     function say(text, state) {
         status.textContent = text;
@@ -22,7 +29,7 @@
     document.body.addEventListener('htmx:sseOpen', function () {
         if (lost) {
             lost = false;
-            say('Live again: the board has caught up with changes made while it was away.', 'on');
+            say('Live again: ' + what + ' has caught up with changes made while it was away.', 'on');
             // changes made while the feed was down sent no event: fetch the results once
             htmx.trigger(document.body, 'live-recovered');
         } else {
@@ -36,10 +43,13 @@
     });
 
     // A live refresh keeps the priorities the reader opened or folded; a filter change shows them as the server did.
+    // (beforeSwap's element is the one that asked: the live results themselves, or the filter form.)
+    var refreshing = false;
     document.body.addEventListener('htmx:beforeSwap', function (event) {
-        if (event.detail.elt && event.detail.elt.id === 'board-results') {
+        if (isLiveResults(event.detail.elt)) {
+            refreshing = true;
             folds = {};
-            document.querySelectorAll('#board-results details.priority-fold').forEach(function (fold) {
+            document.querySelectorAll('.live-results details.priority-fold').forEach(function (fold) {
                 var heading = fold.querySelector('h2');
                 if (heading) {
                     folds[heading.id] = fold.open;
@@ -49,10 +59,11 @@
     });
 
     document.body.addEventListener('htmx:afterSettle', function (event) {
-        if (folds === null || !event.detail.elt || event.detail.elt.id !== 'board-results') {
+        if (!refreshing || !isLiveResults(event.detail.elt)) {
             return;
         }
-        document.querySelectorAll('#board-results details.priority-fold').forEach(function (fold) {
+        refreshing = false;
+        document.querySelectorAll('.live-results details.priority-fold').forEach(function (fold) {
             var heading = fold.querySelector('h2');
             if (heading && Object.prototype.hasOwnProperty.call(folds, heading.id)) {
                 fold.open = folds[heading.id];

@@ -62,6 +62,8 @@ class Plan {
     private String fictionNote;
     /** The partnerships the plan is shared with, read only (PlanShared, until PlanShareWithdrawn). */
     private final java.util.Set<String> sharedWith = new java.util.HashSet<>();
+    /** Whether a delivery lead's updates wait for a manager's approval (UpdateApprovalRequired). */
+    private boolean updateApprovalRequired;
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -350,6 +352,19 @@ class Plan {
     }
 
     /**
+     * Approval of updates on or off. Answers the plan's action ids, to each of which the sender passes
+     * the setting ({@code SetUpdateApproval}); the plan records the change once, and a closed plan takes none.
+     */
+    @CommandHandler
+    List<String> handle(RequireUpdateApproval command) {
+        if (command.required() != updateApprovalRequired) {
+            requireOpen();
+            apply(new UpdateApprovalRequired(planId, command.required(), BusinessDates.today()));
+        }
+        return actions.keySet().stream().sorted().toList();
+    }
+
+    /**
      * The plan decides whether the action belongs under one of its objectives, records that it
      * does, and starts the action's own stream.
      */
@@ -371,7 +386,8 @@ class Plan {
         Rules.leadsNamed(command.leads());
         Rules.endNotBeforeStart(command.startDate(), command.endDate(), "endDate");
         apply(new ActionRegistered(planId, command.objectiveId(), command.actionId(), digest, added.effectiveOn()));
-        createNew(Action.class, () -> new Action(added));
+        boolean approval = updateApprovalRequired;
+        createNew(Action.class, () -> new Action(added, approval));
     }
 
     private void requireOpen() {
@@ -440,6 +456,7 @@ class Plan {
             case PlanLabelledFictional label -> fictionNote = label.note();
             case PlanShared shared -> sharedWith.add(shared.withPartnershipId());
             case PlanShareWithdrawn withdrawn -> sharedWith.remove(withdrawn.withPartnershipId());
+            case UpdateApprovalRequired approval -> updateApprovalRequired = approval.required();
             case PlanClosed closure -> {
                 closed = true;
                 closures.add(closure.closureId(), closure);

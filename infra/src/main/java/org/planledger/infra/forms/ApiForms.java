@@ -23,6 +23,7 @@ import org.planledger.infra.refusals.Refusal;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.RoleDeclarations;
 import org.planledger.infra.web.Change;
+import org.planledger.infra.web.IfMatch;
 import org.planledger.infra.web.PlanRequests.LeadBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,11 +79,17 @@ public class ApiForms {
 
     /**
      * What came of sending a form: the id and version the API answered with (the version null when
-     * nothing changed), or the messages by field ("" for the whole form).
+     * nothing changed), or the messages by field ("" for the whole form). {@code currentVersion} is
+     * set when the form was refused because the record moved on from the version it was sent with.
      */
-    public record Outcome(String id, Long version, Map<String, String> errors) {
+    public record Outcome(String id, Long version, Map<String, String> errors, Long currentVersion) {
         public boolean refused() {
             return !errors.isEmpty();
+        }
+
+        /** Refused because someone else changed the record since the form was shown. */
+        public boolean stale() {
+            return currentVersion != null;
         }
     }
 
@@ -239,9 +246,11 @@ public class ApiForms {
      *
      * @param pathVariables every path variable the endpoint names
      * @param leadNames     known people by user id, to name a lead chosen by sign-in without a name typed
+     * @param expectedVersion the version of the record the person was shown, sent as the API's {@code If-Match};
+     *                        null for no check (a new plan has no version yet)
      */
     public Outcome send(Resolved form, List<FormField> fields, Map<String, String> pathVariables, Map<String, String> values,
-                 Map<String, String> leadNames) {
+                 Map<String, String> leadNames, Long expectedVersion) {
         Map<String, String> errors = new LinkedHashMap<>();
         ObjectNode tree = json.createObjectNode();
         Map<String, String> paths = requestPaths(fields, values);
@@ -270,21 +279,23 @@ public class ApiForms {
             }
         }
         if (!errors.isEmpty()) {
-            return new Outcome(null, null, errors);
+            return new Outcome(null, null, errors, null);
         }
-        Object[] arguments = arguments(form, pathVariables, body);
+        Object[] arguments = arguments(form, pathVariables, body, expectedVersion);
         try {
             ResponseEntity<?> answer = CallerCommands.from(CommandOrigin.SOURCE_UI, () -> invoke(form, arguments));
             // Accepted, or a progress note's own answer: both say what was changed and the version it reached
             JsonNode accepted = json.valueToTree(answer.getBody());
             return new Outcome(accepted.path("id").asText(accepted.path("noteId").asText(null)),
-                    accepted.hasNonNull("version") ? accepted.get("version").asLong() : null, Map.of());
+                    accepted.hasNonNull("version") ? accepted.get("version").asLong() : null, Map.of(), null);
         } catch (RuntimeException failure) {
-            return new Outcome(null, null, refusal(failure, fields, formNames));
+            Refusal refusal = CommandFailures.explain(failure).orElseThrow(() -> failure);
+            Long current = refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE ? refusal.currentVersion() : null;
+            return new Outcome(null, null, refusal(refusal, fields, formNames), current);
         }
     }
 
-    private Object[] arguments(Resolved form, Map<String, String> pathVariables, Object body) {
+    private Object[] arguments(Resolved form, Map<String, String> pathVariables, Object body, Long expectedVersion) {
         Parameter[] parameters = form.handler().getMethod().getParameters();
         Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
@@ -299,8 +310,8 @@ public class ApiForms {
                 // the signed-in person, as the API would be given them (a draft checks their partnership)
                 arguments[i] = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             } else if (Change.class.equals(parameter.getType())) {
-                // No If-Match: the forms, like the record forms, change whatever version is current.
-                arguments[i] = new Change(null, null);
+                // If-Match: the version the form was shown at, so a change made meanwhile refuses it as it would the API's caller.
+                arguments[i] = new Change(expectedVersion == null ? null : IfMatch.etag(expectedVersion), null);
             } else {
                 throw new IllegalStateException(form.api() + " takes a " + parameter.getType().getSimpleName()
                         + " the pages cannot give");
@@ -326,12 +337,13 @@ public class ApiForms {
 
     /**
      * The command side's refusal in the form's words, by field: the same {@link Refusal} the API
-     * answers with. Anything else (a failure of ours, or a role the caller lacks) is thrown on.
+     * answers with. Anything else (a failure of ours, or a role the caller lacks) was thrown on.
      */
-    static Map<String, String> refusal(RuntimeException failure, List<FormField> fields, Map<String, String> formNames) {
-        Refusal refusal = CommandFailures.explain(failure).orElseThrow(() -> failure);
+    static Map<String, String> refusal(Refusal refusal, List<FormField> fields, Map<String, String> formNames) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE) {
+        if (refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE && refusal.currentVersion() != null) {
+            errors.put("", "Someone else changed this since you opened this page.");
+        } else if (refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE) {
             errors.put("", "Someone else changed this at the same moment. Check it and try again.");
         } else if (RejectionCode.NOT_ACTION_LEAD.name().equals(refusal.code())) {
             errors.put("", "You do not lead this action, so you cannot change it.");

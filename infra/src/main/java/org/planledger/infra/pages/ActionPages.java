@@ -8,13 +8,14 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.events.FinancialYear;
 import org.planledger.infra.command.CommandOrigin;
 import org.planledger.infra.command.CallerCommands;
+import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.query.api.ActionHistory;
 import org.planledger.query.api.ActionReferralStatistics;
 import org.planledger.query.api.BoardView;
-import org.planledger.query.api.FindActionHistory;
 import org.planledger.query.api.FindBoardView;
 import org.planledger.query.api.FindReferralStatistics;
 import org.planledger.query.api.MoneyEntry;
@@ -29,11 +30,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,39 +41,50 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /** The action page (its whole history) and the delivery lead's record forms. */
 @Controller
 class ActionPages {
 
     private static final String ACTION = "action";
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final Queries queries;
     private final CallerCommands commands;
     private final PageRedaction redaction;
+    /** The read models' versions, where this process serves them (the live feed's refreshes wait on them). */
+    private final ObjectProvider<LiveBoards> liveBoards;
 
-    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction) {
+    ActionPages(Queries queries, CallerCommands commands, PageRedaction redaction, ObjectProvider<LiveBoards> liveBoards) {
         this.queries = queries;
         this.commands = commands;
         this.redaction = redaction;
+        this.liveBoards = liveBoards;
     }
 
     /** Referral figures of one financial year, for the action page's table. */
     record YearFigures(FinancialYear year, ReferralCounts counts, long fundingPence, long spendPence) {
     }
 
+    /** The action page; asked by htmx (its live feed said the plan changed), only the part that changes. */
     @GetMapping("/actions/{actionId}")
-    String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model) {
-        ActionHistory history = redaction.visibleTo(viewer, history(actionId), ActionHistory.class);
+    String action(@PathVariable String actionId, @ModelAttribute("viewer") Viewer viewer, Model model,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        ActionHistory read = history(actionId);
+        LiveBoards boards = liveBoards.getIfAvailable();
+        String planId = read.planId();
+        if (htmx != null && boards != null && planId != null && !boards.historyCaughtUp(planId, actionId)) {
+            // asked by the live feed, which follows the board: wait (briefly) for the action's own history
+            PageReads.awaitTrue(() -> boards.historyCaughtUp(planId, actionId));
+            read = history(actionId);
+        }
+        ActionHistory history = redaction.visibleTo(viewer, read, ActionHistory.class);
         model.addAttribute("action", history);
         model.addAttribute("plan", plan(history.planId()).orElse(null));
         model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());
         // Corrections and withdrawals fix the record, so the Action allows them after it has closed too.
         model.addAttribute("mayFix", viewer.mayRecordOn(history.leads()));
         model.addAttribute("years", yearFigures(history));
-        return "action";
+        return htmx != null ? "action :: results" : ACTION;
     }
 
     @GetMapping("/actions/{actionId}/record")
@@ -103,16 +114,48 @@ class ActionPages {
             if (errors.isEmpty()) {
                 // Read models follow the event store by a moment: wait (briefly) so the pages the lead
                 // goes to next already show what they recorded.
-                awaitChange(() -> history(actionId), before);
-                if (form == RecordForm.PROGRESS || form == RecordForm.RAG) {
-                    awaitChange(() -> board(before.planId()), boardBefore);
+                ActionHistory after = PageReads.awaitChange(() -> history(actionId), before);
+                // on a plan that requires approval a lead's note or rating is submitted: it is not on the board yet
+                boolean submitted = after != null && after.pendingSubmissions().size() > before.pendingSubmissions().size();
+                if (!submitted && (form == RecordForm.PROGRESS || form == RecordForm.RAG)) {
+                    PageReads.awaitChange(() -> board(before.planId()), boardBefore);
                 }
-                redirect.addFlashAttribute("done", form.done);
+                redirect.addFlashAttribute("done", submitted
+                        ? "Submitted for approval: it reaches the board once a plan manager approves it." : form.done);
                 return "redirect:/actions/" + actionId;
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return recordView(model, before, form, values, errors);
+    }
+
+    /**
+     * A plan manager approves or returns a submitted update from the action's page (the API's commands,
+     * marked {@code source=ui}); the page then says what happened, or why not, once the history shows it.
+     */
+    @PostMapping("/actions/{actionId}/submissions/{submissionId}/{decision}")
+    @RolesAllowed({Roles.PLAN_MANAGER})
+    public String decide(@PathVariable String actionId, @PathVariable String submissionId, @PathVariable String decision,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        boolean approve = decision.equals("approval");
+        if (!approve && !decision.equals("return")) {
+            redirect.addFlashAttribute("message", "Nothing done: unknown decision '" + decision + "'.");
+            return "redirect:/actions/" + actionId;
+        }
+        ActionHistory before = history(actionId);
+        try {
+            commands.send(approve ? new org.planledger.command.api.ApproveProgress(actionId, submissionId, null)
+                            : new org.planledger.command.api.ReturnProgress(actionId, submissionId, reason, null),
+                    actionId, ACTION, approve ? null : reason, CommandOrigin.SOURCE_UI);
+        } catch (RuntimeException refused) {
+            // refused by the action (already decided, no reason) or by the command's own checks: nothing stored
+            redirect.addFlashAttribute("message", (approve ? "Not approved: " : "Not returned: ") + refused.getMessage());
+            return "redirect:/actions/" + actionId;
+        }
+        PageReads.awaitChange(() -> history(actionId), before);
+        redirect.addFlashAttribute("message", approve ? "Update approved: it is now on the board."
+                : "Update returned to its lead.");
+        return "redirect:/actions/" + actionId;
     }
 
     private String recordView(Model model, ActionHistory history, RecordForm form, Map<String, String> values,
@@ -152,9 +195,7 @@ class ActionPages {
     }
 
     private ActionHistory history(String actionId) {
-        QueryParameters.id("actionId", actionId);
-        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
-                .orElseThrow(() -> new ResourceNotFoundException(ACTION, actionId));
+        return PageReads.history(queries, actionId);
     }
 
     private BoardView board(String planId) {
@@ -164,18 +205,6 @@ class ActionPages {
 
     private Optional<BoardView> plan(String planId) {
         return Optional.ofNullable(board(planId));
-    }
-
-    private static <T> void awaitChange(Supplier<T> read, T before) {
-        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
-        while (Instant.now().isBefore(deadline) && Objects.equals(read.get(), before)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     /** Each financial year the action has figures for: referrals from the query side's statistics, money from its history. */

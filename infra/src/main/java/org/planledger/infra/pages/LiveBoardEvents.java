@@ -11,6 +11,7 @@ import org.planledger.infra.query.WatchBoard;
 import org.planledger.infra.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +35,13 @@ import java.util.concurrent.TimeUnit;
  * feed carries no plan content and needs no redaction. A comment every 25 seconds keeps proxies
  * from closing an idle stream and finds pages that have gone; a stream ends after 30 minutes, or
  * when the service stops, and the browser reconnects by itself.
+ * <p>
+ * The streams end as the service begins to stop (this lifecycle's phase stops before the web server's
+ * graceful shutdown), not after it: an open stream is a request in progress, and the graceful shutdown
+ * would otherwise wait its full timeout for every board page left open.
  */
 @Controller
-class LiveBoardEvents {
+class LiveBoardEvents implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBoardEvents.class);
 
@@ -48,6 +53,7 @@ class LiveBoardEvents {
 
     private final QueryGateway queries;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-board-keep-alive");
         thread.setDaemon(true);
@@ -104,8 +110,25 @@ class LiveBoardEvents {
         }
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** The service is stopping: end the open streams before the web server waits for requests in progress. */
+    @Override
+    public void stop() {
+        running = false;
+        endStreams();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void stop() {
+    void close() {
         keepAlive.shutdownNow();
         endStreams();
     }
@@ -116,7 +139,13 @@ class LiveBoardEvents {
      */
     void endStreams() {
         int streams = open.size();
-        open.forEach(SseEmitter::complete);
+        open.forEach(stream -> {
+            try {
+                stream.complete();
+            } catch (RuntimeException gone) {
+                // its request already ended (the page went away): nothing left to end
+            }
+        });
         open.clear();
         if (streams > 0) {
             log.info("Ended {} live board streams", streams);

@@ -60,6 +60,17 @@ enum ManageForm {
                     "monitoringIndicators", "Monitoring indicators (one per line)",
                     "resources", "Resources (one per line)", "partners", "Partner agencies (one per line)",
                     "risks", "Risks (one per line)")),
+    MEMBER_JOINS("member-joins", "PUT /api/plans/{planId}/members/{memberId}", "Record a partnership member joining",
+            "Record the member", "Member recorded.",
+            Map.of("name", "Name", "organisation", "Organisation", "role", "Role on the board (such as Chair)",
+                    "from", "Member from", "to", "Member until (optional, if already known)")),
+    MEMBER_LEAVES("member-leaves", "PUT /api/plans/{planId}/members/{memberId}", "Record a member leaving",
+            "Record the change", "Member's record changed.",
+            Map.of("name", "Name", "organisation", "Organisation", "role", "Role on the board",
+                    "from", "Member from", "to", "Member until")),
+    LINK_INDICATOR("link-indicator", "POST /api/plans/{planId}/indicators/{indicatorId}/links",
+            "Link an indicator to another objective", "Link the indicator", "Indicator linked.",
+            Map.of("objectiveId", "Objective it also measures")),
     BOARD_MEETING("board-meeting", "POST /api/plans/{planId}/board-meetings", "Record a board meeting",
             "Record the meeting", "Board meeting recorded.", Map.of("heldOn", "Held on", "title", "Meeting")),
     ANNUAL_REFRESH("annual-refresh", "POST /api/plans/{planId}/refreshes", "Record the annual refresh",
@@ -86,6 +97,20 @@ enum ManageForm {
             "Action ceased.", Map.of()),
     REOPEN("reopen", "POST /api/actions/{actionId}/reopening", "Reopen the action", "Reopen the action",
             "Action reopened.", Map.of()),
+    IDENTIFY_RISK("identify-risk", "POST /api/actions/{actionId}/risks", "Identify a risk", "Record the risk",
+            "Risk recorded.", Map.of("description", "The risk", "likelihood", "Likelihood (1 to 5)",
+                    "impact", "Impact (1 to 5)", "owner", "Owner (optional)", "mitigation", "Mitigation (optional)")),
+    REASSESS_RISK("reassess-risk", "PUT /api/actions/{actionId}/risks/{riskId}", "Reassess a risk", "Reassess the risk",
+            "Risk reassessed.", Map.of("likelihood", "Likelihood (1 to 5)", "impact", "Impact (1 to 5)",
+                    "owner", "Owner (optional)", "mitigation", "Mitigation (optional)", "reason", "Why it changed (optional)")),
+    CLOSE_RISK("close-risk", "POST /api/actions/{actionId}/risks/{riskId}/closure", "Close a risk", "Close the risk",
+            "Risk closed.", Map.of("reason", "Why it is closed")),
+    ACCEPT_REFERRAL("accept-referral", "POST /api/referrals/{referralId}/acceptance", "Accept a referral",
+            "Accept the referral", "Referral accepted.", Map.of("effectiveOn", "Accepted on (optional; left empty, today)")),
+    DECLINE_REFERRAL("decline-referral", "POST /api/referrals/{referralId}/decline", "Decline a referral",
+            "Decline the referral", "Referral declined.", Map.of("reason", "Why it is declined")),
+    CLOSE_REFERRAL("close-referral", "POST /api/referrals/{referralId}/closure", "Close a referral", "Close the referral",
+            "Referral closed.", Map.of("outcome", "Outcome", "costPence", "Cost in pounds")),
     CORRECT_NOTE("correct-note", "POST /api/actions/{actionId}/progress/{noteId}/corrections",
             "Correct a progress note", "Correct the note", "Note corrected; the original wording stays in its history.",
             Map.of("text", "Corrected wording", "reason", "Why it is corrected")),
@@ -93,7 +118,7 @@ enum ManageForm {
             "Withdraw a progress note", "Withdraw the note", "Note withdrawn; it stays in the history, struck through.",
             Map.of("reason", "Why it is withdrawn"));
 
-    /** Where the form's target lives: no target yet (a new plan), a plan, or an action. */
+    /** Where the form's target lives: no target yet (a new plan), a plan, or an action (its referral cases too). */
     enum Scope { NONE, PLAN, ACTION }
 
     final String path;
@@ -124,7 +149,8 @@ enum ManageForm {
     }
 
     Scope scope() {
-        return api.contains("{actionId}") ? Scope.ACTION : api.contains("{planId}") ? Scope.PLAN : Scope.NONE;
+        return api.contains("{actionId}") || api.contains("{referralId}") ? Scope.ACTION
+                : api.contains("{planId}") ? Scope.PLAN : Scope.NONE;
     }
 
     static ManageForm byPath(String path, Scope scope) {

@@ -4,22 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planledger.events.AuditMetadata;
 import org.planledger.infra.forms.ApiForms;
 import org.planledger.infra.forms.FormField;
 import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
 import org.planledger.infra.query.QueryParameters;
+import org.planledger.infra.refusals.InvalidParameterException;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.KnownUsers;
 import org.planledger.infra.security.PartnershipBoundary;
 import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
 import org.planledger.query.api.ActionHistory;
-import org.planledger.query.api.FindActionHistory;
 import org.planledger.query.api.NoteHistory;
+import org.planledger.query.api.ReferralCaseEntry;
+import org.planledger.query.api.RiskEntry;
 import org.planledger.query.plan.ActionView;
 import org.planledger.query.plan.IndicatorView;
+import org.planledger.query.plan.MemberView;
 import org.planledger.query.plan.ObjectiveView;
 import org.planledger.query.plan.PlanView;
 import org.planledger.query.plan.PriorityView;
@@ -34,8 +39,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The plan manager's pages (draft a plan, shape its tree, record meetings, refreshes and
@@ -56,23 +58,35 @@ class ManagePages {
 
     private static final String FORM_PAGE = "manage-form";
     private static final String PATH_PREFIX = "path.";
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
+    /**
+     * The hidden field carrying the version of the record the form was shown at: sent as the API's
+     * {@code If-Match}, so a form sent after someone else changed the record is refused, not applied
+     * over their change.
+     */
+    static final String VERSION_FIELD = "version";
 
     private final ApiForms forms;
     private final Queries queries;
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final KnownUsers knownUsers;
     private final ObjectMapper json;
+    private final ObjectProvider<EventStore> eventStore;
+    private final PageText pageText;
+    private final ChangeLabels changeLabels;
     private final PartnershipBoundary partnerships;
 
     ManagePages(ApiForms forms, Queries queries, ObjectProvider<LiveBoards> liveBoards, KnownUsers knownUsers,
-                ObjectMapper json, PartnershipBoundary partnerships) {
+                ObjectMapper json, ObjectProvider<EventStore> eventStore, PageText pageText, ChangeLabels changeLabels,
+                PartnershipBoundary partnerships) {
         this.partnerships = partnerships;
         this.forms = forms;
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
         this.knownUsers = knownUsers;
         this.json = json;
+        this.eventStore = eventStore;
+        this.pageText = pageText;
+        this.changeLabels = changeLabels;
     }
 
     /** What a form page is about: the plan, and the action when it is an action's form. */
@@ -183,7 +197,7 @@ class ManagePages {
                 values.put(name, value);
             }
         });
-        return view(model, form, target, fields, values, Map.of());
+        return view(model, form, target, fields, values, Map.of(), shownVersion(form, target), Map.of());
     }
 
     private String send(ManageForm form, Target target, Map<String, String> request, Viewer viewer, Model model,
@@ -196,21 +210,26 @@ class ManagePages {
         String planId = target.plan() == null ? null : target.plan().planId();
         Optional<Long> boardBefore = planId == null ? Optional.empty() : liveBoards().version(planId);
         ActionHistory historyBefore = target.action();
+        Long expected = expectedVersion(request.get(VERSION_FIELD));
 
-        ApiForms.Outcome outcome = forms.send(resolved, fields, pathVariables, values, leadNames(target.plan()));
+        ApiForms.Outcome outcome = forms.send(resolved, fields, pathVariables, values, leadNames(target.plan()), expected);
+        if (outcome.stale()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return stale(form, target, request, fields, values, expected, outcome.currentVersion(), viewer, model);
+        }
         if (outcome.refused()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return view(model, form, target, fields, values, outcome.errors());
+            return view(model, form, target, fields, values, outcome.errors(), expected, Map.of());
         }
         // Read models follow the event store by a moment: wait (briefly) so the next page already shows the change.
         if (outcome.version() != null) {
             if (form.scope() == ManageForm.Scope.NONE) {
                 String created = outcome.id();
-                awaitChange(() -> liveBoards().current(created).isPresent(), false);
+                PageReads.awaitChange(() -> liveBoards().current(created).isPresent(), false);
             } else {
-                awaitChange(() -> liveBoards().version(planId), boardBefore);
+                PageReads.awaitChange(() -> liveBoards().version(planId), boardBefore);
                 if (historyBefore != null) {
-                    awaitChange(() -> history(historyBefore.actionId()), historyBefore);
+                    PageReads.awaitChange(() -> history(historyBefore.actionId()), historyBefore);
                 }
             }
         }
@@ -222,8 +241,81 @@ class ManagePages {
         };
     }
 
+    /**
+     * A form refused because the record moved on since it was shown: who changed it, when and how,
+     * beside the form; what was typed kept, with the record's current value beside each field that
+     * now differs; and the current version in the form, so sending it again (having looked) applies it.
+     */
+    private String stale(ManageForm form, Target shown, Map<String, String> request, List<FormField> fields,
+                         Map<String, String> values, Long expected, long current, Viewer viewer, Model model) {
+        String aggregate = versioned(form, shown);
+        if (shown.plan() == null) {
+            return view(model, form, shown, fields, values, Map.of("", changedSince(aggregate, expected)), expected, Map.of());
+        }
+        String planId = shown.plan().planId();
+        // The read models follow the event store by a moment: wait until the page can show the change.
+        PageReads.awaitTrue(() -> liveBoards().aggregateVersion(planId, aggregate).orElse(-1L) >= current);
+        Target fresh = form.scope() == ManageForm.Scope.PLAN ? planTarget(form, planId, request, true)
+                : actionTarget(form, shown.action().actionId(), request, true, viewer);
+        Map<String, String> now = new LinkedHashMap<>(prefill(form, fresh));
+        values.forEach((name, typed) -> now.remove(name, typed.strip().replace("\r\n", "\n")));
+        return view(model, form, fresh, fields, values, Map.of("", changedSince(aggregate, expected)),
+                shownVersion(form, fresh), now);
+    }
+
+    /** "Changed by lead1 at 3 Dec 2026 14:03 (Progress note recorded) since you opened this page…". */
+    private String changedSince(String aggregate, Long expected) {
+        EventStore events = eventStore.getIfAvailable();
+        List<? extends DomainEventMessage<?>> since = events == null || expected == null ? List.of()
+                : events.readEvents(aggregate, expected + 1).asStream().toList();
+        String after = " since you opened this page, so nothing was stored. The form shows the current values beside "
+                + "what you typed: check them, and send the form again if your change still applies.";
+        if (since.isEmpty()) {
+            return "Someone else changed this" + after;
+        }
+        DomainEventMessage<?> last = since.get(since.size() - 1);
+        Object actor = last.getMetaData().get(AuditMetadata.ACTOR);
+        String others = since.size() == 1 ? "" : since.size() == 2 ? " and 1 other change" : " and " + (since.size() - 1) + " other changes";
+        return "Changed by " + (actor == null ? "someone else" : actor) + " at " + pageText.instant(last.getTimestamp())
+                + " (" + changeLabels.entry(last.getPayloadType().getSimpleName()) + others + ")" + after;
+    }
+
+    /** The aggregate whose version the form's endpoint checks: the plan, the action, or a referral case. */
+    private static String versioned(ManageForm form, Target target) {
+        return switch (form.scope()) {
+            case NONE -> null;
+            case PLAN -> target.plan().planId();
+            case ACTION -> target.pathVariables().getOrDefault("referralId", target.action().actionId());
+        };
+    }
+
+    /** The version of what the form shows, as the board has it; null when there is none to check (a new plan). */
+    private Long shownVersion(ManageForm form, Target target) {
+        String aggregate = versioned(form, target);
+        if (aggregate == null || target.plan() == null) {
+            return null;
+        }
+        return liveBoards().aggregateVersion(target.plan().planId(), aggregate).orElse(null);
+    }
+
+    /** The version the form was shown at; none (like an API call without If-Match) checks nothing. */
+    private static Long expectedVersion(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return null;
+        }
+        try {
+            long version = Long.parseLong(sent.strip());
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameterException(VERSION_FIELD, "the form's version must be the number it was shown with; open the form again");
+    }
+
     private String view(Model model, ManageForm form, Target target, List<FormField> fields, Map<String, String> values,
-                        Map<String, String> errors) {
+                        Map<String, String> errors, Long version, Map<String, String> current) {
         model.addAttribute("form", form);
         model.addAttribute("plan", target.plan());
         model.addAttribute("action", target.action());
@@ -232,12 +324,16 @@ class ManagePages {
         model.addAttribute("groups", groups(fields));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("current", current);
         Map<String, String> hidden = new LinkedHashMap<>();
         target.pathVariables().forEach((name, value) -> {
             if (!name.equals("planId") && !name.equals("actionId")) {
                 hidden.put(PATH_PREFIX + name, value);
             }
         });
+        if (version != null) {
+            hidden.put(VERSION_FIELD, version.toString());
+        }
         model.addAttribute("hidden", hidden);
         model.addAttribute("formAction", switch (form.scope()) {
             case NONE -> "/manage/" + form.path;
@@ -264,11 +360,19 @@ class ManagePages {
         for (String name : resolved.pathVariables()) {
             if (!name.equals("planId")) {
                 String value = request.get(posted ? PATH_PREFIX + name : name);
+                if ((value == null || value.isBlank()) && form == ManageForm.MEMBER_JOINS && !posted) {
+                    // a new member's record: its id is made up once, when the form is shown, so sending twice records once
+                    value = "member-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+                }
                 if (value == null || value.isBlank()) {
                     throw new ResourceNotFoundException(words(name), "");
                 }
                 pathVariables.put(name, QueryParameters.id(name, value));
             }
+        }
+        String memberId = pathVariables.get("memberId");
+        if (form == ManageForm.MEMBER_LEAVES && member(plan, memberId).isEmpty()) {
+            throw new ResourceNotFoundException("member", memberId);
         }
         return new Target(plan, null, pathVariables);
     }
@@ -294,6 +398,15 @@ class ManagePages {
         String noteId = pathVariables.get("noteId");
         if (noteId != null && action.notes().stream().noneMatch(n -> n.noteId().equals(noteId))) {
             throw new ResourceNotFoundException("progress note", noteId);
+        }
+        String riskId = pathVariables.get("riskId");
+        if (riskId != null && risk(action, riskId).isEmpty()) {
+            throw new ResourceNotFoundException("risk", riskId);
+        }
+        String referralId = pathVariables.get("referralId");
+        if (referralId != null && referral(action, referralId).isEmpty()) {
+            // a case of another action is answered like an unknown one, as the API answers it
+            throw new ResourceNotFoundException("referral", referralId);
         }
         PlanView plan = action.planId() == null ? null : liveBoards().view(action.planId()).orElse(null);
         return new Target(plan, action, pathVariables);
@@ -405,9 +518,20 @@ class ManagePages {
                         values.put("note", r.note());
                         return values;
                     }).orElse(null);
+            case MEMBER_LEAVES -> member(target.plan(), ids.get("memberId")).orElse(null);
+            case REASSESS_RISK -> risk(target.action(), ids.get("riskId")).map(r -> {
+                Map<String, Object> values = new HashMap<>();
+                values.put("likelihood", r.likelihood());
+                values.put("impact", r.impact());
+                values.put("owner", r.owner());
+                values.put("mitigation", r.mitigation());
+                return values;
+            }).orElse(null);
             default -> null;
         };
-        return current == null ? Map.of() : flatten(json.valueToTree(current));
+        Map<String, String> values = current == null ? new LinkedHashMap<>() : flatten(json.valueToTree(current));
+        values.remove("memberId");
+        return values;
     }
 
     private static Map<String, Object> schedule(ActionHistory action) {
@@ -456,6 +580,17 @@ class ManagePages {
         if (ids.containsKey("indicatorId")) {
             return indicator(target.plan(), ids.get("indicatorId")).map(i -> "Indicator: " + i.name()).orElse(null);
         }
+        if (ids.containsKey("memberId")) {
+            return member(target.plan(), ids.get("memberId")).map(m -> "Member: " + memberName(m)).orElse(null);
+        }
+        if (ids.containsKey("riskId")) {
+            return risk(target.action(), ids.get("riskId"))
+                    .map(r -> "Risk: " + r.description() + " (action: " + target.action().title() + ")").orElse(null);
+        }
+        if (ids.containsKey("referralId")) {
+            return referral(target.action(), ids.get("referralId")).map(r -> "Referral from " + r.referringAgency()
+                    + ", received " + r.receivedOn() + " (action: " + target.action().title() + ")").orElse(null);
+        }
         if (target.action() != null) {
             return "Action: " + target.action().title();
         }
@@ -466,6 +601,23 @@ class ManagePages {
         String noteId = target.pathVariables().get("noteId");
         return noteId == null || target.action() == null ? null
                 : target.action().notes().stream().filter(n -> n.noteId().equals(noteId)).findFirst().orElse(null);
+    }
+
+    private static Optional<MemberView> member(PlanView plan, String id) {
+        return plan == null || id == null ? Optional.empty() : plan.members().stream().filter(m -> m.memberId().equals(id)).findFirst();
+    }
+
+    private static String memberName(MemberView member) {
+        return member.name() != null ? member.name() : member.organisation() != null ? member.organisation() : member.memberId();
+    }
+
+    private static Optional<RiskEntry> risk(ActionHistory action, String id) {
+        return action == null || id == null ? Optional.empty() : action.risks().stream().filter(r -> r.riskId().equals(id)).findFirst();
+    }
+
+    private static Optional<ReferralCaseEntry> referral(ActionHistory action, String id) {
+        return action == null || id == null ? Optional.empty()
+                : action.referrals().stream().filter(r -> r.referralId().equals(id)).findFirst();
     }
 
     private static Optional<PriorityView> priority(PlanView plan, String id) {
@@ -510,9 +662,7 @@ class ManagePages {
     }
 
     private ActionHistory history(String actionId) {
-        QueryParameters.id("actionId", actionId);
-        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
-                .orElseThrow(() -> new ResourceNotFoundException("action", actionId));
+        return PageReads.history(queries, actionId);
     }
 
     private LiveBoards liveBoards() {
@@ -527,15 +677,4 @@ class ManagePages {
         return name.replace("Id", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static <T> void awaitChange(Supplier<T> read, T before) {
-        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
-        while (Instant.now().isBefore(deadline) && Objects.equals(read.get(), before)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 }

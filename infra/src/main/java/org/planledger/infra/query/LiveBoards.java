@@ -11,6 +11,7 @@ import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.planledger.query.api.BoardView;
 import org.planledger.query.board.BoardProjection;
 import org.planledger.query.board.BoardRenderer;
+import org.planledger.query.history.ActionHistoryProjection;
 import org.planledger.query.plan.PlanView;
 import org.planledger.query.support.AppliedEvents;
 import org.planledger.query.support.RecordDocuments;
@@ -56,6 +57,7 @@ public class LiveBoards {
     }
 
     private final MongoCollection<Document> boards;
+    private final MongoCollection<Document> histories;
     private final Clock clock;
     private final Cache<String, Decoded> decoded;
     private final boolean caching;
@@ -73,6 +75,7 @@ public class LiveBoards {
 
     LiveBoards(MongoDatabase database, Clock clock, int plans) {
         this.boards = database.getCollection(BoardProjection.COLLECTION);
+        this.histories = database.getCollection(ActionHistoryProjection.COLLECTION);
         this.clock = clock;
         this.caching = plans > 0;
         this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).build();
@@ -88,6 +91,30 @@ public class LiveBoards {
         Document stored = boards.find(Filters.eq("_id", planId))
                 .projection(Projections.include(AppliedEvents.FIELD)).first();
         return stored == null ? Optional.empty() : Optional.of(versionOf(stored));
+    }
+
+    /**
+     * The version of one of the plan's aggregates (the plan, an action, a referral case) as the board
+     * has absorbed it: the sequence number of its last event folded in, the version an {@code If-Match}
+     * names. The board folds every event of the plan's aggregates, so this is the version of what a page
+     * made from it shows. Empty when the board has none of that aggregate's events.
+     */
+    public Optional<Long> aggregateVersion(String planId, String aggregateId) {
+        Document stored = boards.find(Filters.eq("_id", planId))
+                .projection(Projections.include(AppliedEvents.FIELD)).first();
+        return stored == null ? Optional.empty() : Optional.ofNullable(AppliedEvents.read(stored).get(aggregateId));
+    }
+
+    /**
+     * Whether the action's history (the action page's own read model) has absorbed every event of the
+     * action the board has: the board's live feed says the plan changed when the board has folded an
+     * event, and the action page asking then must not be answered from a history a moment behind.
+     */
+    public boolean historyCaughtUp(String planId, String actionId) {
+        Document history = histories.find(Filters.eq("_id", actionId))
+                .projection(Projections.include(AppliedEvents.FIELD)).first();
+        long board = aggregateVersion(planId, actionId).orElse(-1L);
+        return AppliedEvents.read(history).getOrDefault(actionId, -1L) >= board;
     }
 
     /** The live board for today, as {@code FindBoardView} renders it; empty for an unknown or undrafted plan. */

@@ -1,6 +1,7 @@
 package org.planledger.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,11 +103,16 @@ public class SecurityConfiguration {
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
                                             ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottleFilter loginThrottle,
-                                            SignInOptions signIn, ObjectProvider<ClientRegistrationRepository> clients)
+                                            SignInOptions signIn, ObjectProvider<ClientRegistrationRepository> clients,
+                                            KnownUsers knownUsers)
             throws Exception {
         hardenHeaders(http, signIn.signOutOrigins());
         String[] publicActuator = settings.publicActuatorPaths();
         http.authorizeHttpRequests(rules -> {
+            // The async dispatch that ends a live page's event stream continues a request already let in;
+            // asked again after the person signed out (or in as someone else) it would be refused with the
+            // response long committed, which is only an error in the log.
+            rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                     "/swagger-ui/**", "/login", "/error").permitAll();
             // Health, info and metrics without credentials only where planledger.security.public-actuator-endpoints
@@ -138,7 +144,7 @@ public class SecurityConfiguration {
             providerLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
             providerLogout.setDefaultTargetUrl("/login?logout");
             http.oauth2Login(login -> login.loginPage("/login")
-                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(jwtRoles(settings), accessTokens))))
+                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(jwtRoles(settings), accessTokens, knownUsers))))
                     .logout(logout -> logout.logoutSuccessHandler(providerLogout));
         }
         if (!basic) {

@@ -11,17 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.planledger.infra.PlanLedgerApplication;
-import org.planledger.infra.ReadModels;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,25 +40,21 @@ class BrowserPagesTest {
 
     @TempDir
     static Path dataDir;
+    static DemoSite site;
     static ConfigurableApplicationContext application;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.requireInstalled();
-        application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
-                .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
-        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
-        browser = Browser.start("http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port"));
+        site = DemoSite.start(dataDir);
+        application = site.application;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (application != null) {
-            application.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -327,6 +318,37 @@ class BrowserPagesTest {
     }
 
     /**
+     * The action page is live the same way (the plan's feed, the board's script): a note and a rating
+     * recorded elsewhere appear without a reload; when the feed is lost the page says so, and catches up.
+     */
+    @Test
+    void anOpenActionPageShowsNotesAndRatingsRecordedElsewhereLive() throws Exception {
+        browser.signIn("board");
+        browser.open("/actions/" + LEAD2_ACTION);
+        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Live:"));
+        browser.script("document.body.dataset.sameDocument = 'yes';");
+
+        String note = "Two more cameras commissioned (live action page test)";
+        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-02", note)).isEqualTo(201);
+        browser.waitUntil(d -> browser.one("#action-results").getText().contains(note));
+        assertThat(site.api("PUT", "/api/actions/" + LEAD2_ACTION + "/rag", "lead2",
+                "{\"status\": \"RED\", \"reason\": \"Camera supplier gone into administration\"}").statusCode()).isEqualTo(200);
+        browser.waitUntil(d -> browser.one("section[aria-labelledby=rag-history]").getText()
+                .contains("Camera supplier gone into administration"));
+        assertThat(browser.one("#live-status").getText()).contains("updated at");
+        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
+        browser.screenshot("action-live-update-desktop", Browser.DESKTOP);
+
+        application.getBean(LiveBoardEvents.class).endStreams();
+        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Connection lost"));
+        String later = "Replacement supplier found (recorded while the feed was down)";
+        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-02", later)).isEqualTo(201);
+        browser.waitUntil(d -> browser.one("#action-results").getText().contains(later));
+        assertThat(browser.one("#live-status").getText()).startsWith("Live");
+        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
+    }
+
+    /**
      * The board reads at a glance and prints: badges whole at phone width, card edges in RAG colours,
      * folded priorities, the flags explained, and on paper (A4) no navigation or filters, colours kept.
      */
@@ -368,12 +390,7 @@ class BrowserPagesTest {
     }
 
     private static int recordNote(String lead, String actionId, String period, String text) throws Exception {
-        String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
-        String body = "{\"period\": \"" + period + "\", \"text\": \"" + text + "\"}";
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/actions/" + actionId + "/progress"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((lead + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        return site.recordNote(lead, actionId, period, text);
     }
 
     /** Every page: automated WCAG checks, phone width, and a screenshot at desktop and phone width. */

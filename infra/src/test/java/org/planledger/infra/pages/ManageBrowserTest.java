@@ -8,25 +8,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
 import org.planledger.infra.SlowLane;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,28 +36,22 @@ class ManageBrowserTest {
 
     @TempDir
     static Path dataDir;
+    static DemoSite site;
     static ConfigurableApplicationContext application;
     static Browser browser;
-    static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.requireInstalled();
-        application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
-                .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
-        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
-        port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
-        browser = Browser.start("http://127.0.0.1:" + port);
+        site = DemoSite.start(dataDir);
+        application = site.application;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
         GenericEventMessage.clock = Clock.systemUTC();
-        if (browser != null) {
-            browser.close();
-        }
-        if (application != null) {
-            application.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -234,16 +220,34 @@ class ManageBrowserTest {
         page("compare-meeting-to-meeting");
     }
 
+    /**
+     * A form sent after someone else changed the same action is refused beside the form, with who
+     * changed it and when, and nothing is stored; sent again, having looked, it applies.
+     */
+    @Test
+    void aManagersFormSentAfterTheLeadRecordedANoteIsRefusedAndSaysWhoChangedIt() throws Exception {
+        browser.signIn("manager");
+        browser.open("/actions/" + LEAD1_ACTION + "/manage/reschedule");
+        assertThat(browser.h1()).isEqualTo("Reschedule the action");
+        browser.setValue("#f-endDate", "2014-09-30");
+        browser.type("#f-reason", "Waiting for the new skips contract");
+        assertThat(site.recordNote("lead1", LEAD1_ACTION, "2014-01", "Skips contract re-let (note written meanwhile)")).isEqualTo(201);
+        browser.submit("#change-form");
+        browser.waitFor(".error-summary");
+        assertThat(browser.one(".error-summary").getText()).contains("Nothing was changed")
+                .contains("Changed by lead1 at").contains("(Progress note recorded)").contains("since you opened this page");
+        assertThat(browser.one("#f-endDate").getDomProperty("value")).as("what was typed stays").isEqualTo("2014-09-30");
+        page("manage-stale-form");
+        submit("Action rescheduled.");
+        assertThat(browser.one("section[aria-labelledby=status-history]").getText()).contains("Waiting for the new skips contract");
+    }
+
     private static void at(String instant) {
         GenericEventMessage.clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     private static void api(String method, String path, String user, String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = site.api(method, path, user, json);
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
     }
 

@@ -14,6 +14,7 @@ import org.planledger.events.ActionAdded;
 import org.planledger.events.AuditMetadata;
 import org.planledger.events.Lead;
 import org.planledger.infra.PlanLedgerApplication;
+import org.planledger.infra.StoredEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -61,8 +63,7 @@ class ManagePagesTest {
     EventStore eventStore;
 
     long storedEvents() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
+        return StoredEvents.count(jdbc);
     }
 
     @Test
@@ -200,7 +201,7 @@ class ManagePagesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aManagerRetiresAnObjectiveAndAnIndicatorAndCorrectsAReadingFromThePages() throws Exception {
         PageSession manager = PageSession.signIn(port, "manager");
         String base = "/plans/" + PLAN + "/manage/";
@@ -244,6 +245,168 @@ class ManagePagesTest {
         form = manager.get(base + "retire-objective?objectiveId=violence-2");
         PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "again"));
         assertThat(again.status()).as("retiring twice is refused on the page").isNotEqualTo(302);
+    }
+
+    /**
+     * Optimistic concurrency, as the API has it: each form carries the version of what it showed and
+     * sends it as If-Match. Two managers open the same priority; the second to send is refused with who
+     * changed it, when and how, the current value beside the field, and nothing stored; having looked,
+     * sending again applies it. The same for an action's form after its lead recorded a note meanwhile.
+     */
+    @Test
+    @Order(5)
+    void aFormSentAfterSomeoneElseChangedTheRecordIsRefusedAndStoresNothing() throws Exception {
+        PageSession first = PageSession.signIn(port, "manager");
+        PageSession second = PageSession.signIn(port, "manager");
+        String revise = "/plans/" + PLAN + "/manage/revise-priority";
+        PageSession.Page mine = first.get(revise + "?priorityId=violence");
+        PageSession.Page theirs = second.get(revise + "?priorityId=violence");
+        assertThat(PageSession.hidden(mine)).containsKey(ManagePages.VERSION_FIELD);
+        expectRedirect(second.post(revise, theirs, Map.of("title", "Violence and exploitation")), "/plans/" + PLAN + "/manage");
+
+        long before = storedEvents();
+        PageSession.Page refused = first.post(revise, mine, Map.of("title", "Violence in public places"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Nothing was changed")
+                .containsPattern("Changed by manager at [^(<]+\\(Priority revised\\) since you opened this page, so nothing was stored")
+                .contains("value=\"Violence in public places\"");
+        assertThat(now(refused, "f-title")).isEqualTo("Violence and exploitation");
+        assertThat(storedEvents()).as("nothing stored from the stale form").isEqualTo(before);
+        // The refused page carries the version it showed: sent again, knowingly, it applies.
+        expectRedirect(first.post(revise, refused, Map.of("title", "Violence in public places")), "/plans/" + PLAN + "/manage");
+        assertThat(first.get("/plans/" + PLAN + "/manage").body()).contains("Violence in public places");
+
+        // An action's form: the lead records a note while the manager has the reschedule form open.
+        PageSession lead = PageSession.signIn(port, "lead1");
+        String reschedule = "/actions/" + ACTION + "/manage/reschedule";
+        PageSession.Page form = first.get(reschedule);
+        PageSession.Page record = lead.get("/actions/" + ACTION + "/record");
+        expectRedirect(lead.post("/actions/" + ACTION + "/record/progress", record,
+                Map.of("period", "2024-07", "text", "Marshals at three ranks")), "/actions/" + ACTION);
+        before = storedEvents();
+        refused = first.post(reschedule, form, Map.of("startDate", "2024-05-01", "endDate", "2025-06-30", "reason", "Late start"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("Changed by lead1 at [^(<]+\\(Progress note recorded\\)");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(first.get("/actions/" + ACTION).body()).doesNotContain("Late start");
+    }
+
+    /** The plan's members, indicator links, an action's risks and referral cases, each through the API's endpoint. */
+    @Test
+    @Order(6)
+    void membersIndicatorLinksRisksAndReferralsAreKeptInPages() throws Exception {
+        PageSession manager = PageSession.signIn(port, "manager");
+        String base = "/plans/" + PLAN + "/manage/";
+        String manage = "/plans/" + PLAN + "/manage";
+
+        // A member joins, then leaves: the same record, with an end date.
+        PageSession.Page join = manager.get(base + "member-joins");
+        String memberId = PageSession.hidden(join).get("path.memberId");
+        assertThat(memberId).as("a new member's id is made once, when the form is shown").isNotBlank();
+        long before = storedEvents();
+        PageSession.Page refused = manager.post(base + "member-joins", join, Map.of("name", "Ann Lee", "from", "1/4/2024"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(message(refused, "f-from")).isEqualTo("Enter a date such as 2013-06-30.");
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(manager.post(base + "member-joins", join, Map.of("name", "Ann Lee",
+                "organisation", "Kettering Borough Council", "role", "Chair", "from", "2024-04-01")), manage);
+        assertThat(manager.get(manage).body()).contains("Ann Lee").contains("member-leaves?memberId=" + memberId);
+        PageSession.Page leave = manager.get(base + "member-leaves?memberId=" + memberId);
+        assertThat(leave.body()).as("starts from the record").contains("value=\"Ann Lee\"").contains("value=\"Chair\"");
+        expectRedirect(manager.post(base + "member-leaves", leave, Map.of("name", "Ann Lee",
+                "organisation", "Kettering Borough Council", "role", "Chair", "from", "2024-04-01", "to", "2025-03-31")), manage);
+        assertThat(lastEventOf(PLAN)).contains("PlanMemberRecorded").contains("2025-03-31").contains("Ann Lee");
+
+        // An indicator is shared with a second objective, chosen from the plan's objectives.
+        expectRedirect(manager.post(base + "define-indicator", manager.get(base + "define-indicator?objectiveId=violence-1"),
+                Map.of("id", "nte-violence", "objectiveId", "violence-1", "name", "Violence in the night-time economy",
+                        "unit", "COUNT", "direction", "REDUCE", "target.kind", "PERCENT_CHANGE", "target.value", "5",
+                        "target.text", "5% reduction")), manage);
+        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-2",
+                "priorityId", "violence", "title", "Reduce repeat domestic abuse")), manage);
+        PageSession.Page link = manager.get(base + "link-indicator?indicatorId=nte-violence");
+        assertThat(link.body()).contains("Indicator: Violence in the night-time economy")
+                .containsPattern("<option value=\"violence-2\">[^<]*Reduce repeat domestic abuse</option>");
+        before = storedEvents();
+        refused = manager.post(base + "link-indicator", link, Map.of("objectiveId", ""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(message(refused, "f-objectiveId")).isEqualTo("Enter objective it also measures.");
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-2")), manage);
+        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-2");
+
+        // The lead identifies, reassesses and closes a risk on their action.
+        PageSession lead = PageSession.signIn(port, "lead1");
+        String forms = "/actions/" + ACTION + "/manage/";
+        String action = "/actions/" + ACTION;
+        PageSession.Page identify = lead.get(forms + "identify-risk");
+        before = storedEvents();
+        refused = lead.post(forms + "identify-risk", identify, Map.of("description", "Marshals not recruited",
+                "likelihood", "7", "impact", "3"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(message(refused, "f-likelihood")).isNotBlank();
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(lead.post(forms + "identify-risk", identify, Map.of("id", "marshals-risk",
+                "description", "Marshals not recruited", "likelihood", "3", "impact", "4", "owner", "Jo Smith")), action);
+        assertThat(lead.get(action).body()).contains("reassess-risk?riskId=marshals-risk").contains("close-risk?riskId=marshals-risk");
+        PageSession.Page reassess = lead.get(forms + "reassess-risk?riskId=marshals-risk");
+        assertThat(reassess.body()).contains("value=\"Jo Smith\"").contains("Risk: Marshals not recruited");
+        expectRedirect(lead.post(forms + "reassess-risk", reassess, Map.of("likelihood", "2", "impact", "4",
+                "owner", "Jo Smith", "reason", "Six marshals recruited")), action);
+        PageSession.Page closeRisk = lead.get(forms + "close-risk?riskId=marshals-risk");
+        before = storedEvents();
+        refused = lead.post(forms + "close-risk", closeRisk, Map.of("reason", " "));
+        assertThat(message(refused, "f-reason")).isEqualTo("Enter why it is closed.");
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(lead.post(forms + "close-risk", closeRisk, Map.of("reason", "All ranks staffed")), action);
+        assertThat(lead.get(action).body()).contains("likelihood <span>2</span>").contains("Closed: All ranks staffed");
+
+        // Referral cases: accepted, declined (with a reason) and closed with outcome and cost, by the action's lead.
+        for (String agency : List.of("Northamptonshire Police", "Victim Support")) {
+            expectRedirect(lead.post(action + "/record/referral", lead.get(action + "/record"),
+                    Map.of("receivedOn", "2024-07-01", "referringAgency", agency)), action);
+        }
+        Matcher received = Pattern.compile("accept-referral\\?referralId=([^\"&]+)").matcher(lead.get(action).body());
+        List<String> cases = new ArrayList<>();
+        while (received.find()) {
+            cases.add(received.group(1));
+        }
+        assertThat(cases).hasSize(2);
+        PageSession.Page accept = lead.get(forms + "accept-referral?referralId=" + cases.get(0));
+        assertThat(PageSession.hidden(accept)).as("the case's version, sent as If-Match").containsKey(ManagePages.VERSION_FIELD);
+        expectRedirect(lead.post(forms + "accept-referral", accept, Map.of()), action);
+        PageSession.Page decline = lead.get(forms + "decline-referral?referralId=" + cases.get(1));
+        before = storedEvents();
+        refused = lead.post(forms + "decline-referral", decline, Map.of("reason", ""));
+        assertThat(message(refused, "f-reason")).isEqualTo("Enter why it is declined.");
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(lead.post(forms + "decline-referral", decline, Map.of("reason", "Outside the scheme area")), action);
+        PageSession.Page closeCase = lead.get(forms + "close-referral?referralId=" + cases.get(0));
+        before = storedEvents();
+        refused = lead.post(forms + "close-referral", closeCase, Map.of("outcome", "", "costPence", "250"));
+        assertThat(message(refused, "f-outcome")).isEqualTo("Enter outcome.");
+        assertThat(storedEvents()).isEqualTo(before);
+        expectRedirect(lead.post(forms + "close-referral", closeCase, Map.of("outcome", "Locks fitted", "costPence", "250.00")), action);
+        assertThat(lead.get(action).body()).contains("Locks fitted").contains("Outside the scheme area").contains("£250");
+
+        PageSession other = PageSession.signIn(port, "lead2");
+        assertThat(other.get(forms + "identify-risk").status()).as("lead2 does not lead the action").isEqualTo(403);
+        assertThat(other.get(forms + "accept-referral?referralId=" + cases.get(0)).status()).isEqualTo(403);
+        assertThat(lead.get(base + "member-joins").status()).as("a lead does not keep the members").isEqualTo(403);
+    }
+
+    /** The last event of an aggregate, as its type and payload. */
+    private String lastEventOf(String aggregateId) {
+        DomainEventMessage<?> last = eventStore.readEvents(aggregateId).asStream().reduce((a, b) -> b).orElseThrow();
+        return last.getPayloadType().getSimpleName() + " " + last.getPayload();
+    }
+
+    /** The record's current value shown beside a field of a form refused as out of date. */
+    private static String now(PageSession.Page page, String fieldId) {
+        Matcher now = Pattern.compile("id=\"" + fieldId + "-now\">Now, after the other change: <strong>([^<]*)</strong>")
+                .matcher(page.body());
+        assertThat(now.find()).as("the current value beside " + fieldId + " in " + page.body()).isTrue();
+        return now.group(1);
     }
 
     private static void expectRedirect(PageSession.Page page, String location) {
