@@ -41,7 +41,6 @@ import org.planledger.events.ProgressRecorded;
 import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
 import org.planledger.infra.command.CommandSender;
-import org.planledger.infra.ledger.LedgerChain;
 import org.planledger.infra.ledger.LedgerVerifier;
 import org.planledger.query.api.BoardView;
 import org.planledger.query.api.DiffPlan;
@@ -249,7 +248,7 @@ class PlanLedgerBenchmark {
         double commandSeconds = (System.nanoTime() - start) / 1e9;
         List<BenchPlans.Row> template = BenchPlans.rowsOf(dataSource, BenchPlans.planId(0));
         start = System.nanoTime();
-        long copied = BenchPlans.copies(dataSource, app.getBean(LedgerChain.class), template, BenchPlans.planId(0),
+        long copied = BenchPlans.copies(dataSource, template, BenchPlans.planId(0),
                 IntStream.range(1, PLANS).mapToObj(BenchPlans::planId).toList());
         double copySeconds = (System.nanoTime() - start) / 1e9;
         long events = count(dataSource, null);
@@ -987,7 +986,7 @@ class PlanLedgerBenchmark {
         h2.setUser("sa");
         h2.setPassword("");
         List<BenchPlans.Row> template = BenchPlans.rowsOf(h2, BenchPlans.planId(0));
-        BenchPlans.copies(h2, new LedgerChain(), template, BenchPlans.planId(0),
+        BenchPlans.copies(h2, template, BenchPlans.planId(0),
                 IntStream.range(firstCopy, MEMORY_PLANS).mapToObj(BenchPlans::planId).toList());
         events = count(h2, null);
         try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
