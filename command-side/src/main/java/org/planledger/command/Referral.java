@@ -95,31 +95,20 @@ class Referral {
         }
     }
 
+    /** The case's state, from each of its events: one exhaustive switch, so a new referral event is decided here. */
     @EventSourcingHandler
-    void on(ReferralRecorded event) {
-        referralId = event.referralId();
-        planId = event.planId();
-        actionId = event.actionId();
-        status = ReferralStatus.RECEIVED;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralAccepted event) {
-        status = ReferralStatus.ACCEPTED;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralDeclined event) {
-        status = ReferralStatus.DECLINED;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralClosed event) {
-        status = ReferralStatus.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralSubjectErased event) {
-        subjectErased = true;
+    void on(ReferralEvent event) {
+        switch (event) {
+            case ReferralRecorded recorded -> {
+                referralId = recorded.referralId();
+                planId = recorded.planId();
+                actionId = recorded.actionId();
+                status = ReferralStatus.RECEIVED;
+            }
+            case ReferralAccepted accepted -> status = ReferralStatus.ACCEPTED;
+            case ReferralDeclined declined -> status = ReferralStatus.DECLINED;
+            case ReferralClosed closed -> status = ReferralStatus.CLOSED;
+            case ReferralSubjectErased erased -> subjectErased = true;
+        }
     }
 }

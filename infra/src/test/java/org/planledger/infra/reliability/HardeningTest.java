@@ -193,6 +193,13 @@ class HardeningTest {
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.header("location")).isEqualTo("/api/plans/host-probe");
         }
+
+        @Test
+        void aBrowserSentToSignInWithAForgedHostStaysOnThisService() throws Exception {
+            RawResponse toSignIn = send("GET", port, "/plans", null, "evil.example", null, "text/html");
+            assertThat(toSignIn.status()).isEqualTo(302);
+            assertThat(toSignIn.header("location")).isEqualTo("/login");
+        }
     }
 
     /** Finding 4: every error answer is problem+json, including those refused before Spring MVC. */
@@ -286,6 +293,11 @@ class HardeningTest {
     /** Sends the request line exactly as written: no client library normalises or refuses the path. */
     static RawResponse send(String method, int toPort, String path, String credentials, String host, String json)
             throws IOException {
+        return send(method, toPort, path, credentials, host, json, "application/json, */*;q=0.5");
+    }
+
+    static RawResponse send(String method, int toPort, String path, String credentials, String host, String json,
+                            String accept) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", toPort)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -293,7 +305,7 @@ class HardeningTest {
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n";
             byte[] content = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             String entity = json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n";
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json, */*;q=0.5\r\n" + auth
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: " + accept + "\r\n" + auth
                     + entity + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
             out.flush();
