@@ -136,6 +136,8 @@ class PlanLedgerBenchmark {
      * {@code -Dbench.app-args=--planledger.command-side.aggregate-cache.max-events=0} measures without the aggregate cache.
      */
     static final String APP_ARGS = System.getProperty("bench.app-args", "").trim();
+    /** Extra arguments for the memory row's child service (-Xmx256m), separated by spaces. */
+    static final String MEMORY_APP_ARGS = System.getProperty("bench.memory-app-args", "").trim();
     /** A file to write a JFR recording (profile settings) of the long-history and import benchmarks to; blank: none. */
     static final String WRITES_JFR = System.getProperty("bench.writes-jfr", "");
     static final int IMPORT_REPETITIONS = Integer.getInteger("bench.import-repetitions", 3);
@@ -1034,11 +1036,15 @@ class PlanLedgerBenchmark {
         }
         Path log = dataDir.resolveSibling("child-" + name + ".log");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, PlanLedgerApplication.class.getName(),
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir.resolveSibling("child-" + name + ".hprof"),
+                "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, PlanLedgerApplication.class.getName(),
                 "--planledger.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1",
-                "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--logging.level.root=WARN"));
+        if (!MEMORY_APP_ARGS.isEmpty()) {
+            command.addAll(List.of(MEMORY_APP_ARGS.split("\\s+")));
+        }
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long start = System.nanoTime();
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -1083,19 +1089,23 @@ class PlanLedgerBenchmark {
             double peakWhileProjecting = peakHeap;
             int boards = 0;
             int requests = 0;
-            for (int plan = 0; plan < MEMORY_PLANS && child.isAlive(); plan++) {
-                String planBase = base + "/api/plans/" + BenchPlans.planId(plan);
-                boards += get(http, planBase + "/board", auth) != null ? 1 : 0;
-                requests++;
-                if (plan % 10 == 0) {
-                    get(http, planBase + "/board?asAt=2014-06-30", auth);
-                    get(http, planBase + "/diff?from=2013-04-01&to=2015-03-31", auth);
-                    requests += 2;
+            try {
+                for (int plan = 0; plan < MEMORY_PLANS && child.isAlive(); plan++) {
+                    String planBase = base + "/api/plans/" + BenchPlans.planId(plan);
+                    boards += get(http, planBase + "/board", auth) != null ? 1 : 0;
+                    requests++;
+                    if (plan % 10 == 0) {
+                        get(http, planBase + "/board?asAt=2014-06-30", auth);
+                        get(http, planBase + "/diff?from=2013-04-01&to=2015-03-31", auth);
+                        requests += 2;
+                    }
+                    if (plan % 10 == 9) {
+                        JsonNode used = get(http, base + "/actuator/metrics/jvm.memory.used?tag=area:heap", auth);
+                        peakHeap = Math.max(peakHeap, used.path("measurements").path(0).path("value").asDouble() / 1e6);
+                    }
                 }
-                if (plan % 10 == 9) {
-                    JsonNode used = get(http, base + "/actuator/metrics/jvm.memory.used?tag=area:heap", auth);
-                    peakHeap = Math.max(peakHeap, used.path("measurements").path(0).path("value").asDouble() / 1e6);
-                }
+            } catch (IOException childGone) {
+                child.waitFor(30, TimeUnit.SECONDS);
             }
             if (!child.isAlive()) {
                 return "NO, the child exited with " + child.exitValue() + " while serving every plan's board (see " + log + ")";
