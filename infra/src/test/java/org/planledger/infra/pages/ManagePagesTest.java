@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.planledger.events.IndicatorReadingCorrected;
+import org.planledger.events.IndicatorRetired;
+import org.planledger.events.ObjectiveRetired;
 import org.planledger.events.ActionAdded;
 import org.planledger.events.AuditMetadata;
 import org.planledger.events.Lead;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -193,6 +197,53 @@ class ManagePagesTest {
         PageSession.Page none = scrutiny.get("/plans/" + PLAN + "/compare?meeting=2024-06-21");
         assertThat(none.body()).containsPattern("id=\"meeting-error\">.*The board did not meet on that date.");
         assertThat(scrutiny.get("/plans/" + PLAN + "/manage").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void aManagerRetiresAnObjectiveAndAnIndicatorAndCorrectsAReadingFromThePages() throws Exception {
+        PageSession manager = PageSession.signIn(port, "manager");
+        String base = "/plans/" + PLAN + "/manage/";
+        PageSession.Page form = manager.get(base + "add-objective?priorityId=violence");
+        expectRedirect(manager.post(base + "add-objective", form, Map.of("id", "violence-2", "priorityId", "violence",
+                "title", "Safer parks")), "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "define-indicator?objectiveId=violence-1");
+        expectRedirect(manager.post(base + "define-indicator", form, Map.of("id", "violence-calls", "objectiveId", "violence-1",
+                "name", "Calls about violence", "unit", "COUNT", "direction", "REDUCE", "target.kind", "MONITOR_ONLY",
+                "target.text", "Monitor")), "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "reading?indicatorId=violence-calls");
+        expectRedirect(manager.post(base + "reading", form, Map.of("path.indicatorId", "violence-calls",
+                "id", "violence-calls.2024_25", "value", "120", "period", "2024/25", "costPence", "15")), "/plans/" + PLAN + "/manage");
+
+        form = manager.get(base + "correct-reading?indicatorId=violence-calls&readingId=violence-calls.2024_25");
+        assertThat(form.body()).as("the form starts from the figure as recorded").containsPattern("value=\"120\"")
+                .containsPattern("value=\"15\"");
+        expectRedirect(manager.post(base + "correct-reading", form, Map.of("path.indicatorId", "violence-calls",
+                "path.readingId", "violence-calls.2024_25", "value", "118", "costPence", "15", "reason", "police revised it")),
+                "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "retire-indicator?indicatorId=violence-calls");
+        expectRedirect(manager.post(base + "retire-indicator", form, Map.of("path.indicatorId", "violence-calls", "reason", "no longer published")),
+                "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "retire-objective?objectiveId=violence-2");
+        expectRedirect(manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "dropped at the refresh")),
+                "/plans/" + PLAN + "/manage");
+
+        List<Object> events = eventStore.readEvents(PLAN).asStream().map(m -> (Object) m.getPayload()).toList();
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IndicatorReadingCorrected.class, c -> {
+            assertThat(c.value()).isEqualByComparingTo("118");
+            assertThat(c.costPence()).as("the cost kept as it was, in pence").isEqualTo(1500L);
+            assertThat(c.reason()).isEqualTo("police revised it");
+        }));
+        assertThat(events).anyMatch(e -> e instanceof IndicatorRetired r && r.indicatorId().equals("violence-calls")
+                        && r.reason().equals("no longer published"))
+                .anyMatch(e -> e instanceof ObjectiveRetired r && r.objectiveId().equals("violence-2"));
+        assertThat(manager.get("/plans/" + PLAN + "/manage").body()).contains("Retired");
+        assertThat(manager.get(base + "add-action").body()).as("a retired objective is not offered for new actions")
+                .doesNotContain("Safer parks");
+        assertThat(manager.get(base + "retire-objective?objectiveId=violence-2").status()).isEqualTo(200);
+        form = manager.get(base + "retire-objective?objectiveId=violence-2");
+        PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "again"));
+        assertThat(again.status()).as("retiring twice is refused on the page").isNotEqualTo(302);
     }
 
     private static void expectRedirect(PageSession.Page page, String location) {
