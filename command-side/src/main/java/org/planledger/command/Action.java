@@ -83,7 +83,8 @@ class Action {
         requireLead(metaData);
         LocalDate effectiveOn = periodStart(command.period());
         notes.applyOnce(command.noteId(), new ProgressRecorded(planId, actionId, command.noteId(),
-                command.period().trim(), command.text(), command.achieved(), command.planned(), effectiveOn),
+                command.period().trim(), command.text(), command.achieved(), command.planned(), command.undated(),
+                effectiveOn),
                 () -> requireOpen("record progress on"));
     }
 

@@ -10,6 +10,7 @@ import org.planledger.events.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,16 +31,22 @@ class Plan {
     private boolean closed;
     private final Recorded<PriorityAdded> priorities = Recorded.<PriorityAdded>of("priority", "plan", "priorityId",
             RejectionCode.PRIORITY_NOT_FOUND).endedAs(RejectionCode.PRIORITY_RETIRED, "is retired");
-    private final Recorded<ObjectiveAdded> objectives = Recorded.of("objective", "plan", "objectiveId",
-            RejectionCode.OBJECTIVE_NOT_FOUND);
-    private final Recorded<IndicatorDefined> indicators = Recorded.of("indicator", "plan", "indicatorId",
-            RejectionCode.INDICATOR_NOT_FOUND);
+    /** Each priority's focus strands as last recorded, so a revision that leaves them out keeps them. */
+    private final Map<String, List<String>> priorityFocus = new HashMap<>();
+    private final Recorded<ObjectiveAdded> objectives = Recorded.<ObjectiveAdded>of("objective", "plan", "objectiveId",
+            RejectionCode.OBJECTIVE_NOT_FOUND).endedAs(RejectionCode.OBJECTIVE_RETIRED, "is retired");
+    private final Recorded<IndicatorDefined> indicators = Recorded.<IndicatorDefined>of("indicator", "plan", "indicatorId",
+            RejectionCode.INDICATOR_NOT_FOUND).endedAs(RejectionCode.INDICATOR_RETIRED, "is retired");
+    /** When each retired indicator was retired: readings for periods ending by then are still taken. */
+    private final Map<String, LocalDate> indicatorRetiredOn = new HashMap<>();
     private final Recorded<BoardMeetingRecorded> boardMeetings = Recorded.of("board meeting", "plan", "meetingId",
             RejectionCode.BOARD_MEETING_NOT_FOUND);
     /** Issued board packs by pack id: one per meeting or date, and a repeat of the same issue is a retry. */
     private final Recorded<BoardPackIssued> boardPacks = Recorded.of("board pack");
     /** Readings recorded with a client-chosen id, by that id, to recognise a retry. */
     private final Recorded<IndicatorReadingRecorded> readings = Recorded.of("reading");
+    /** Each reading's figures as they now stand (after corrections), by reading id. */
+    private final Map<String, Figures> readingsNow = new HashMap<>();
     /** Series breaks by indicator id and day ("burglary@2014-04-01"): one break per indicator per day. */
     private final Recorded<IndicatorSeriesBroken> seriesBreaks = Recorded.of("series break");
     /** Objectives sharing an indicator, by indicator id and objective id ("burglary@acq-2"). */
@@ -74,14 +81,16 @@ class Plan {
     void handle(AddPriority command) {
         String id = command.priorityId();
         priorities.applyOnce(id, new PriorityAdded(planId, id, command.title(), Rules.copy(command.leads(), "leads"),
-                priorities.effectiveOn(id, command.effectiveOn())), this::requireOpen);
+                Rules.copy(command.focus(), "focus"), priorities.effectiveOn(id, command.effectiveOn())), this::requireOpen);
     }
 
     @CommandHandler
     void handle(RevisePriority command) {
         requireOpen(priorities, command.priorityId());
+        List<String> focus = command.focus() == null ? priorityFocus.get(command.priorityId())
+                : Rules.copy(command.focus(), "focus");
         apply(new PriorityRevised(planId, command.priorityId(), command.title(),
-                Rules.copy(command.leads(), "leads"), orToday(command.effectiveOn())));
+                Rules.copy(command.leads(), "leads"), focus, orToday(command.effectiveOn())));
     }
 
     @CommandHandler
@@ -90,6 +99,27 @@ class Plan {
         priorities.requireLive(command.priorityId());
         Rules.reasonGiven(command.reason(), "to retire a priority");
         apply(new PriorityRetired(planId, command.priorityId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    /**
+     * A retired objective takes no new actions or indicators; what it holds stays in the history. Its open
+     * actions are not closed with it: a refresh that drops an objective says nothing of how its work ended.
+     */
+    @CommandHandler
+    void handle(RetireObjective command) {
+        requireOpen();
+        objectives.requireLive(command.objectiveId());
+        Rules.reasonGiven(command.reason(), "to retire an objective");
+        apply(new ObjectiveRetired(planId, command.objectiveId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    /** A retired indicator takes no new targets or links, and no readings for periods ending after it was retired. */
+    @CommandHandler
+    void handle(RetireIndicator command) {
+        requireOpen();
+        indicators.requireLive(command.indicatorId());
+        Rules.reasonGiven(command.reason(), "to retire an indicator");
+        apply(new IndicatorRetired(planId, command.indicatorId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
@@ -128,14 +158,16 @@ class Plan {
         if (links.containsKey(key) || (indicator != null && command.objectiveId().equals(indicator.objectiveId()))) {
             return; // already shown under that objective: a link says nothing new, whatever its date
         }
-        requireOpen(indicators, command.indicatorId());
-        objectives.require(command.objectiveId());
+        requireOpen();
+        indicators.requireLive(command.indicatorId());
+        objectives.requireLive(command.objectiveId());
         apply(new IndicatorLinked(planId, command.indicatorId(), command.objectiveId(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler
     void handle(RebaselineIndicator command) {
-        requireOpen(indicators, command.indicatorId());
+        requireOpen();
+        indicators.requireLive(command.indicatorId());
         Rules.reasonGiven(command.reason(), "to change an indicator's baseline or target");
         apply(new IndicatorRebaselined(planId, command.indicatorId(), command.baseline(), command.target(),
                 command.changeRequired(), command.reason(), orToday(command.effectiveOn())));
@@ -155,10 +187,44 @@ class Plan {
                 command.period(), command.costPence(), command.note(), command.source(), command.series(), effectiveOn),
                 () -> {
                     requireOpen(indicators, command.indicatorId());
+                    requireMeasuredOn(command.indicatorId(), periodEnd != null ? periodEnd : effectiveOn);
                     if (command.costPence() != null) {
                         Rules.notNegative(command.costPence(), "costPence");
                     }
                 });
+    }
+
+    /**
+     * A figure published later is revised in place: the reading keeps its id and period, the figures change
+     * from the day of the correction. Allowed on a retired indicator, whose past figures can still be wrong.
+     */
+    @CommandHandler
+    void handle(CorrectIndicatorReading command) {
+        requireOpen(indicators, command.indicatorId());
+        IndicatorReadingRecorded reading = readings.get(command.readingId());
+        if (reading == null || !reading.indicatorId().equals(command.indicatorId())) {
+            throw new CommandRejectedException(RejectionCode.READING_NOT_FOUND, "readingId",
+                    "the indicator '" + command.indicatorId() + "' has no reading '" + command.readingId() + "'");
+        }
+        if (readingsNow.get(command.readingId()).sameAs(command.value(), command.costPence(), command.note())) {
+            return; // the reading already says this: a retry, or a correction already made
+        }
+        Rules.reasonGiven(command.reason(), "to correct a reading");
+        if (command.costPence() != null) {
+            Rules.notNegative(command.costPence(), "costPence");
+        }
+        apply(new IndicatorReadingCorrected(planId, command.indicatorId(), command.readingId(), command.value(),
+                command.costPence(), command.note(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    /** A retired indicator still takes a late figure for a period that ended by its retirement, and no later one. */
+    private void requireMeasuredOn(String indicatorId, LocalDate readingDate) {
+        LocalDate retiredOn = indicatorRetiredOn.get(indicatorId);
+        if (retiredOn != null && (readingDate == null || readingDate.isAfter(retiredOn))) {
+            throw new CommandRejectedException(RejectionCode.INDICATOR_RETIRED, "period",
+                    "the indicator '" + indicatorId + "' was retired on " + retiredOn
+                            + " and takes no readings for periods ending after it");
+        }
     }
 
     @CommandHandler
@@ -193,6 +259,13 @@ class Plan {
                 : newlyLeft ? command.to() : command.from() != null ? command.from() : orToday(null);
         apply(new PlanMemberRecorded(planId, command.memberId(), command.name(), command.organisation(), command.role(),
                 command.from(), command.to(), effectiveOn));
+    }
+
+    /** A reading's value, cost and note; values compare by number, so 9.1 and 9.10 are the same figure. */
+    private record Figures(java.math.BigDecimal value, Long costPence, String note) {
+        boolean sameAs(java.math.BigDecimal otherValue, Long otherCost, String otherNote) {
+            return value.compareTo(otherValue) == 0 && Objects.equals(costPence, otherCost) && Objects.equals(note, otherNote);
+        }
     }
 
     private static boolean blank(String text) {
@@ -268,7 +341,8 @@ class Plan {
         if (Rules.isRepeatOf(registered == null ? null : registered.contentDigest(), digest, "action", command.actionId())) {
             return;
         }
-        requireOpen(objectives, command.objectiveId());
+        requireOpen();
+        objectives.requireLive(command.objectiveId());
         Rules.leadsNamed(command.leads());
         Rules.endNotBeforeStart(command.startDate(), command.endDate(), "endDate");
         apply(new ActionRegistered(planId, command.objectiveId(), command.actionId(), digest, added.effectiveOn()));
@@ -291,7 +365,7 @@ class Plan {
     /** An indicator sits under an objective, a priority (then the objective's own, when both are named) or the plan. */
     private void requirePlacement(String objectiveId, String priorityId) {
         if (objectiveId != null) {
-            objectives.require(objectiveId);
+            objectives.requireLive(objectiveId);
         }
         if (priorityId != null) {
             priorities.require(priorityId);
@@ -310,11 +384,27 @@ class Plan {
                 planId = plan.planId();
                 drafted = plan;
             }
-            case PriorityAdded priority -> priorities.add(priority.priorityId(), priority);
+            case PriorityAdded priority -> {
+                priorities.add(priority.priorityId(), priority);
+                priorityFocus.put(priority.priorityId(), priority.focus());
+            }
+            case PriorityRevised revised -> priorityFocus.put(revised.priorityId(), revised.focus());
             case PriorityRetired retired -> priorities.end(retired.priorityId());
             case ObjectiveAdded objective -> objectives.add(objective.objectiveId(), objective);
+            case ObjectiveRetired retired -> objectives.end(retired.objectiveId());
             case IndicatorDefined indicator -> indicators.add(indicator.indicatorId(), indicator);
-            case IndicatorReadingRecorded reading -> readings.add(reading.readingId(), reading);
+            case IndicatorRetired retired -> {
+                indicators.end(retired.indicatorId());
+                indicatorRetiredOn.put(retired.indicatorId(), retired.effectiveOn());
+            }
+            case IndicatorReadingRecorded reading -> {
+                readings.add(reading.readingId(), reading);
+                if (reading.readingId() != null) {
+                    readingsNow.put(reading.readingId(), new Figures(reading.value(), reading.costPence(), reading.note()));
+                }
+            }
+            case IndicatorReadingCorrected corrected -> readingsNow.put(corrected.readingId(),
+                    new Figures(corrected.value(), corrected.costPence(), corrected.note()));
             case PlanMemberRecorded member -> members.put(member.memberId(), member);
             case IndicatorLinked link -> links.put(link.indicatorId() + "@" + link.objectiveId(), link);
             case IndicatorSeriesBroken broken -> seriesBreaks.add(broken.indicatorId() + "@" + broken.breakOn(), broken);

@@ -132,6 +132,26 @@ class ActionTest {
         }
 
         @Test
+        void anUndatedNoteSaysSoAndIsFiledUnderItsMonth() {
+            fixture.given(actionAdded())
+                    .when(new RecordProgress(ACTION, NOTE, "2013-01", "Background the document gives no date for.",
+                            null, null, true, null))
+                    .expectEvents(new ProgressRecorded(PLAN, ACTION, NOTE, "2013-01",
+                            "Background the document gives no date for.", null, null, true, LocalDate.of(2013, 1, 1)));
+        }
+
+        @Test
+        void aNoteMarkedNotUndatedEqualsOneRecordedBeforeTheFlagExisted() {
+            // undated false is stored as null, so the same note sent again with the flag off is a retry
+            fixture.given(actionAdded(), progressRecorded())
+                    .when(new RecordProgress(ACTION, NOTE, "2013-06",
+                            "Funding bid submitted to Police and Crime Commissioner successful. £17.7k awarded.",
+                            null, null, false, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void repeatingTheSameNoteChangesNothing() {
             fixture.given(actionAdded(), progressRecorded())
                     .when(recordProgress("2013-06"))

@@ -58,7 +58,7 @@ final class SampleEvents {
         if (target == LocalDate.class) return DAY;
         if (target == Instant.class) return DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         if (target == int.class) return 2;
-        if (target == boolean.class) return true;
+        if (target == boolean.class || target == Boolean.class) return true;
         if (target == long.class || target == Long.class) return 1_500L;
         if (target == BigDecimal.class) return new BigDecimal("9.5");
         if (target == FinancialYear.class) return FinancialYear.containing(DAY);

@@ -1,5 +1,6 @@
 package org.planledger.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -9,5 +10,22 @@ import java.util.List;
  * The new title and leads replace the old ones; the old stay in the history.
  */
 @Revision("1")
-public record PriorityRevised(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) implements PlanEvent {
+public record PriorityRevised(String planId, String priorityId, String title, List<String> leads, List<String> focus,
+                            LocalDate effectiveOn) implements PlanEvent {
+
+    /** focus is null when the priority names no strands, so an event from before strands were held equals it. */
+    @JsonCreator
+    public PriorityRevised {
+        focus = focus == null || focus.isEmpty() ? null : List.copyOf(focus);
+    }
+
+    /** A priority without focus strands. */
+    public PriorityRevised(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn) {
+        this(planId, priorityId, title, leads, null, effectiveOn);
+    }
+
+    /** The focus strands, empty when there are none. */
+    public List<String> focusStrands() {
+        return focus == null ? List.of() : focus;
+    }
 }

@@ -7,11 +7,19 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.LocalDate;
 import java.util.List;
 
+/** focus: the priority's focus strands ("Domestic abuse"), optional. */
 public record AddPriority(
         @TargetAggregateIdentifier @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String planId,
         @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String priorityId,
         @NotBlank @Size(max = Limits.TITLE) String title,
         @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> leads,
+        @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TITLE) String> focus,
         LocalDate effectiveOn,
         @TargetAggregateVersion Long expectedVersion) {
+
+    /** A priority without focus strands. */
+    public AddPriority(String planId, String priorityId, String title, List<String> leads, LocalDate effectiveOn,
+                       Long expectedVersion) {
+        this(planId, priorityId, title, leads, null, effectiveOn, expectedVersion);
+    }
 }

@@ -21,15 +21,15 @@ import java.util.stream.Stream;
  * (changed title or leads → RevisePriority, outcomes → ReviseObjective, baseline/target (with its
  * baselinePeriod and peerGroup) → RebaselineIndicator, a member → RecordPlanMember under the same id,
  * action text and lists → ReviseActionDetails, dates → RescheduleAction (both dates given), leads →
- * ChangeActionLeads, a note's text → CorrectProgressNote), and a record stored as the file says is left
+ * ChangeActionLeads, a note's text → CorrectProgressNote, a reading's value, cost or note → CorrectIndicatorReading,
+ * focus strands → RevisePriority, a retirement → RetirePriority / RetireObjective / RetireIndicator), and a record stored as the file says is left
  * alone. Records no command can revise (tallies, funding, spend, ratings, closures, series breaks,
  * board meetings, refreshes) are sent as creates with ids derived from the file, e.g. the action's second
  * rating is {@code <actionId>.r2}: the aggregate recognises the repeat itself. Members are
  * {@code <planId>.m1}, ... by position, readings {@code <indicatorId>.<period>} ({@code /} and spaces as
- * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's value, cost, note or source; a note's
- * figures; a dated action made ongoing) is listed as not applied; what the file holds that no command
- * records yet (objective and indicator retirements, notes' undated flags, priorities' focus strands, an
- * action's retirement beside its closure) is counted as not yet imported.
+ * {@code _}; a peer reading {@code <indicatorId>.peer.<period>}). A difference no command can apply (a reading's source; a note's
+ * figures or undated flag; a dated action made ongoing) is listed as not applied; what the file holds that no
+ * command records (an action's retirement beside its closure) is counted as not yet imported.
  *
  * <p>Indicators: an objective's (objectiveId), a priority's own (priorityId, no objective) and the plan's
  * {@code measures} (neither). A priority's own actions sit under an objective {@code <priorityId>.own}
@@ -141,6 +141,54 @@ public final class ImportPlanner {
                     refresh.effectiveOn(), null));
         }
         planMembers();
+        planRetirements();
+    }
+
+    /**
+     * Objectives and indicators the file retires, once everything under them is in the store: a retired objective
+     * takes no new actions or indicators, a retired indicator no readings for later periods. Retired once; a
+     * re-import finds them retired and leaves them alone.
+     */
+    private void planRetirements() {
+        for (PlanDocument.Priority priority : document.priorities()) {
+            for (PlanDocument.Objective objective : priority.objectives()) {
+                for (PlanDocument.Indicator indicator : objective.indicators()) {
+                    retireIndicator(indicator, "indicator '");
+                }
+                if (objective.retired() != null) {
+                    String record = "objective '" + objective.id() + "'";
+                    StoredPlan.ObjectiveState current = stored.objectives.get(objective.id());
+                    RetireObjective retire = new RetireObjective(planId, objective.id(), objective.retired().reason(),
+                            objective.retired().on(), null);
+                    if (current == null) {
+                        out.create(record, retire);
+                    } else if (!current.retired()) {
+                        out.revise(record, retire, List.of("retired"));
+                    }
+                }
+            }
+            for (PlanDocument.Indicator indicator : priority.indicators()) {
+                retireIndicator(indicator, "indicator '");
+            }
+        }
+        for (PlanDocument.Indicator measure : document.measures()) {
+            retireIndicator(measure, "measure '");
+        }
+    }
+
+    private void retireIndicator(PlanDocument.Indicator indicator, String kind) {
+        if (indicator.retired() == null) {
+            return;
+        }
+        String record = kind + indicator.id() + "'";
+        StoredPlan.IndicatorState current = stored.indicators.get(indicator.id());
+        RetireIndicator retire = new RetireIndicator(planId, indicator.id(), indicator.retired().reason(),
+                indicator.retired().on(), null);
+        if (current == null) {
+            out.create(record, retire);
+        } else if (!current.retired()) {
+            out.revise(record, retire, List.of("retired"));
+        }
     }
 
     /** The plan's members, each under an id from its position in the file ({@code <planId>.m1}, ...). */
@@ -211,15 +259,17 @@ public final class ImportPlanner {
 
     private void planPriority(PlanDocument.Priority priority) {
         String record = "priority '" + priority.id() + "'";
-        out.notYet("priority focus strands", priority.focus().size());
         StoredPlan.PriorityState current = stored.priorities.get(priority.id());
         if (current == null) {
             LocalDate addedOn = priority.from() == null ? structureDate : priority.from();
             List<PlanDocument.FormerTitle> former = priority.formerTitles();
             String firstTitle = former.isEmpty() ? priority.title() : former.get(0).title();
-            out.create(record, new AddPriority(planId, priority.id(), firstTitle, priority.leads(), addedOn, null));
+            // no strands: left out, as a priority added before strands were held
+            out.create(record, new AddPriority(planId, priority.id(), firstTitle, priority.leads(),
+                    priority.focus().isEmpty() ? null : priority.focus(), addedOn, null));
             for (int t = 0; t < former.size(); t++) {
                 String next = t + 1 < former.size() ? former.get(t + 1).title() : priority.title();
+                // a rename leaves the strands out, so they stay as added
                 out.create(record, new RevisePriority(planId, priority.id(), next, priority.leads(), RENAMED,
                         former.get(t).until(), null));
             }
@@ -228,13 +278,15 @@ public final class ImportPlanner {
         List<String> changed = new ArrayList<>();
         differs(changed, "title", current.title(), priority.title());
         differs(changed, "leads", current.leads(), priority.leads());
+        differs(changed, "focus", current.focus(), priority.focus());
         if (changed.isEmpty()) {
             if (priority.retired() == null || current.retired()) {
                 out.unchanged(record);
             }
             return;
         }
-        out.revise(record, new RevisePriority(planId, priority.id(), priority.title(), priority.leads(), reason,
+        // The file's focus strands are sent as they are: an empty list removes strands the store holds.
+        out.revise(record, new RevisePriority(planId, priority.id(), priority.title(), priority.leads(), priority.focus(), reason,
                 renamedOn(current.title(), priority.title(), priority.formerTitles()), null), changed);
     }
 
@@ -254,8 +306,6 @@ public final class ImportPlanner {
 
     private void planObjective(String priorityId, PlanDocument.Objective objective, LocalDate parentFrom) {
         String record = "objective '" + objective.id() + "'";
-        // TODO(series): map to the objective-retirement command when it lands (the domain has none yet).
-        out.notYet("objective retirements", objective.retired() == null ? 0 : 1);
         StoredPlan.ObjectiveState current = stored.objectives.get(objective.id());
         if (current == null) {
             LocalDate addedOn = firstNonNull(objective.from(), parentFrom, structureDate);
@@ -278,7 +328,10 @@ public final class ImportPlanner {
         differs(changed, "title", current.title(), objective.title());
         differs(changed, "outcomes", current.outcomes(), objective.outcomes());
         if (changed.isEmpty()) {
-            out.unchanged(record);
+            // a retirement still to send makes it revised, not unchanged (planRetirements)
+            if (objective.retired() == null || current.retired()) {
+                out.unchanged(record);
+            }
             return;
         }
         out.revise(record, new ReviseObjective(planId, objective.id(), objective.title(), objective.outcomes(), reason,
@@ -292,8 +345,6 @@ public final class ImportPlanner {
     private void planIndicator(String objectiveId, String priorityId, PlanDocument.Indicator indicator,
                                LocalDate parentFrom) {
         String record = (objectiveId == null && priorityId == null ? "measure '" : "indicator '") + indicator.id() + "'";
-        // TODO(series): map to the indicator-retirement command when it lands (the domain has none yet).
-        out.notYet("indicator retirements", indicator.retired() == null ? 0 : 1);
         Baseline baseline = baseline(indicator);
         Target target = target(indicator.target());
         StoredPlan.IndicatorState current = stored.indicators.get(indicator.id());
@@ -325,9 +376,14 @@ public final class ImportPlanner {
         }
         differs(changed, "changeRequired", current.changeRequired(), indicator.changeRequired());
         if (changed.isEmpty()) {
-            if (fixed.isEmpty()) {
+            if (fixed.isEmpty() && (indicator.retired() == null || current.retired())) {
                 out.unchanged(record);
             }
+            return;
+        }
+        if (current.retired()) {
+            out.notApplied(record + ": " + String.join(", ", changed) + " differ from the store, where the indicator is "
+                    + "retired; a retired indicator takes no new baseline or target");
             return;
         }
         out.revise(record, new RebaselineIndicator(planId, indicator.id(), baseline, target, indicator.changeRequired(),
@@ -359,13 +415,20 @@ public final class ImportPlanner {
             }
             differs(changed, "costPence", current.costPence(), reading.costPence());
             differs(changed, "note", current.note(), reading.note());
-            differs(changed, "source", current.source(), reading.source());
+            if (!Objects.equals(current.source(), reading.source())) {
+                out.notApplied(record + ": source differs from the store; no command changes a reading's source");
+            }
             if (changed.isEmpty()) {
-                out.unchanged(record);
-            } else {
-                // TODO(series): map to the reading-correction command when it lands (the domain has none yet).
+                if (Objects.equals(current.source(), reading.source())) {
+                    out.unchanged(record);
+                }
+            } else if (current.readingId() == null) {
                 out.notApplied(record + ": " + String.join(", ", changed)
-                        + " differ from the store; no command corrects a reading yet");
+                        + " differ from the store, whose reading has no id to correct it by");
+            } else {
+                // A published figure revised: corrected in place, effective today, so a replay before now shows the original.
+                out.revise(record, new CorrectIndicatorReading(planId, indicator.id(), current.readingId(),
+                        reading.value(), reading.costPence(), reading.note(), reason, null, null), changed);
             }
         }
     }
@@ -446,14 +509,11 @@ public final class ImportPlanner {
             PlanDocument.Note note = action.progress().get(n);
             String noteId = actionId + ".n" + (n + 1);
             String record = "progress note '" + noteId + "'";
-            // TODO(series): map to an undated note when the domain can mark one (RecordProgress has no such flag yet);
-            // the period carries the start month.
-            out.notYet("progress notes' undated flags", note.undated() ? 1 : 0);
             StoredPlan.NoteState existing = current == null ? null : current.notes.get(noteId);
             if (existing == null) {
                 history.add(new Dated(ProgressPeriod.effectiveDate(note.period()), record,
                         new RecordProgress(actionId, noteId, note.period(), note.text(), note.achieved(), note.planned(),
-                                null), ImportPlan.Change.CREATE));
+                                note.undated() ? Boolean.TRUE : null, null), ImportPlan.Change.CREATE));
             } else if (existing.withdrawn()) {
                 out.notApplied(record + ": withdrawn in the store; an import does not bring a withdrawn note back");
             } else {
@@ -468,6 +528,11 @@ public final class ImportPlanner {
                 if (!sameNumber(existing.planned(), note.planned())) {
                     figures.add("planned");
                 }
+                if (existing.undated() != note.undated()) {
+                    out.notApplied(record + ": the file " + (note.undated() ? "marks it undated" : "dates it")
+                            + ", the store " + (existing.undated() ? "holds it undated" : "holds it dated")
+                            + "; no command changes whether a note is dated");
+                }
                 if (!figures.isEmpty()) {
                     out.notApplied(record + ": " + String.join(", ", figures) + " differ from the store; no command "
                             + "corrects a note's figures (CorrectProgressNote corrects its text)");
@@ -475,7 +540,8 @@ public final class ImportPlanner {
                 if (!existing.text().equals(note.text())) {
                     out.revise(record, new CorrectProgressNote(actionId, noteId, note.text(), reason, null, null),
                             List.of("text"));
-                } else if (existing.period().equals(note.period().trim()) && figures.isEmpty()) {
+                } else if (existing.period().equals(note.period().trim()) && figures.isEmpty()
+                        && existing.undated() == note.undated()) {
                     out.unchanged(record);
                 }
             }

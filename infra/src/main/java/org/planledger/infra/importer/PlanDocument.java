@@ -18,9 +18,8 @@ import java.util.stream.Stream;
  * A whole plan in the interchange format (docs/plan-format.md, schema in
  * plans/plan-interchange.schema.json), version 2 or 1. Read only after the schema and the rule
  * check have accepted the file, so the shapes here can be plain. Everything the schema accepts is
- * held here, including what no command can record yet (objective and indicator retirements, a note's
- * undated flag, a priority's focus strands): {@link ImportPlanner} maps what it can and counts the rest
- * as "not yet imported".
+ * held here, including what no command can record (an action's retirement beside its closure):
+ * {@link ImportPlanner} maps what it can and counts the rest as "not yet imported".
  */
 public record PlanDocument(int formatVersion, Plan plan, List<Priority> priorities, List<Indicator> measures,
                            List<BoardMeeting> boardMeetings, List<Refresh> refreshes) {

@@ -94,6 +94,7 @@ final class RuleCheck {
             }
             Set<String> periods = new HashSet<>();
             JsonNode readings = indicator.path("readings");
+            LocalDate retiredOn = date(indicator.path("retired"), "on");
             for (int r = 0; r < readings.size(); r++) {
                 String readingPath = path + ".readings[" + r + "]";
                 String period = text(readings.get(r), "period");
@@ -104,6 +105,11 @@ final class RuleCheck {
                     } else if (!periods.add((peer ? "PEER " : "") + period)) {
                         add(readingPath + ".period", "the indicator has another " + (peer ? "peer " : "")
                                 + "reading for " + period + "; give one reading per period (and one peer reading)");
+                    }
+                    // the domain refuses a retired indicator's readings for later periods (late figures for earlier ones are fine)
+                    if (Periods.check(period) == null && retiredOn != null && Periods.end(period).isAfter(retiredOn)) {
+                        add(readingPath + ".period", "ends after the indicator was retired (" + retiredOn
+                                + "); a retired indicator takes no readings for later periods");
                     }
                 }
             }

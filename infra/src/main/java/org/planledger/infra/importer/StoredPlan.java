@@ -17,19 +17,22 @@ import java.util.Set;
  */
 public final class StoredPlan {
 
-    record PriorityState(String title, List<String> leads, boolean retired) {
+    record PriorityState(String title, List<String> leads, boolean retired, List<String> focus) {
     }
 
-    record ObjectiveState(String priorityId, String title, List<String> outcomes) {
+    record ObjectiveState(String priorityId, String title, List<String> outcomes, boolean retired) {
     }
 
-    record IndicatorState(IndicatorDefined defined, Baseline baseline, Target target, String changeRequired) {
+    record IndicatorState(IndicatorDefined defined, Baseline baseline, Target target, String changeRequired,
+                          boolean retired) {
     }
 
-    record NoteState(String period, String text, BigDecimal achieved, BigDecimal planned, boolean withdrawn) {
+    record NoteState(String period, String text, BigDecimal achieved, BigDecimal planned, boolean withdrawn,
+                     boolean undated) {
     }
 
-    record ReadingState(BigDecimal value, Long costPence, String note, String source) {
+    /** A reading's figures as they now stand (after any correction); readingId is null for one recorded without an id. */
+    record ReadingState(String readingId, BigDecimal value, Long costPence, String note, String source) {
     }
 
     record MemberState(String name, String organisation, String role, LocalDate from, LocalDate to) {
@@ -56,6 +59,8 @@ public final class StoredPlan {
     final Map<String, IndicatorState> indicators = new HashMap<>();
     /** Readings by indicator, then by period ({@code "PEER 2013/14"} for a peer group's figure). */
     final Map<String, Map<String, ReadingState>> readings = new HashMap<>();
+    /** Where each reading with an id is kept in {@link #readings}: its indicator and key. */
+    private final Map<String, String[]> readingPlaces = new HashMap<>();
     /** Plan members as last recorded, by member id. */
     final Map<String, MemberState> members = new HashMap<>();
     final Set<String> registeredActions = new HashSet<>();
@@ -82,21 +87,39 @@ public final class StoredPlan {
                 drafted = true;
                 plan = e;
             }
-            case PriorityAdded e -> priorities.put(e.priorityId(), new PriorityState(e.title(), e.leads(), false));
+            case PriorityAdded e -> priorities.put(e.priorityId(),
+                    new PriorityState(e.title(), e.leads(), false, e.focusStrands()));
             case PriorityRevised e -> priorities.computeIfPresent(e.priorityId(),
-                    (id, p) -> new PriorityState(e.title(), e.leads(), p.retired()));
+                    (id, p) -> new PriorityState(e.title(), e.leads(), p.retired(), e.focusStrands()));
             case PriorityRetired e -> priorities.computeIfPresent(e.priorityId(),
-                    (id, p) -> new PriorityState(p.title(), p.leads(), true));
+                    (id, p) -> new PriorityState(p.title(), p.leads(), true, p.focus()));
             case ObjectiveAdded e -> objectives.put(e.objectiveId(),
-                    new ObjectiveState(e.priorityId(), e.title(), e.outcomes()));
+                    new ObjectiveState(e.priorityId(), e.title(), e.outcomes(), false));
             case ObjectiveRevised e -> objectives.computeIfPresent(e.objectiveId(),
-                    (id, o) -> new ObjectiveState(o.priorityId(), e.title(), e.outcomes()));
+                    (id, o) -> new ObjectiveState(o.priorityId(), e.title(), e.outcomes(), o.retired()));
+            case ObjectiveRetired e -> objectives.computeIfPresent(e.objectiveId(),
+                    (id, o) -> new ObjectiveState(o.priorityId(), o.title(), o.outcomes(), true));
             case IndicatorDefined e -> indicators.put(e.indicatorId(),
-                    new IndicatorState(e, e.baseline(), e.target(), e.changeRequired()));
+                    new IndicatorState(e, e.baseline(), e.target(), e.changeRequired(), false));
             case IndicatorRebaselined e -> indicators.computeIfPresent(e.indicatorId(),
-                    (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired()));
-            case IndicatorReadingRecorded e -> readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
-                    .put(readingKey(e.period(), e.peer()), new ReadingState(e.value(), e.costPence(), e.note(), e.source()));
+                    (id, i) -> new IndicatorState(i.defined(), e.baseline(), e.target(), e.changeRequired(), i.retired()));
+            case IndicatorRetired e -> indicators.computeIfPresent(e.indicatorId(),
+                    (id, i) -> new IndicatorState(i.defined(), i.baseline(), i.target(), i.changeRequired(), true));
+            case IndicatorReadingRecorded e -> {
+                String key = readingKey(e.period(), e.peer());
+                readings.computeIfAbsent(e.indicatorId(), id -> new HashMap<>())
+                        .put(key, new ReadingState(e.readingId(), e.value(), e.costPence(), e.note(), e.source()));
+                if (e.readingId() != null) {
+                    readingPlaces.put(e.readingId(), new String[] {e.indicatorId(), key});
+                }
+            }
+            case IndicatorReadingCorrected e -> {
+                String[] place = readingPlaces.get(e.readingId());
+                if (place != null) {
+                    readings.get(place[0]).computeIfPresent(place[1],
+                            (key, r) -> new ReadingState(r.readingId(), e.value(), e.costPence(), e.note(), r.source()));
+                }
+            }
             case PlanMemberRecorded e -> members.put(e.memberId(),
                     new MemberState(e.name(), e.organisation(), e.role(), e.from(), e.to()));
             case ActionRegistered e -> registeredActions.add(e.actionId());
@@ -136,11 +159,11 @@ public final class StoredPlan {
             }
             case ActionLeadsChanged e -> action.leads = e.leads();
             case ProgressRecorded e -> action.notes.put(e.noteId(),
-                    new NoteState(e.period(), e.text(), e.achieved(), e.planned(), false));
+                    new NoteState(e.period(), e.text(), e.achieved(), e.planned(), false, Boolean.TRUE.equals(e.undated())));
             case ProgressNoteCorrected e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), e.text(), n.achieved(), n.planned(), n.withdrawn()));
+                    (id, n) -> new NoteState(n.period(), e.text(), n.achieved(), n.planned(), n.withdrawn(), n.undated()));
             case ProgressNoteWithdrawn e -> action.notes.computeIfPresent(e.noteId(),
-                    (id, n) -> new NoteState(n.period(), n.text(), n.achieved(), n.planned(), true));
+                    (id, n) -> new NoteState(n.period(), n.text(), n.achieved(), n.planned(), true, n.undated()));
             default -> {
                 // tallies, funding, spend, ratings, closures: their creates carry ids and repeat as no-ops
             }

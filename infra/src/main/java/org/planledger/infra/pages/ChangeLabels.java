@@ -34,11 +34,14 @@ public class ChangeLabels {
         MEMBER("member", "Partnership member", Map.of("PlanMemberRecorded", "Partnership member recorded")),
         PRIORITY("priority", "Priority or objective", Map.of(
                 "PriorityAdded", "Priority added", "PriorityRevised", "Priority revised", "PriorityRetired", "Priority retired",
-                "ObjectiveAdded", "Objective added", "ObjectiveRevised", "Objective revised")),
+                "ObjectiveAdded", "Objective added", "ObjectiveRevised", "Objective revised",
+                "ObjectiveRetired", "Objective retired")),
         INDICATOR("indicator", "Indicator, baseline or target", Map.of(
                 "IndicatorDefined", "Indicator added", "IndicatorRebaselined", "Baseline or target changed",
-                "IndicatorLinked", "Indicator linked to another objective", "IndicatorSeriesBroken", "Indicator series broken")),
-        READING("reading", "Indicator reading", Map.of("IndicatorReadingRecorded", "Indicator reading recorded")),
+                "IndicatorLinked", "Indicator linked to another objective", "IndicatorSeriesBroken", "Indicator series broken",
+                "IndicatorRetired", "Indicator retired")),
+        READING("reading", "Indicator reading", Map.of("IndicatorReadingRecorded", "Indicator reading recorded",
+                "IndicatorReadingCorrected", "Indicator reading corrected")),
         ACTION_ADDED("action-added", "Action added", Map.of(
                 "ActionRegistered", "Action registered in the plan", "ActionAdded", "Action added")),
         ACTION_CHANGED("action-changed", "Action dates, leads or details", Map.of(

@@ -418,7 +418,7 @@ class ManagePages {
             } else if (field.name().equals("objectiveId") && target.plan() != null) {
                 Map<String, String> priorities = new HashMap<>();
                 target.plan().priorities().forEach(p -> priorities.put(p.priorityId(), p.title()));
-                field = field.withChoices(choices(field, target.plan().objectives().stream()
+                field = field.withChoices(choices(field, target.plan().objectives().stream().filter(o -> !o.retired())
                         .map(o -> new FormField.Choice(o.objectiveId(),
                                 priorities.getOrDefault(o.priorityId(), "") + " › " + o.title())).toList()));
             } else if (field.name().endsWith(".userId")) {
@@ -507,6 +507,16 @@ class ManagePages {
                 values.put("mitigation", r.mitigation());
                 return values;
             }).orElse(null);
+            case CORRECT_READING -> indicator(target.plan(), ids.get("indicatorId")).flatMap(i -> i.readings().stream()
+                    .filter(r -> ids.get("readingId") != null && ids.get("readingId").equals(r.readingId())).findFirst())
+                    .map(r -> {
+                        Map<String, Object> values = new HashMap<>();
+                        values.put("value", r.value());
+                        // the form takes money in pounds, as the reading form does
+                        values.put("costPence", r.costPence() == null ? null : java.math.BigDecimal.valueOf(r.costPence(), 2));
+                        values.put("note", r.note());
+                        return values;
+                    }).orElse(null);
             default -> null;
         };
         Map<String, String> values = current == null ? new LinkedHashMap<>() : flatten(json.valueToTree(current));

@@ -38,7 +38,13 @@ public class PageText {
         return instant == null ? "" : TIME.format(instant.atZone(ZONE));
     }
 
+    /** A note's period; an undated note says so, with the month it is filed under ("undated (filed under June 2013)"). */
+    public String notePeriod(String period, boolean undated) {
+        return undated ? "undated (filed under " + period(period) + ")" : period(period);
+    }
+
     /** "2012-12" as "December 2012", "2013-02-25" as "25 Feb 2013"; anything else as written. */
+
     public String period(String period) {
         if (period == null) {
             return "";

@@ -79,7 +79,7 @@ public class ActionCommandsController extends CommandEndpoints {
             @PathVariable String actionId, @Valid @RequestBody ProgressRequest body, Change change) {
         String noteId = idOr(body.id());
         Long version = send(new RecordProgress(actionId, noteId, body.period(), body.text(), body.achieved(),
-                body.planned(), change.expectedVersion()), actionId, change.reason());
+                body.planned(), body.undated(), change.expectedVersion()), actionId, change.reason());
         return created("/api/actions/" + actionId + "/progress/" + noteId, version,
                 new ProgressNoteAccepted(noteId, actionId, version));
     }

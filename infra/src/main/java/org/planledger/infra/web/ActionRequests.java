@@ -60,7 +60,9 @@ public final class ActionRequests {
             @Schema(example = "Bid successful, £17.7k awarded by the Police and Crime Commissioner")
             @NotBlank @Size(max = Limits.TEXT) String text,
             @Schema(description = "Optional quantity achieved, as in \"41 of 60\"", example = "41") @PositiveOrZero BigDecimal achieved,
-            @Schema(description = "Optional quantity planned, as in \"41 of 60\"", example = "60") @PositiveOrZero BigDecimal planned) {
+            @Schema(description = "Optional quantity planned, as in \"41 of 60\"", example = "60") @PositiveOrZero BigDecimal planned,
+            @Schema(description = "Optional: true when the source gives the text no date; period is then only the month "
+                    + "it is filed under") Boolean undated) {
     }
 
     public record CorrectionRequest(

@@ -53,7 +53,7 @@ public class PlanCommandsController extends CommandEndpoints {
     public ResponseEntity<Accepted> addPriority(@PathVariable String planId, @Valid @RequestBody AddPriorityRequest body,
                                                 Change change) {
         return createIn(planId, "priorities", body.id(), id -> new AddPriority(planId, id, body.title(), body.leads(),
-                body.effectiveOn(), change.expectedVersion()), change.reason());
+                body.focus(), body.effectiveOn(), change.expectedVersion()), change.reason());
     }
 
     @PutMapping("/{planId}/priorities/{priorityId}")
@@ -62,7 +62,7 @@ public class PlanCommandsController extends CommandEndpoints {
     public ResponseEntity<Accepted> revisePriority(@PathVariable String planId, @PathVariable String priorityId,
                                                    @Valid @RequestBody RevisePriorityRequest body, Change change) {
         return changed(priorityId, planId, new RevisePriority(planId, priorityId, body.title(), body.leads(),
-                body.reason(), body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
+                body.focus(), body.reason(), body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/priorities/{priorityId}/retirement")
@@ -91,6 +91,16 @@ public class PlanCommandsController extends CommandEndpoints {
                                                     @Valid @RequestBody ReviseObjectiveRequest body, Change change) {
         return changed(objectiveId, planId, new ReviseObjective(planId, objectiveId, body.title(), body.outcomes(),
                 body.reason(), body.effectiveOn(), change.expectedVersion()), change.reason(body.reason()));
+    }
+
+    @PostMapping("/{planId}/objectives/{objectiveId}/retirement")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Retire an objective", description = "A refresh dropped it: from effectiveOn (default today) "
+            + "the board no longer shows it, its indicators or its actions; replays before that day do. A reason is required.")
+    public ResponseEntity<Accepted> retireObjective(@PathVariable String planId, @PathVariable String objectiveId,
+                                                    @Valid @RequestBody ReasonRequest body, Change change) {
+        return changed(objectiveId, planId, new RetireObjective(planId, objectiveId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/indicators")
@@ -126,6 +136,30 @@ public class PlanCommandsController extends CommandEndpoints {
         return changed(indicatorId, planId, new RecordIndicatorReading(planId, indicatorId, body.id(), body.value(),
                 body.period(), body.costPence(), body.note(), body.source(), body.series(), body.effectiveOn(),
                 change.expectedVersion()), change.reason());
+    }
+
+    @PostMapping("/{planId}/indicators/{indicatorId}/readings/{readingId}/correction")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Correct a published reading", description = "The reading (recorded with an id) takes the "
+            + "revised value, cost and note from effectiveOn (default today); a replay before that day shows the figure "
+            + "first published, the audit trail both. A reason is required; the same figures again change nothing.")
+    public ResponseEntity<Accepted> correctReading(@PathVariable String planId, @PathVariable String indicatorId,
+                                                   @PathVariable String readingId,
+                                                   @Valid @RequestBody CorrectReadingRequest body, Change change) {
+        return changed(readingId, planId, new CorrectIndicatorReading(planId, indicatorId, readingId, body.value(),
+                body.costPence(), body.note(), body.reason(), body.effectiveOn(), change.expectedVersion()),
+                change.reason(body.reason()));
+    }
+
+    @PostMapping("/{planId}/indicators/{indicatorId}/retirement")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Retire an indicator", description = "The plan stopped measuring it: from effectiveOn (default "
+            + "today) the board no longer shows it; its series stays, and it takes no readings for later periods. "
+            + "A reason is required.")
+    public ResponseEntity<Accepted> retireIndicator(@PathVariable String planId, @PathVariable String indicatorId,
+                                                    @Valid @RequestBody ReasonRequest body, Change change) {
+        return changed(indicatorId, planId, new RetireIndicator(planId, indicatorId, body.reason(), body.effectiveOn(),
+                change.expectedVersion()), change.reason(body.reason()));
     }
 
     @PostMapping("/{planId}/indicators/{indicatorId}/series-breaks")

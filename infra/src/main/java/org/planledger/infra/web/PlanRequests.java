@@ -48,13 +48,28 @@ public final class PlanRequests {
             @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String id,
             @Schema(example = "Anti-social behaviour") @NotBlank @Size(max = Limits.TITLE) String title,
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> leads,
+            @Schema(description = "Optional focus strands", example = "[\"Domestic abuse\"]")
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TITLE) String> focus,
             @BusinessDate LocalDate effectiveOn) {
     }
 
     public record RevisePriorityRequest(
             @NotBlank @Size(max = Limits.TITLE) String title,
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> leads,
+            @Schema(description = "Focus strands; left out, they stay as they are; [] removes them")
+            @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TITLE) String> focus,
             @Size(max = Limits.REASON) String reason,
+            @BusinessDate LocalDate effectiveOn) {
+    }
+
+    @Schema(description = "The figure as revised: value (pence for a MONEY indicator), optional costPence and note; "
+            + "a reason is required. effectiveOn (default today) is when the correction was made: a replay before it "
+            + "shows the figure first published")
+    public record CorrectReadingRequest(
+            @NotNull BigDecimal value,
+            @PositiveOrZero @Max(Limits.MAX_PENCE) Long costPence,
+            @Size(max = Limits.TEXT) String note,
+            @NotBlank @Size(max = Limits.REASON) String reason,
             @BusinessDate LocalDate effectiveOn) {
     }
 

@@ -117,18 +117,21 @@ class ImportSyncPlannerTest {
 
         assertThat(plan.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
                 .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
-                .containsExactly("priority 'asb': leads", "indicator 'asb-i': target", "action 'a1': title",
+                .containsExactly("priority 'asb': leads", "indicator 'asb-i': target",
+                        "reading 'asb-i' 2013/14: value (the file says 91, the store 90)", "action 'a1': title",
                         "action 'a1': endDate", "progress note 'a1.n1': text");
         assertThat(plan.commands()).contains(
                 new RescheduleAction("a1", LocalDate.of(2013, 4, 1), LocalDate.of(2014, 9, 30), "re-imported from f2.json", null, null),
-                new CorrectProgressNote("a1", "a1.n1", "Started in June", "re-imported from f2.json", null, null));
-        assertThat(plan.notApplied()).singleElement().asString().contains("reading 'asb-i' 2013/14", "no command corrects a reading");
+                new CorrectProgressNote("a1", "a1.n1", "Started in June", "re-imported from f2.json", null, null),
+                new CorrectIndicatorReading("p", "asb-i", "asb-i.2013_14", new BigDecimal("91"), null, null,
+                        "re-imported from f2.json", null, null));
+        assertThat(plan.notApplied()).isEmpty();
         assertThat(plan.commands()).noneMatch(command -> command instanceof AddPriority || command instanceof AddAction
                 || command instanceof DefineIndicator || command instanceof RecordIndicatorReading);
     }
 
     @Test
-    void aChangedMemberIsRecordedAgainUnderItsIdAndAChangedReadingOrNoteFigureIsNotApplied() {
+    void aChangedMemberIsRecordedAgainUnderItsIdAChangedReadingCorrectedAndANoteFigureNotApplied() {
         StoredPlan stored = storeHolding(document);
         ImportPlan same = ImportPlanner.plan(document, ImportPlanner.LeadUserIds.FROM_FILE, stored, "again");
         assertThat(same.steps()).allSatisfy(step -> assertThat(step.change()).isEqualTo(ImportPlan.Change.ENSURE));
@@ -146,16 +149,18 @@ class ImportSyncPlannerTest {
 
         assertThat(plan.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
                 .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
-                .containsExactlyInAnyOrder("member 'p.m2': to", "measure 'crime-rate': target");
+                .containsExactlyInAnyOrder("member 'p.m2': to", "measure 'crime-rate': target",
+                        "reading 'crime-rate' 2012/13: note");
         assertThat(plan.commands()).contains(
                 new RecordPlanMember("p", "p.m2", "Cllr Y", "Council", "Chair", LocalDate.of(2013, 5, 1),
                         LocalDate.of(2015, 5, 31), null, null),
                 new RebaselineIndicator("p", "crime-rate", null,
                         new Target(TargetKind.PEER_COMPARISON, null, "Below our most similar group", null, "Most similar group"),
                         null, "re-imported from f2.json", null, null));
-        assertThat(plan.notApplied()).hasSize(2)
-                .anySatisfy(line -> assertThat(line).contains("reading 'crime-rate' 2012/13: note", "no command corrects a reading"))
-                .anySatisfy(line -> assertThat(line).contains("progress note 'a1.n1': planned", "no command corrects a note's figures"));
+        assertThat(plan.commands()).contains(new CorrectIndicatorReading("p", "crime-rate", "crime-rate.2012_13",
+                new BigDecimal("60"), 1000L, "final", "re-imported from f2.json", null, null));
+        assertThat(plan.notApplied()).singleElement().asString()
+                .contains("progress note 'a1.n1': planned", "no command corrects a note's figures");
     }
 
     @Test
@@ -171,6 +176,53 @@ class ImportSyncPlannerTest {
                 .contains("action 'a1': startDate, endDate", "RescheduleAction needs both dates");
     }
 
+    @Test
+    void retirementsFocusStrandsAndUndatedNotesAreSentOnceAndAReImportLeavesThemAlone() {
+        String refreshed = FILE.replace("\"title\": \"Added at the 2014 refresh\", \"from\": \"2014-04-01\"",
+                        "\"title\": \"Added at the 2014 refresh\", \"from\": \"2014-04-01\", "
+                                + "\"retired\": {\"on\": \"2015-04-01\", \"reason\": \"Dropped at the 2015 refresh\"}")
+                .replace("\"target\": {\"kind\": \"IMPROVE_ON_PREVIOUS\", \"wording\": \"Fewer than last year\", \"baselinePeriod\": \"2012/13\"}",
+                        "\"target\": {\"kind\": \"IMPROVE_ON_PREVIOUS\", \"wording\": \"Fewer than last year\", \"baselinePeriod\": \"2012/13\"}, "
+                                + "\"retired\": {\"on\": \"2015-04-01\", \"reason\": \"No longer published\"}")
+                .replace("\"leads\": [\"A\"],", "\"leads\": [\"A\"], \"focus\": [\"Street drinking\", \"Nuisance\"],")
+                .replace("\"undated\": false", "\"undated\": true");
+        PlanDocument file = new PlanDocumentReader().read(refreshed.getBytes(StandardCharsets.UTF_8));
+
+        ImportPlan first = ImportPlanner.plan(file, ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "imported");
+        assertThat(first.notYetImported()).isEmpty();
+        List<Object> commands = first.commands();
+        assertThat(commands).contains(
+                new AddPriority("p", "asb", "ASB", List.of("A"), List.of("Street drinking", "Nuisance"),
+                        LocalDate.of(2013, 4, 1), null),
+                new RecordProgress("a1", "a1.n1", "2013-06", "Started", new BigDecimal("41"), new BigDecimal("60"), true, null));
+        // retired last, once what sits under them is in: a retired objective takes no new actions
+        assertThat(commands.subList(commands.size() - 2, commands.size())).containsExactly(
+                new RetireObjective("p", "asb-2", "Dropped at the 2015 refresh", LocalDate.of(2015, 4, 1), null),
+                new RetireIndicator("p", "asb-calls", "No longer published", LocalDate.of(2015, 4, 1), null));
+
+        ImportPlan retiredLater = ImportPlanner.plan(file, ImportPlanner.LeadUserIds.FROM_FILE, storeHolding(document), "f2");
+        assertThat(retiredLater.steps()).filteredOn(step -> step.change() == ImportPlan.Change.REVISE)
+                .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
+                .contains("objective 'asb-2': retired", "indicator 'asb-calls': retired");
+        assertThat(retiredLater.unchanged()).doesNotContain("objective 'asb-2'", "indicator 'asb-calls'");
+
+        ImportPlan again = ImportPlanner.plan(file, ImportPlanner.LeadUserIds.FROM_FILE, storeHolding(file), "again");
+        assertThat(again.commands()).noneMatch(command -> command instanceof RetireObjective
+                || command instanceof RetireIndicator || command instanceof RevisePriority);
+        assertThat(again.steps()).allSatisfy(step -> assertThat(step.change()).isEqualTo(ImportPlan.Change.ENSURE));
+        assertThat(again.notApplied()).isEmpty();
+
+        ImportPlan refocused = ImportPlanner.plan(new PlanDocumentReader().read(refreshed
+                        .replace("\"focus\": [\"Street drinking\", \"Nuisance\"]", "\"focus\": [\"Nuisance\"]")
+                        .getBytes(StandardCharsets.UTF_8)),
+                ImportPlanner.LeadUserIds.FROM_FILE, storeHolding(file), "re-imported from f2.json");
+        assertThat(refocused.steps()).filteredOn(step -> step.change() != ImportPlan.Change.ENSURE)
+                .extracting(step -> step.record() + ": " + String.join(", ", step.fields()))
+                .containsExactly("priority 'asb': focus");
+        assertThat(refocused.commands()).filteredOn(RevisePriority.class::isInstance).containsExactly(new RevisePriority(
+                "p", "asb", "ASB and nuisance", List.of("A"), List.of("Nuisance"), "re-imported from f2.json", null, null));
+    }
+
     /** The store as if the file had been imported: the events its create commands would have recorded. */
     private static StoredPlan storeHolding(PlanDocument document) {
         StoredPlan stored = StoredPlan.empty();
@@ -178,8 +230,13 @@ class ImportSyncPlannerTest {
             switch (command) {
                 case DraftPlan c -> stored.applyPlanEvent(new PlanDrafted(c.planId(), c.partnership(), c.title(),
                         c.periodStart(), c.periodEnd(), c.cadence(), c.effectiveOn()));
-                case AddPriority c -> stored.applyPlanEvent(new PriorityAdded(c.planId(), c.priorityId(), c.title(), c.leads(), c.effectiveOn()));
-                case RevisePriority c -> stored.applyPlanEvent(new PriorityRevised(c.planId(), c.priorityId(), c.title(), c.leads(), c.effectiveOn()));
+                case AddPriority c -> stored.applyPlanEvent(new PriorityAdded(c.planId(), c.priorityId(), c.title(), c.leads(),
+                        c.focus(), c.effectiveOn()));
+                // the aggregate keeps the strands when a revision leaves them out
+                case RevisePriority c -> stored.applyPlanEvent(new PriorityRevised(c.planId(), c.priorityId(), c.title(), c.leads(),
+                        c.focus() != null ? c.focus() : stored.priorities.get(c.priorityId()).focus(), c.effectiveOn()));
+                case RetireObjective c -> stored.applyPlanEvent(new ObjectiveRetired(c.planId(), c.objectiveId(), c.reason(), c.effectiveOn()));
+                case RetireIndicator c -> stored.applyPlanEvent(new IndicatorRetired(c.planId(), c.indicatorId(), c.reason(), c.effectiveOn()));
                 case RetirePriority c -> stored.applyPlanEvent(new PriorityRetired(c.planId(), c.priorityId(), c.reason(), c.effectiveOn()));
                 case AddObjective c -> stored.applyPlanEvent(new ObjectiveAdded(c.planId(), c.priorityId(), c.objectiveId(), c.title(), c.outcomes(), c.effectiveOn()));
                 case DefineIndicator c -> stored.applyPlanEvent(new IndicatorDefined(c.planId(), c.objectiveId(), c.priorityId(),
@@ -195,7 +252,7 @@ class ImportSyncPlannerTest {
                             c.monitoringIndicators(), c.resources(), c.leads(), c.partners(), c.startDate(), c.endDate(), c.risks(), c.effectiveOn()));
                 }
                 case RecordProgress c -> stored.applyActionEvent(c.actionId(), new ProgressRecorded("p", c.actionId(), c.noteId(), c.period(),
-                        c.text(), c.achieved(), c.planned(), ProgressPeriod.effectiveDate(c.period())));
+                        c.text(), c.achieved(), c.planned(), c.undated(), ProgressPeriod.effectiveDate(c.period())));
                 default -> {
                 }
             }

@@ -105,7 +105,7 @@ class PlanFileProblemsTest {
     }
 
     @Test
-    void everyVersionTwoShapeBecomesACommandAndTheSummaryCountsOnlyWhatNoCommandRecords() {
+    void everyVersionTwoShapeBecomesACommandAndTheSummaryCountsNothingNotYetImported() {
         String withUnmapped = SMALL_V2.replace("\"startDate\": null, \"endDate\": null}",
                 "\"startDate\": null, \"endDate\": null, \"progress\": [{\"period\": \"2013-04\", \"text\": \"Background\", \"undated\": true}]}");
         ImportPlan plan = ImportPlanner.plan(reader.read(withUnmapped.getBytes(StandardCharsets.UTF_8)),
@@ -113,7 +113,9 @@ class PlanFileProblemsTest {
 
         assertThat(plan.commands()).hasAtLeastOneElementOfType(org.planledger.command.api.RecordPlanMember.class)
                 .hasAtLeastOneElementOfType(org.planledger.command.api.RecordSeriesBreak.class);
-        assertThat(plan.notYetImported()).containsExactlyEntriesOf(java.util.Map.of("progress notes' undated flags", 1));
+        assertThat(plan.notYetImported()).isEmpty();
+        assertThat(plan.commands()).anyMatch(command -> command instanceof org.planledger.command.api.RecordProgress note
+                && Boolean.TRUE.equals(note.undated()) && note.period().equals("2013-04"));
         assertThat(ImportPlanner.plan(reader.read(SMALL_V2.getBytes(StandardCharsets.UTF_8)),
                 ImportPlanner.LeadUserIds.FROM_FILE, StoredPlan.empty(), "test").notYetImported()).isEmpty();
         assertThat(plan.commands()).anyMatch(command -> command instanceof org.planledger.command.api.AddObjective add
@@ -133,6 +135,20 @@ class PlanFileProblemsTest {
                 () -> reader.read(twice.getBytes(StandardCharsets.UTF_8)));
         assertThat(refused.problems()).extracting(PlanDocumentProblem::describe).singleElement().asString()
                 .contains("measure 'm'", "another peer reading for 2012/13");
+    }
+
+    @Test
+    void aRetiredIndicatorsReadingsEndByItsRetirement() {
+        String retired = SMALL_V2.replace("\"newBaselinePending\": true}]}]",
+                "\"newBaselinePending\": true}], \"retired\": {\"on\": \"2013-03-31\", \"reason\": \"no longer published\"}}]");
+        assertThat(reader.read(retired.getBytes(StandardCharsets.UTF_8)).measures().get(0).retired().on())
+                .isEqualTo(java.time.LocalDate.of(2013, 3, 31));
+
+        String tooLate = retired.replace("\"on\": \"2013-03-31\"", "\"on\": \"2013-03-30\"");
+        InvalidPlanDocumentException refused = catchThrowableOfType(InvalidPlanDocumentException.class,
+                () -> reader.read(tooLate.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.problems()).extracting(PlanDocumentProblem::describe).singleElement().asString()
+                .contains("measure 'm'", "ends after the indicator was retired (2013-03-30)");
     }
 
     static final String SMALL_V2 = """

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.planledger.events.IndicatorReadingCorrected;
+import org.planledger.events.IndicatorRetired;
+import org.planledger.events.ObjectiveRetired;
 import org.planledger.events.ActionAdded;
 import org.planledger.events.AuditMetadata;
 import org.planledger.events.Lead;
@@ -197,6 +200,52 @@ class ManagePagesTest {
         assertThat(scrutiny.get("/plans/" + PLAN + "/manage").status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void aManagerRetiresAnObjectiveAndAnIndicatorAndCorrectsAReadingFromThePages() throws Exception {
+        PageSession manager = PageSession.signIn(port, "manager");
+        String base = "/plans/" + PLAN + "/manage/";
+        PageSession.Page form = manager.get(base + "add-objective?priorityId=violence");
+        expectRedirect(manager.post(base + "add-objective", form, Map.of("id", "violence-2", "priorityId", "violence",
+                "title", "Safer parks")), "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "define-indicator?objectiveId=violence-1");
+        expectRedirect(manager.post(base + "define-indicator", form, Map.of("id", "violence-calls", "objectiveId", "violence-1",
+                "name", "Calls about violence", "unit", "COUNT", "direction", "REDUCE", "target.kind", "MONITOR_ONLY",
+                "target.text", "Monitor")), "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "reading?indicatorId=violence-calls");
+        expectRedirect(manager.post(base + "reading", form, Map.of("path.indicatorId", "violence-calls",
+                "id", "violence-calls.2024_25", "value", "120", "period", "2024/25", "costPence", "15")), "/plans/" + PLAN + "/manage");
+
+        form = manager.get(base + "correct-reading?indicatorId=violence-calls&readingId=violence-calls.2024_25");
+        assertThat(form.body()).as("the form starts from the figure as recorded").containsPattern("value=\"120\"")
+                .containsPattern("value=\"15\"");
+        expectRedirect(manager.post(base + "correct-reading", form, Map.of("path.indicatorId", "violence-calls",
+                "path.readingId", "violence-calls.2024_25", "value", "118", "costPence", "15", "reason", "police revised it")),
+                "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "retire-indicator?indicatorId=violence-calls");
+        expectRedirect(manager.post(base + "retire-indicator", form, Map.of("path.indicatorId", "violence-calls", "reason", "no longer published")),
+                "/plans/" + PLAN + "/manage");
+        form = manager.get(base + "retire-objective?objectiveId=violence-2");
+        expectRedirect(manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "dropped at the refresh")),
+                "/plans/" + PLAN + "/manage");
+
+        List<Object> events = eventStore.readEvents(PLAN).asStream().map(m -> (Object) m.getPayload()).toList();
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(IndicatorReadingCorrected.class, c -> {
+            assertThat(c.value()).isEqualByComparingTo("118");
+            assertThat(c.costPence()).as("the cost kept as it was, in pence").isEqualTo(1500L);
+            assertThat(c.reason()).isEqualTo("police revised it");
+        }));
+        assertThat(events).anyMatch(e -> e instanceof IndicatorRetired r && r.indicatorId().equals("violence-calls")
+                        && r.reason().equals("no longer published"))
+                .anyMatch(e -> e instanceof ObjectiveRetired r && r.objectiveId().equals("violence-2"));
+        assertThat(manager.get("/plans/" + PLAN + "/manage").body()).contains("Retired");
+        assertThat(manager.get(base + "add-action").body()).as("a retired objective is not offered for new actions")
+                .doesNotContain("Safer parks");
+        assertThat(manager.get(base + "retire-objective?objectiveId=violence-2").status()).isEqualTo(200);
+        form = manager.get(base + "retire-objective?objectiveId=violence-2");
+        PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "again"));
+        assertThat(again.status()).as("retiring twice is refused on the page").isNotEqualTo(302);
+
     /**
      * Optimistic concurrency, as the API has it: each form carries the version of what it showed and
      * sends it as If-Match. Two managers open the same priority; the second to send is refused with who
@@ -204,7 +253,7 @@ class ManagePagesTest {
      * sending again applies it. The same for an action's form after its lead recorded a note meanwhile.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aFormSentAfterSomeoneElseChangedTheRecordIsRefusedAndStoresNothing() throws Exception {
         PageSession first = PageSession.signIn(port, "manager");
         PageSession second = PageSession.signIn(port, "manager");
@@ -243,7 +292,7 @@ class ManagePagesTest {
 
     /** The plan's members, indicator links, an action's risks and referral cases, each through the API's endpoint. */
     @Test
-    @Order(6)
+    @Order(7)
     void membersIndicatorLinksRisksAndReferralsAreKeptInPages() throws Exception {
         PageSession manager = PageSession.signIn(port, "manager");
         String base = "/plans/" + PLAN + "/manage/";
@@ -272,18 +321,18 @@ class ManagePagesTest {
                 Map.of("id", "nte-violence", "objectiveId", "violence-1", "name", "Violence in the night-time economy",
                         "unit", "COUNT", "direction", "REDUCE", "target.kind", "PERCENT_CHANGE", "target.value", "5",
                         "target.text", "5% reduction")), manage);
-        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-2",
+        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-3",
                 "priorityId", "violence", "title", "Reduce repeat domestic abuse")), manage);
         PageSession.Page link = manager.get(base + "link-indicator?indicatorId=nte-violence");
         assertThat(link.body()).contains("Indicator: Violence in the night-time economy")
-                .containsPattern("<option value=\"violence-2\">[^<]*Reduce repeat domestic abuse</option>");
+                .containsPattern("<option value=\"violence-3\">[^<]*Reduce repeat domestic abuse</option>");
         before = storedEvents();
         refused = manager.post(base + "link-indicator", link, Map.of("objectiveId", ""));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(message(refused, "f-objectiveId")).isEqualTo("Enter objective it also measures.");
         assertThat(storedEvents()).isEqualTo(before);
-        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-2")), manage);
-        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-2");
+        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-3")), manage);
+        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-3");
 
         // The lead identifies, reassesses and closes a risk on their action.
         PageSession lead = PageSession.signIn(port, "lead1");

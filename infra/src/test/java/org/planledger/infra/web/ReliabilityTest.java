@@ -462,6 +462,28 @@ class ReliabilityTest {
                     plans + f.planId() + "/objectives", map("id", unique("ob"), "priorityId", "asb", "title", "Objective"))));
             add.accept("PUT /api/plans/{planId}/objectives/{objectiveId}", new Recipe("revise objective", f -> new Request("PUT",
                     plans + f.planId() + "/objectives/asb-1", map("title", "Reduce ASB further"))));
+            add.accept("POST /api/plans/{planId}/objectives/{objectiveId}/retirement", new Recipe("retire objective", f -> {
+                String objective = unique("ob");
+                expect(api.post(plans + f.planId() + "/objectives").json(map("id", objective, "priorityId", "asb",
+                        "title", "Objective")), 201);
+                return new Request("POST", plans + f.planId() + "/objectives/" + objective + "/retirement",
+                        map("reason", "dropped at the refresh"));
+            }));
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/retirement", new Recipe("retire indicator", f -> {
+                String id = unique("ind");
+                expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                return new Request("POST", plans + f.planId() + "/indicators/" + id + "/retirement",
+                        map("reason", "no longer measured"));
+            }));
+            add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/readings/{readingId}/correction",
+                    new Recipe("correct reading", f -> {
+                        String id = unique("ind");
+                        expect(api.post(plans + f.planId() + "/indicators").json(indicator(id)), 201);
+                        expect(api.post(plans + f.planId() + "/indicators/" + id + "/readings").json(map("id", id + ".q1",
+                                "value", 1100, "period", "2024/25 Q1")), 200);
+                        return new Request("POST", plans + f.planId() + "/indicators/" + id + "/readings/" + id
+                                + ".q1/correction", map("value", 1150, "reason", "police revised the figure"));
+                    }));
             add.accept("POST /api/plans/{planId}/indicators", new Recipe("define indicator", f -> new Request("POST",
                     plans + f.planId() + "/indicators", indicator(unique("ind")))));
             add.accept("POST /api/plans/{planId}/indicators/{indicatorId}/rebaselining", new Recipe("rebaseline", f -> {

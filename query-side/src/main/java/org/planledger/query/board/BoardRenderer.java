@@ -40,14 +40,15 @@ public final class BoardRenderer {
             List<BoardObjective> objectives = new ArrayList<>();
             RagCounts priorityRag = RagCounts.NONE;
             for (ObjectiveView objective : plan.objectives()) {
-                if (!objective.priorityId().equals(priority.priorityId())) {
+                // a retired objective leaves the board with what it holds; replays before its retirement show it
+                if (!objective.priorityId().equals(priority.priorityId()) || objective.retired()) {
                     continue;
                 }
                 List<BoardAction> actions = plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId()))
                         .map(a -> action(a, plan.cadence(), asAt, finished)).toList();
                 List<BoardIndicator> indicators = plan.indicators().stream()
-                        .filter(i -> i.belongsTo(objective.objectiveId()))
+                        .filter(i -> !i.retired() && i.belongsTo(objective.objectiveId()))
                         .map(BoardRenderer::indicator).toList();
                 RagCounts objectiveRag = ragCounts(plan.actions().stream()
                         .filter(a -> a.objectiveId().equals(objective.objectiveId())).toList());
@@ -57,18 +58,25 @@ public final class BoardRenderer {
             }
             planRag = planRag.plus(priorityRag);
             List<BoardIndicator> priorityMeasures = plan.indicators().stream()
-                    .filter(i -> i.objectiveId() == null && priority.priorityId().equals(i.priorityId()))
+                    .filter(i -> !i.retired() && i.objectiveId() == null && priority.priorityId().equals(i.priorityId()))
                     .map(BoardRenderer::indicator).toList();
             priorities.add(new BoardPriority(priority.priorityId(), priority.title(), priority.leads(), priority.retired(),
-                    priorityRag, objectives, priorityMeasures));
+                    priorityRag, objectives, priorityMeasures, priority.focus()));
         }
         return new BoardView(plan.planId(), plan.partnership(), plan.title(), plan.periodStart(), plan.periodEnd(),
                 plan.cadence(), plan.closed(), requestedAsAt, knownAt, planRag, priorities, plan.indicators().stream()
-                .filter(i -> i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
+                .filter(i -> !i.retired() && i.objectiveId() == null && i.priorityId() == null).map(BoardRenderer::indicator).toList(),
                 plan.members().stream().filter(m -> m.memberOn(asAt))
                         .map(m -> new BoardMember(m.memberId(), m.name(), m.organisation(), m.role(), m.from(), m.to()))
                         .toList(),
                 asAt, finished, plan.fictional(), plan.fictionNote());
+    }
+
+    /** The actions the board shows: all but those under a retired objective, which left the board with it. */
+    public static List<ActionView> shownActions(PlanView plan) {
+        List<String> retired = plan.objectives().stream().filter(ObjectiveView::retired).map(ObjectiveView::objectiveId).toList();
+        return retired.isEmpty() ? plan.actions()
+                : plan.actions().stream().filter(a -> !retired.contains(a.objectiveId())).toList();
     }
 
     /** Counts every action by its current rating; an action never rated counts as unrated. */
@@ -92,7 +100,8 @@ public final class BoardRenderer {
         List<PriorityRag> result = new ArrayList<>();
         for (PriorityView priority : plan.priorities()) {
             List<String> objectiveIds = plan.objectives().stream()
-                    .filter(o -> o.priorityId().equals(priority.priorityId())).map(ObjectiveView::objectiveId).toList();
+                    .filter(o -> o.priorityId().equals(priority.priorityId()) && !o.retired())
+                    .map(ObjectiveView::objectiveId).toList();
             result.add(new PriorityRag(priority.priorityId(), priority.title(), ragCounts(plan.actions().stream()
                     .filter(a -> objectiveIds.contains(a.objectiveId())).toList())));
         }
@@ -117,7 +126,7 @@ public final class BoardRenderer {
                 open && !planFinished ? nextUpdateDue : null,
                 latest == null ? null : new LatestNote(latest.noteId(), latest.period(), latest.text(), latest.effectiveOn(),
                         latest.achieved(), latest.planned(), LatestNote.quantity(latest.achieved(), latest.planned()),
-                        latest.recordedAt()),
+                        latest.recordedAt(), latest.undated()),
                 new ReferralTotals(year, totals.referrals(), totals.referralCostPence(), totals.referralsWithoutCost()),
                 totals.fundingPence(), totals.spendPence());
     }

@@ -157,7 +157,8 @@ public class ActionHistoryProjection {
             return notes;
         }
         List<NoteHistory> added = plus(notes, new NoteHistory(e.noteId(), e.period(), e.effectiveOn(),
-                e.text(), e.text(), "ACTIVE", recorded.audit().actor(), recorded.recordedAt(), List.of(), null));
+                e.text(), e.text(), "ACTIVE", recorded.audit().actor(), recorded.recordedAt(), List.of(), null,
+                Boolean.TRUE.equals(e.undated())));
         // period order; a stable sort keeps notes of the same period in the order recorded
         return added.stream().sorted(Comparator.comparing(NoteHistory::effectiveOn)).toList();
     }
@@ -166,13 +167,14 @@ public class ActionHistoryProjection {
         return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), e.text(), n.originalText(),
                 n.withdrawal() != null ? "WITHDRAWN" : "CORRECTED", n.recordedBy(), n.recordedAt(),
                 plus(n.corrections(), new NoteCorrection(e.text(), recorded.reason(), recorded.audit().actor(),
-                        recorded.recordedAt(), e.effectiveOn())), n.withdrawal());
+                        recorded.recordedAt(), e.effectiveOn())), n.withdrawal(), n.undated());
     }
 
     private static NoteHistory noteWithdrawn(NoteHistory n, ProgressNoteWithdrawn e, RecordedEvent recorded) {
         return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), n.text(), n.originalText(), "WITHDRAWN",
                 n.recordedBy(), n.recordedAt(), n.corrections(),
-                new NoteWithdrawal(recorded.reason(), recorded.audit().actor(), recorded.recordedAt(), e.effectiveOn()));
+                new NoteWithdrawal(recorded.reason(), recorded.audit().actor(), recorded.recordedAt(), e.effectiveOn()),
+                n.undated());
     }
 
     private static RiskEntry riskIdentified(RiskIdentified e, String actor) {

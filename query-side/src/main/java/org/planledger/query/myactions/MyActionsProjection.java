@@ -78,6 +78,9 @@ public class MyActionsProjection {
             case PriorityRetired e -> { }
             case ObjectiveAdded e -> { }
             case ObjectiveRevised e -> { }
+            case ObjectiveRetired e -> { }
+            case IndicatorRetired e -> { }
+            case IndicatorReadingCorrected e -> { }
             case IndicatorDefined e -> { }
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }

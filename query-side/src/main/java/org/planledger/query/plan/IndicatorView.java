@@ -16,12 +16,14 @@ import java.util.Optional;
  * of the partnership's own readings in that order, readingCount counts all of them.
  *
  * <p>objectiveId is null for a plan-level measure; priorityId names the priority an indicator
- * belongs to when it has no objective; linkedObjectiveIds are further objectives that share it.
+ * belongs to when it has no objective; linkedObjectiveIds are further objectives that share it. retired: the
+ * plan stopped measuring it (IndicatorRetired); the board no longer shows it, its series stays.
  */
 public record IndicatorView(String indicatorId, String objectiveId, String name, IndicatorUnit unit, Direction direction,
                             Baseline baseline, Target target, String changeRequired, LocalDate dueOn, String lead,
                             ReadingView latestReading, int readingCount, List<ReadingView> readings,
-                            String priorityId, List<String> linkedObjectiveIds, List<SeriesBreakView> seriesBreaks) {
+                            String priorityId, List<String> linkedObjectiveIds, List<SeriesBreakView> seriesBreaks,
+                            boolean retired, String retiredReason) {
 
     static final Comparator<ReadingView> PERIOD_ORDER = Comparator.comparing(ReadingView::readingDate)
             .thenComparing(ReadingView::periodStart);
@@ -55,7 +57,7 @@ public record IndicatorView(String indicatorId, String objectiveId, String name,
     IndicatorView withDefinition(Baseline newBaseline, Target newTarget, String newChangeRequired) {
         return new IndicatorView(indicatorId, objectiveId, name, unit, direction, newBaseline, newTarget,
                 newChangeRequired, dueOn, lead, latestReading, readingCount, readings, priorityId,
-                linkedObjectiveIds, seriesBreaks);
+                linkedObjectiveIds, seriesBreaks, retired, retiredReason);
     }
 
     IndicatorView withReadings(List<ReadingView> changed) {
@@ -63,16 +65,24 @@ public record IndicatorView(String indicatorId, String objectiveId, String name,
         List<ReadingView> own = ordered.stream().filter(r -> !r.peer()).toList();
         return new IndicatorView(indicatorId, objectiveId, name, unit, direction, baseline, target, changeRequired,
                 dueOn, lead, own.isEmpty() ? null : own.get(own.size() - 1), ordered.size(), ordered, priorityId,
-                linkedObjectiveIds, seriesBreaks);
+                linkedObjectiveIds, seriesBreaks, retired, retiredReason);
     }
 
     IndicatorView withSeriesBreaks(List<SeriesBreakView> changed) {
         return new IndicatorView(indicatorId, objectiveId, name, unit, direction, baseline, target, changeRequired,
-                dueOn, lead, latestReading, readingCount, readings, priorityId, linkedObjectiveIds, changed);
+                dueOn, lead, latestReading, readingCount, readings, priorityId, linkedObjectiveIds, changed, retired,
+                retiredReason);
     }
 
     IndicatorView withLinkedObjectiveIds(List<String> changed) {
         return new IndicatorView(indicatorId, objectiveId, name, unit, direction, baseline, target, changeRequired,
-                dueOn, lead, latestReading, readingCount, readings, priorityId, changed, seriesBreaks);
+                dueOn, lead, latestReading, readingCount, readings, priorityId, changed, seriesBreaks, retired,
+                retiredReason);
+    }
+
+    IndicatorView retire(String reason) {
+        return new IndicatorView(indicatorId, objectiveId, name, unit, direction, baseline, target, changeRequired,
+                dueOn, lead, latestReading, readingCount, readings, priorityId, linkedObjectiveIds, seriesBreaks, true,
+                reason);
     }
 }

@@ -74,15 +74,20 @@ public final class PlanReducer {
             case BoardMeetingRecorded e -> plan.withBoardMeetings(upserting(plan.boardMeetings(),
                     m -> m.meetingId().equals(e.meetingId()), m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));
             case PriorityAdded e -> plan.withPriorities(upserting(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
-                    p -> new PriorityView(e.priorityId(), e.title(), e.leads(), false, null)));
+                    p -> new PriorityView(e.priorityId(), e.title(), e.leads(), false, null, e.focus())));
             case PriorityRevised e -> plan.withPriorities(replacing(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
-                    p -> new PriorityView(p.priorityId(), e.title(), e.leads(), p.retired(), p.retiredReason())));
+                    p -> new PriorityView(p.priorityId(), e.title(), e.leads(), p.retired(), p.retiredReason(), e.focus())));
             case PriorityRetired e -> plan.withPriorities(replacing(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
-                    p -> new PriorityView(p.priorityId(), p.title(), p.leads(), true, e.reason())));
+                    p -> new PriorityView(p.priorityId(), p.title(), p.leads(), true, e.reason(), p.focus())));
             case ObjectiveAdded e -> plan.withObjectives(upserting(plan.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
                     o -> new ObjectiveView(e.objectiveId(), e.priorityId(), e.title(), e.outcomes())));
             case ObjectiveRevised e -> plan.withObjectives(replacing(plan.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
-                    o -> new ObjectiveView(o.objectiveId(), o.priorityId(), e.title(), e.outcomes())));
+                    o -> new ObjectiveView(o.objectiveId(), o.priorityId(), e.title(), e.outcomes(), o.retired(), o.retiredReason())));
+            case ObjectiveRetired e -> plan.withObjectives(replacing(plan.objectives(), o -> o.objectiveId().equals(e.objectiveId()),
+                    o -> o.retire(e.reason())));
+            case IndicatorRetired e -> plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                    i -> i.retire(e.reason())));
+            case IndicatorReadingCorrected e -> readingCorrected(plan, e);
             case IndicatorDefined e -> indicatorDefined(plan, e);
             case IndicatorRebaselined e -> indicatorRebaselined(plan, e);
             case IndicatorReadingRecorded e -> indicatorRead(plan, e);
@@ -104,7 +109,14 @@ public final class PlanReducer {
         return plan.withIndicators(upserting(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
                 i -> new IndicatorView(e.indicatorId(), e.objectiveId(), e.name(), e.unit(), e.direction(),
                         e.baseline(), e.target(), e.changeRequired(), e.dueOn(), e.lead(), null, 0, List.of(),
-                        e.priorityId(), List.of(), List.of())));
+                        e.priorityId(), List.of(), List.of(), false, null)));
+    }
+
+    /** The reading keeps its place in the series; its figures are the corrected ones, the original is kept. */
+    private static PlanView readingCorrected(PlanView plan, IndicatorReadingCorrected e) {
+        return plan.withIndicators(replacing(plan.indicators(), i -> i.indicatorId().equals(e.indicatorId()),
+                i -> i.withReadings(i.readings().stream().map(r -> e.readingId().equals(r.readingId())
+                        ? r.corrected(e.value(), e.costPence(), e.note()) : r).toList())));
     }
 
     private static PlanView indicatorRebaselined(PlanView plan, IndicatorRebaselined e) {
@@ -201,7 +213,7 @@ public final class PlanReducer {
             return action;
         }
         NoteView note = new NoteView(e.noteId(), e.period(), e.effectiveOn(), e.text(), e.text(), 0, false, null,
-                recorded.audit().actor(), recorded.recordedAt(), e.achieved(), e.planned());
+                recorded.audit().actor(), recorded.recordedAt(), e.achieved(), e.planned(), Boolean.TRUE.equals(e.undated()));
         return action.with(b -> b.notes = plus(action.notes(), note));
     }
 

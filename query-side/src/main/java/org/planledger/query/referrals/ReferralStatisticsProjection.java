@@ -100,6 +100,9 @@ public class ReferralStatisticsProjection {
             case PriorityRetired e -> { }
             case ObjectiveAdded e -> { }
             case ObjectiveRevised e -> { }
+            case ObjectiveRetired e -> { }
+            case IndicatorRetired e -> { }
+            case IndicatorReadingCorrected e -> { }
             case IndicatorDefined e -> { }
             case IndicatorRebaselined e -> { }
             case IndicatorReadingRecorded e -> { }

@@ -8,6 +8,7 @@ import org.planledger.query.plan.NoteView;
 import org.planledger.query.plan.ObjectiveView;
 import org.planledger.query.plan.PlanView;
 import org.planledger.query.plan.PriorityView;
+import org.planledger.query.plan.ReadingView;
 import org.planledger.query.plan.ReferralCaseView;
 import org.planledger.query.plan.RiskView;
 import org.planledger.query.support.RecordedEvent;
@@ -46,6 +47,18 @@ public final class ChangeDescriber {
             case PriorityRetired e -> changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));
             case ObjectiveAdded e -> changes.add(new Change("OBJECTIVE_ADDED", null, e.objectiveId(), "title", null, e.title()));
             case ObjectiveRevised e -> objectiveRevised(changes, before, after, e);
+            // the retirement's own reason is kept as a change too: an import's audit reason names only the file
+            case ObjectiveRetired e -> {
+                changes.add(new Change("OBJECTIVE_RETIRED", null, e.objectiveId(), "retired",
+                        before.objective(e.objectiveId()).map(o -> text(o.retired())).orElse(null), "true"));
+                changes.add(new Change("OBJECTIVE_RETIRED", null, e.objectiveId(), "retiredBecause", null, e.reason()));
+            }
+            case IndicatorRetired e -> {
+                changes.add(new Change("INDICATOR_RETIRED", null, e.indicatorId(), "retired",
+                        before.indicator(e.indicatorId()).map(i -> text(i.retired())).orElse(null), "true"));
+                changes.add(new Change("INDICATOR_RETIRED", null, e.indicatorId(), "retiredBecause", null, e.reason()));
+            }
+            case IndicatorReadingCorrected e -> readingCorrected(changes, before, after, e);
             case IndicatorDefined e -> changes.add(new Change("INDICATOR_ADDED", null, e.indicatorId(), "name", null, e.name()));
             case IndicatorRebaselined e -> indicatorRebaselined(changes, before, after, e);
             // the reading itself: an earlier period's figure or a peer's does not move the latest, yet it is news
@@ -79,6 +92,24 @@ public final class ChangeDescriber {
         field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "title", was.map(ObjectiveView::title), now.map(ObjectiveView::title));
         field(changes, "OBJECTIVE_REVISED", null, e.objectiveId(), "outcomes", was.map(o -> String.join("; ", o.outcomes())),
                 now.map(o -> String.join("; ", o.outcomes())));
+    }
+
+    /** Before and after of each figure the correction changed, named by the reading's period. */
+    private static void readingCorrected(List<Change> changes, PlanView before, PlanView after, IndicatorReadingCorrected e) {
+        Optional<ReadingView> was = before.indicator(e.indicatorId()).flatMap(i -> reading(i, e.readingId()));
+        Optional<ReadingView> now = after.indicator(e.indicatorId()).flatMap(i -> reading(i, e.readingId()));
+        String period = now.or(() -> was).map(r -> " (" + r.period() + ")").orElse("");
+        field(changes, "READING_CORRECTED", null, e.indicatorId(), "reading" + period,
+                was.map(r -> r.value().toPlainString()), now.map(r -> r.value().toPlainString()));
+        field(changes, "READING_CORRECTED", null, e.indicatorId(), "cost" + period,
+                was.map(r -> r.costPence() == null ? null : pence(r.costPence())),
+                now.map(r -> r.costPence() == null ? null : pence(r.costPence())));
+        field(changes, "READING_CORRECTED", null, e.indicatorId(), "note" + period,
+                was.map(ReadingView::note), now.map(ReadingView::note));
+    }
+
+    private static Optional<ReadingView> reading(IndicatorView indicator, String readingId) {
+        return indicator.readings().stream().filter(r -> readingId.equals(r.readingId())).findFirst();
     }
 
     private static void indicatorRebaselined(List<Change> changes, PlanView before, PlanView after, IndicatorRebaselined e) {

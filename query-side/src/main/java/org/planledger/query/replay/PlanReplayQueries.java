@@ -103,7 +103,7 @@ public class PlanReplayQueries {
 
     private static PlanCharts charts(FindPlanCharts query, List<RecordedEvent> events, PlanStates states) {
         List<RagPoint> rag = query.dates().stream()
-                .map(date -> new RagPoint(date, BoardRenderer.ragCounts(states.asAt(query.planId(), events, date, null).actions())))
+                .map(date -> new RagPoint(date, BoardRenderer.ragCounts(BoardRenderer.shownActions(states.asAt(query.planId(), events, date, null)))))
                 .toList();
         PlanView whole = PlanReducer.fold(query.planId(), events);
         // the partnership's own series, in period order; a peer group's figures are not its trend
@@ -154,7 +154,7 @@ public class PlanReplayQueries {
 
     private static PlanDiff diff(DiffPlan query, List<RecordedEvent> events, PlanStates states) {
         PlanView state = states.asAt(query.planId(), events, query.from(), query.knownFrom());
-        RagCounts ragFrom = BoardRenderer.ragCounts(state.actions());
+        RagCounts ragFrom = BoardRenderer.ragCounts(BoardRenderer.shownActions(state));
         List<DiffChange> changes = new ArrayList<>();
         for (RecordedEvent event : events) {
             LocalDate effectiveOn = event.event().effectiveOn();
@@ -174,7 +174,7 @@ public class PlanReplayQueries {
             state = next;
         }
         changes.sort(Comparator.comparing(DiffChange::effectiveOn).thenComparingLong(DiffChange::sequence));
-        RagCounts ragTo = BoardRenderer.ragCounts(states.asAt(query.planId(), events, query.to(), query.knownTo()).actions());
+        RagCounts ragTo = BoardRenderer.ragCounts(BoardRenderer.shownActions(states.asAt(query.planId(), events, query.to(), query.knownTo())));
         return new PlanDiff(query.planId(), query.from(), query.to(), ragFrom, ragTo, changes);
     }
 
@@ -218,7 +218,7 @@ public class PlanReplayQueries {
     private static TimelinePoint point(String kind, String id, LocalDate date, String title, String planId,
                                        List<RecordedEvent> events, PlanStates states) {
         PlanView asAt = states.asAt(planId, events, date, null);
-        return new TimelinePoint(kind, id, date, title, BoardRenderer.ragCounts(asAt.actions()),
+        return new TimelinePoint(kind, id, date, title, BoardRenderer.ragCounts(BoardRenderer.shownActions(asAt)),
                 BoardRenderer.ragByPriority(asAt));
     }
 }

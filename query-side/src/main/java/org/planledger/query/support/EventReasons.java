@@ -20,6 +20,9 @@ final class EventReasons {
             case PriorityRetired e -> e.reason();
             case ObjectiveAdded e -> null;
             case ObjectiveRevised e -> null;
+            case ObjectiveRetired e -> e.reason();
+            case IndicatorRetired e -> e.reason();
+            case IndicatorReadingCorrected e -> e.reason();
             case IndicatorDefined e -> null;
             case IndicatorRebaselined e -> e.reason();
             case IndicatorReadingRecorded e -> null;
