@@ -245,6 +245,7 @@ class ManagePagesTest {
         form = manager.get(base + "retire-objective?objectiveId=violence-2");
         PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "again"));
         assertThat(again.status()).as("retiring twice is refused on the page").isNotEqualTo(302);
+    }
 
     /**
      * Optimistic concurrency, as the API has it: each form carries the version of what it showed and
