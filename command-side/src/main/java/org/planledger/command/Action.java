@@ -9,6 +9,7 @@ import org.planledger.events.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +44,31 @@ class Action {
     private final Recorded<ActionCompleted> completions = Recorded.of("completion");
     private final Recorded<ActionCeased> cessations = Recorded.of("cessation");
     private final Recorded<ActionReopened> reopenings = Recorded.of("reopening");
+    /** Reminders recorded, as "dueOn|recipient|escalation": each is sent once per cycle, whoever asks again. */
+    private final Set<String> remindersSent = new HashSet<>();
 
     Action() {
         // for Axon: an empty action that events are applied to
     }
 
+    /** Whether a delivery lead's notes and ratings are submitted for a manager's approval. */
+    private boolean approvalRequired;
+    /** Submitted updates by submission id, while pending; approved or returned ones are removed. */
+    private final Map<String, ProgressSubmitted> pending = new HashMap<>();
+    /** Every submission id ever used, so an id is never reused for another update. */
+    private final Set<String> submissionIds = new HashSet<>();
+
     /** Called by the Plan once it has accepted the action under one of its objectives. */
     Action(ActionAdded added) {
+        this(added, false);
+    }
+
+    /** As above, for a plan that requires approval of updates: the action starts with that setting. */
+    Action(ActionAdded added, boolean approvalRequired) {
         apply(added);
+        if (approvalRequired) {
+            apply(new UpdateApprovalSet(added.planId(), added.actionId(), true, added.effectiveOn()));
+        }
     }
 
     @CommandHandler
@@ -82,6 +100,12 @@ class Action {
     void handle(RecordProgress command, MetaData metaData) {
         requireLead(metaData);
         LocalDate effectiveOn = periodStart(command.period());
+        if (submitsForApproval(metaData)) {
+            String id = command.noteId() != null ? command.noteId() : "note-" + (submissionIds.size() + 1);
+            submit(id, new ProgressSubmitted(planId, actionId, id, command.period().trim(),
+                    command.text(), command.achieved(), command.planned(), null, null, actor(metaData), effectiveOn));
+            return;
+        }
         notes.applyOnce(command.noteId(), new ProgressRecorded(planId, actionId, command.noteId(),
                 command.period().trim(), command.text(), command.achieved(), command.planned(), command.undated(),
                 effectiveOn),
@@ -108,20 +132,102 @@ class Action {
     @CommandHandler
     void handle(AssessRag command, MetaData metaData) {
         requireLead(metaData);
+        if (submitsForApproval(metaData)) {
+            requireOpen("rate");
+            requireRating(command.rag(), command.reason());
+            String id = command.assessmentId() != null ? command.assessmentId() : "rag-" + (submissionIds.size() + 1);
+            submit(id, new ProgressSubmitted(planId, actionId, id, null, null, null, null, command.rag(), command.reason(),
+                    actor(metaData), orToday(command.effectiveOn())));
+            return;
+        }
         // The repeat is recognised before the open check: an import repeats a rating the action had before it closed.
         String id = command.assessmentId();
         assessments.applyOnce(id, new RagAssessed(planId, actionId, id, command.rag(), command.reason(),
                 assessments.effectiveOn(id, command.effectiveOn())), () -> {
             requireOpen("rate");
-            if (command.rag() == null) {
-                throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
-            }
-            if (command.rag().needsReason()) {
-                // "an AMBER rating", "a RED rating"
-                Rules.reasonGiven(command.reason(), (command.rag().name().startsWith("A") ? "for an " : "for a ")
-                        + command.rag() + " rating");
-            }
+            requireRating(command.rag(), command.reason());
         });
+    }
+
+    private static void requireRating(RagStatus rag, String reason) {
+        if (rag == null) {
+            throw new CommandRejectedException(RejectionCode.INVALID_VALUE, "rag", "a RAG status is required");
+        }
+        if (rag.needsReason()) {
+            // "an AMBER rating", "a RED rating"
+            Rules.reasonGiven(reason, (rag.name().startsWith("A") ? "for an " : "for a ") + rag + " rating");
+        }
+    }
+
+    @CommandHandler
+    void handle(SetUpdateApproval command) {
+        if (command.required() != approvalRequired) {
+            apply(new UpdateApprovalSet(planId, actionId, command.required(), orToday(null)));
+        }
+    }
+
+    /**
+     * A plan manager approves a pending update: recorded as approved, then as the note or rating it
+     * carries, in one commit, so the board shows it from this version on.
+     */
+    @CommandHandler
+    void handle(ApproveProgress command, MetaData metaData) {
+        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData);
+        requireOpen("approve an update on");
+        apply(new ProgressApproved(planId, actionId, submitted.submissionId(), submitted.submittedBy(), orToday(null)));
+        if (submitted.carriesNote()) {
+            apply(new ProgressRecorded(planId, actionId, submitted.submissionId(), submitted.period(), submitted.text(),
+                    submitted.achieved(), submitted.planned(), submitted.effectiveOn()));
+        } else {
+            apply(new RagAssessed(planId, actionId, submitted.submissionId(), submitted.rag(), submitted.ragReason(),
+                    submitted.effectiveOn()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReturnProgress command, MetaData metaData) {
+        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData);
+        Rules.reasonGiven(command.reason(), "to return an update");
+        apply(new ProgressReturned(planId, actionId, submitted.submissionId(), command.reason(), orToday(null)));
+    }
+
+    /** With approval on, a delivery lead's update waits for a manager; a manager's own is recorded at once. */
+    private boolean submitsForApproval(MetaData metaData) {
+        return approvalRequired && ActionLeadership.limits(ActionLeadership.rolesOf(metaData));
+    }
+
+    private void submit(String submissionId, ProgressSubmitted submitted) {
+        if (submissionIds.contains(submissionId) || notes.contains(submissionId)) {
+            ProgressSubmitted earlier = pending.get(submissionId);
+            if (earlier != null && earlier.equals(submitted)) {
+                return; // a retry of the same submission
+            }
+            throw new CommandRejectedException(RejectionCode.DUPLICATE_ID, "id",
+                    "the id '" + submissionId + "' is already used on the action '" + actionId + "'");
+        }
+        requireOpen("submit an update on");
+        apply(submitted);
+    }
+
+    private ProgressSubmitted requirePending(String submissionId, MetaData metaData) {
+        if (!ActionLeadership.rolesOf(metaData).contains(ActionLeadership.PLAN_MANAGER)) {
+            throw new CommandRejectedException(RejectionCode.NOT_APPROVER,
+                    "'" + actor(metaData) + "' is not a plan manager and cannot approve or return updates");
+        }
+        ProgressSubmitted submitted = pending.get(submissionId);
+        if (submitted == null) {
+            throw submissionIds.contains(submissionId)
+                    ? new CommandRejectedException(RejectionCode.SUBMISSION_NOT_PENDING,
+                    "the update '" + submissionId + "' has already been approved or returned")
+                    : new CommandRejectedException(RejectionCode.SUBMISSION_NOT_FOUND,
+                    "the action '" + actionId + "' has no submitted update '" + submissionId + "'");
+        }
+        return submitted;
+    }
+
+    private static String actor(MetaData metaData) {
+        Object actor = metaData == null ? null : metaData.get(AuditMetadata.ACTOR);
+        return actor == null ? null : actor.toString();
     }
 
     @CommandHandler
@@ -229,6 +335,27 @@ class Action {
         });
     }
 
+    /**
+     * The reminder job's record of a reminder, before it mails it. A repeat (after a restart, or from a
+     * second instance that saw the same due update) records nothing and answers false, so the job
+     * does not mail it again; two instances racing on the same version are settled by the event
+     * store's unique key, and the loser's command fails before it mails anything.
+     */
+    @CommandHandler
+    boolean handle(RecordUpdateReminder command) {
+        if (remindersSent.contains(reminderKey(command.dueOn(), command.recipient(), command.escalation()))) {
+            return false;
+        }
+        requireOpen("remind the leads of");
+        apply(new UpdateReminderSent(planId, actionId, command.dueOn(), command.recipient(), command.escalation(),
+                command.sentAt(), LocalDate.ofInstant(command.sentAt(), BusinessDates.PARTNERSHIP_ZONE)));
+        return true;
+    }
+
+    private static String reminderKey(LocalDate dueOn, String recipient, boolean escalation) {
+        return dueOn + "|" + recipient + "|" + escalation;
+    }
+
     private void requireOpen(String doing) {
         if (!status.isOpen()) {
             throw new CommandRejectedException(RejectionCode.ACTION_NOT_OPEN,
@@ -282,6 +409,15 @@ class Action {
             case ReferralsTallied tally -> tallies.add(tally.tallyId(), tally);
             case ReferralRegistered referral -> referralDigests.put(referral.referralId(), referral.contentDigest());
             case RagAssessed rating -> assessments.add(rating.assessmentId(), rating);
+            case UpdateApprovalSet approval -> approvalRequired = approval.required();
+            case ProgressSubmitted submitted -> {
+                submissionIds.add(submitted.submissionId());
+                pending.put(submitted.submissionId(), submitted);
+            }
+            case ProgressApproved approved -> pending.remove(approved.submissionId());
+            case ProgressReturned returned -> pending.remove(returned.submissionId());
+            case UpdateReminderSent reminder ->
+                    remindersSent.add(reminderKey(reminder.dueOn(), reminder.recipient(), reminder.escalation()));
             case ActionCompleted completed -> {
                 status = ActionStatus.COMPLETED;
                 completions.add(completed.completionId(), completed);

@@ -79,7 +79,7 @@ public final class ActionLeadership {
         }
     }
 
-    private static Set<String> rolesOf(MetaData metaData) {
+    static Set<String> rolesOf(MetaData metaData) {
         Object roles = metaData == null ? null : metaData.get(AuditMetadata.ACTOR_ROLES);
         if (roles == null) {
             return Set.of();

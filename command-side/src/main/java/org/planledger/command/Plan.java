@@ -60,6 +60,8 @@ class Plan {
     private final Recorded<PlanClosed> closures = Recorded.of("closure");
     /** The wording of the fictional label, once the plan is labelled so; null for a real plan. */
     private String fictionNote;
+    /** Whether a delivery lead's updates wait for a manager's approval (UpdateApprovalRequired). */
+    private boolean updateApprovalRequired;
 
     Plan() {
         // for Axon: an empty plan that events are applied to
@@ -325,6 +327,19 @@ class Plan {
     }
 
     /**
+     * Approval of updates on or off. Answers the plan's action ids, to each of which the sender passes
+     * the setting ({@code SetUpdateApproval}); the plan records the change once, and a closed plan takes none.
+     */
+    @CommandHandler
+    List<String> handle(RequireUpdateApproval command) {
+        if (command.required() != updateApprovalRequired) {
+            requireOpen();
+            apply(new UpdateApprovalRequired(planId, command.required(), BusinessDates.today()));
+        }
+        return actions.keySet().stream().sorted().toList();
+    }
+
+    /**
      * The plan decides whether the action belongs under one of its objectives, records that it
      * does, and starts the action's own stream.
      */
@@ -346,7 +361,8 @@ class Plan {
         Rules.leadsNamed(command.leads());
         Rules.endNotBeforeStart(command.startDate(), command.endDate(), "endDate");
         apply(new ActionRegistered(planId, command.objectiveId(), command.actionId(), digest, added.effectiveOn()));
-        createNew(Action.class, () -> new Action(added));
+        boolean approval = updateApprovalRequired;
+        createNew(Action.class, () -> new Action(added, approval));
     }
 
     private void requireOpen() {
@@ -413,6 +429,7 @@ class Plan {
             case ActionRegistered action -> actions.put(action.actionId(), action);
             case PlanRefreshed refresh -> refreshes.add(refresh.refreshId(), refresh);
             case PlanLabelledFictional label -> fictionNote = label.note();
+            case UpdateApprovalRequired approval -> updateApprovalRequired = approval.required();
             case PlanClosed closure -> {
                 closed = true;
                 closures.add(closure.closureId(), closure);

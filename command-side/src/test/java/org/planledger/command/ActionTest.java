@@ -782,6 +782,167 @@ class ActionTest {
     }
 
     @Nested
+    class Approval {
+
+        private final java.util.Map<String, Object> lead = java.util.Map.of(AuditMetadata.ACTOR, "jkinloch",
+                AuditMetadata.ACTOR_ROLES, "DELIVERY_LEAD");
+        private final java.util.Map<String, Object> manager = java.util.Map.of(AuditMetadata.ACTOR, "manager",
+                AuditMetadata.ACTOR_ROLES, "PLAN_MANAGER");
+        private final UpdateApprovalSet approvalOn = new UpdateApprovalSet(PLAN, ACTION, true, ON);
+
+        private LocalDate today() {
+            return LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/London"));
+        }
+
+        private ProgressSubmitted noteSubmitted() {
+            return new ProgressSubmitted(PLAN, ACTION, NOTE, "2013-06", progressRecorded().text(), null, null, null, null,
+                    "jkinloch", LocalDate.of(2013, 6, 1));
+        }
+
+        @Test
+        void withApprovalOnALeadsNoteIsSubmittedNotRecorded() {
+            fixture.given(actionAdded(), approvalOn)
+                    .when(recordProgress("2013-06"), lead)
+                    .expectEvents(noteSubmitted());
+        }
+
+        @Test
+        void withApprovalOnALeadsRatingIsSubmittedAndStillNeedsItsReason() {
+            fixture.given(actionAdded(), approvalOn)
+                    .when(new AssessRag(ACTION, RagStatus.AMBER, "Funding late", ON, null), lead)
+                    .expectEvents(new ProgressSubmitted(PLAN, ACTION, "rag-1", null, null, null, null, RagStatus.AMBER,
+                            "Funding late", "jkinloch", ON));
+            fixture.given(actionAdded(), approvalOn)
+                    .when(new AssessRag(ACTION, RagStatus.RED, null, ON, null), lead)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void aManagersOwnNoteAndPlansWithoutApprovalAreRecordedAsBefore() {
+            fixture.given(actionAdded(), approvalOn)
+                    .when(recordProgress("2013-06"), manager)
+                    .expectEvents(progressRecorded());
+            fixture.given(actionAdded())
+                    .when(recordProgress("2013-06"), lead)
+                    .expectEvents(progressRecorded());
+        }
+
+        @Test
+        void approvingRecordsTheApprovalThenTheNote() {
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ApproveProgress(ACTION, NOTE, null), manager)
+                    .expectEvents(new ProgressApproved(PLAN, ACTION, NOTE, "jkinloch", today()), progressRecorded());
+        }
+
+        @Test
+        void approvingARatingRecordsTheRating() {
+            ProgressSubmitted rating = new ProgressSubmitted(PLAN, ACTION, "rag-1", null, null, null, null, RagStatus.AMBER,
+                    "Funding late", "jkinloch", ON);
+            fixture.given(actionAdded(), approvalOn, rating)
+                    .when(new ApproveProgress(ACTION, "rag-1", null), manager)
+                    .expectEvents(new ProgressApproved(PLAN, ACTION, "rag-1", "jkinloch", today()),
+                            new RagAssessed(PLAN, ACTION, "rag-1", RagStatus.AMBER, "Funding late", ON));
+        }
+
+        @Test
+        void returningNeedsAReasonAndRecordsIt() {
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ReturnProgress(ACTION, NOTE, "Say which homes", null), manager)
+                    .expectEvents(new ProgressReturned(PLAN, ACTION, NOTE, "Say which homes", today()));
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ReturnProgress(ACTION, NOTE, " ", null), manager)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.REASON_REQUIRED, "reason"));
+        }
+
+        @Test
+        void onlyAPlanManagerApprovesAndOnlyAPendingUpdate() {
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ApproveProgress(ACTION, NOTE, null), lead)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.NOT_APPROVER));
+            fixture.given(actionAdded(), approvalOn, noteSubmitted(),
+                            new ProgressReturned(PLAN, ACTION, NOTE, "Say which homes", ON))
+                    .when(new ApproveProgress(ACTION, NOTE, null), manager)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.SUBMISSION_NOT_PENDING));
+            fixture.given(actionAdded(), approvalOn)
+                    .when(new ApproveProgress(ACTION, "nothing", null), manager)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.SUBMISSION_NOT_FOUND));
+        }
+
+        @Test
+        void aSubmissionIdIsNeverReusedButARetryIsHarmless() {
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(recordProgress("2013-06"), lead)
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(actionAdded(), approvalOn, noteSubmitted(),
+                            new ProgressReturned(PLAN, ACTION, NOTE, "Say which homes", ON))
+                    .when(recordProgress("2013-06"), lead)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.DUPLICATE_ID, "id"));
+        }
+
+        @Test
+        void theSettingIsRecordedOnlyWhenItChanges() {
+            fixture.given(actionAdded())
+                    .when(new SetUpdateApproval(ACTION, true))
+                    .expectEvents(new UpdateApprovalSet(PLAN, ACTION, true, today()));
+            fixture.given(actionAdded(), approvalOn)
+                    .when(new SetUpdateApproval(ACTION, true))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reminders {
+
+        private static final LocalDate DUE = LocalDate.of(2013, 9, 1);
+        private static final Instant SENT = Instant.parse("2013-09-02T07:00:00Z");
+
+        @Test
+        void aReminderIsRecordedOnceAndAnswersThatItWasNew() {
+            fixture.given(actionAdded())
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2)))
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void theSameReminderAgainRecordsNothingAndAnswersFalse() {
+            fixture.given(actionAdded(), new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2)))
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT.plusSeconds(86_400)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void anEscalationAnotherRecipientOrTheNextCycleIsANewReminder() {
+            UpdateReminderSent sent = new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", false, SENT, LocalDate.of(2013, 9, 2));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", true, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead1", true, SENT, LocalDate.of(2013, 9, 2)));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead2", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE, "lead2", false, SENT, LocalDate.of(2013, 9, 2)));
+            fixture.given(actionAdded(), sent)
+                    .when(new RecordUpdateReminder(ACTION, DUE.plusMonths(3), "lead1", false, SENT))
+                    .expectEvents(new UpdateReminderSent(PLAN, ACTION, DUE.plusMonths(3), "lead1", false, SENT, LocalDate.of(2013, 9, 2)));
+        }
+
+        @Test
+        void aClosedActionIsNotReminded() {
+            fixture.given(actionAdded(), actionCompleted())
+                    .when(new RecordUpdateReminder(ACTION, DUE, "lead1", false, SENT))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.ACTION_NOT_OPEN));
+        }
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -843,6 +843,32 @@ class PlanTest {
     }
 
     @Nested
+    class UpdateApproval {
+
+        private LocalDate today() {
+            return LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/London"));
+        }
+
+        @Test
+        void turningApprovalOnIsRecordedOnceAndAnswersThePlansActions() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), actionRegistered())
+                    .when(new RequireUpdateApproval(PLAN, true, null))
+                    .expectEvents(new UpdateApprovalRequired(PLAN, true, today()))
+                    .expectResultMessagePayload(java.util.List.of(ACTION));
+            fixture.given(planDrafted(), new UpdateApprovalRequired(PLAN, true, ON))
+                    .when(new RequireUpdateApproval(PLAN, true, null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anActionAddedToAPlanRequiringApprovalStartsWithIt() {
+            fixture.given(planDrafted(), priorityAdded(), objectiveAdded(), new UpdateApprovalRequired(PLAN, true, ON))
+                    .when(addAction())
+                    .expectEvents(actionRegistered(), actionAdded(), new UpdateApprovalSet(PLAN, ACTION, true, ON));
+        }
+    }
+
+    @Nested
     class FictionLabel {
 
         private static final String NOTE = "An invented partnership for demonstrations";

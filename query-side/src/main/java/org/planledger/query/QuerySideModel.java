@@ -11,6 +11,7 @@ import org.planledger.query.myactions.MyActionsProjection;
 import org.planledger.query.referrals.ReferralStatisticsProjection;
 import org.planledger.query.replay.AuditTrailQueries;
 import org.planledger.query.replay.BoardPackQueries;
+import org.planledger.query.reminders.UpdatesDueQueries;
 import org.planledger.query.replay.PlanReplayQueries;
 import org.planledger.query.replay.TimeTravelCaches;
 
@@ -55,7 +56,8 @@ public final class QuerySideModel {
             "ListPlans -> PlanList",
             "FindAuditTrail -> AuditTrailPage",
             "FindBoardPack -> Optional<BoardPackContent>",
-            "FindBoardPacks -> Optional<BoardPacks>");
+            "FindBoardPacks -> Optional<BoardPacks>",
+            "FindUpdatesDue -> Optional<UpdatesDue>");
 
     private final JournalProjection journal;
     private final BoardProjection board;
@@ -65,6 +67,7 @@ public final class QuerySideModel {
     private final PlanReplayQueries planReplay;
     private final AuditTrailQueries auditTrail;
     private final BoardPackQueries boardPacks;
+    private final UpdatesDueQueries updatesDue;
 
     private QuerySideModel(MongoDatabase database, Clock clock, EventPositions positions, TimeTravelCaches caches) {
         this.journal = new JournalProjection(database, positions);
@@ -75,6 +78,7 @@ public final class QuerySideModel {
         this.planReplay = new PlanReplayQueries(database, caches);
         this.auditTrail = new AuditTrailQueries(database);
         this.boardPacks = new BoardPackQueries(database);
+        this.updatesDue = new UpdatesDueQueries(database);
     }
 
     /** @param clock "today" for the board's and my-actions' date-dependent flags */
@@ -95,7 +99,8 @@ public final class QuerySideModel {
 
     /** Every projection and query handler, to be registered with Axon. */
     public List<Object> components() {
-        return List.of(journal, board, actionHistory, referralStatistics, myActions, planReplay, auditTrail, boardPacks);
+        return List.of(journal, board, actionHistory, referralStatistics, myActions, planReplay, auditTrail, boardPacks,
+                updatesDue);
     }
 
     /** The objects holding @EventHandler methods (one per processing group, in PROCESSING_GROUPS order). */

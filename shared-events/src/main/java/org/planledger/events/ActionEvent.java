@@ -11,6 +11,7 @@ public sealed interface ActionEvent extends PlanLedgerEvent permits
         FundingAllocated, SpendRecorded,
         RiskIdentified, RiskReassessed, RiskClosed,
         ReferralsTallied, ReferralRegistered,
+        UpdateReminderSent, UpdateApprovalSet, ProgressSubmitted, ProgressApproved, ProgressReturned,
         ReferralEvent {
     String actionId();
 }

@@ -6,7 +6,7 @@ public sealed interface PlanEvent extends PlanLedgerEvent permits
         ObjectiveAdded, ObjectiveRevised,
         IndicatorDefined, IndicatorRebaselined, IndicatorReadingRecorded, IndicatorSeriesBroken, IndicatorLinked, PlanMemberRecorded,
         ActionRegistered, BoardMeetingRecorded, PlanRefreshed, PlanClosed,
-        PlanLabelledFictional, BoardPackIssued,
+        PlanLabelledFictional, BoardPackIssued, UpdateApprovalRequired,
         // retirements and corrections a refresh or a revised figure brings (issue 13's last gaps)
         ObjectiveRetired, IndicatorRetired, IndicatorReadingCorrected {
 }

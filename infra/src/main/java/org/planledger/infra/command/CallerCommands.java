@@ -67,18 +67,34 @@ public class CallerCommands {
 
     /** As {@link #send(Object, String, String, String)}, naming where the command came from (the web pages send {@code ui}). */
     public Long send(Object command, String versionOf, String kind, String reason, String source) {
+        return dispatch(command, kind, reason, source).versions().get(versionOf);
+    }
+
+    /** Sends the command as the caller and answers what its handler returned (RequireUpdateApproval: the plan's actions). */
+    public <R> R sendForResult(Object command, String kind, String reason) {
+        String source = SOURCE.get();
+        @SuppressWarnings("unchecked")
+        R result = (R) dispatch(command, kind, reason, source == null ? CommandOrigin.SOURCE_API : source).result();
+        return result;
+    }
+
+    private record Dispatched(Object result, Map<String, Long> versions) {
+    }
+
+    private Dispatched dispatch(Object command, String kind, String reason, String source) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         CommandOrigin origin = new CommandOrigin(caller.getName(), Roles.of(caller), reason, source, null);
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(origin.toMetaData());
         appliedVersions.await(message.getIdentifier());
+        Object result = null;
         Map<String, Long> versions;
         try {
-            commandGateway.sendAndWait(message);
+            result = commandGateway.sendAndWait(message);
         } catch (AggregateNotFoundException notFound) {
             throw new ResourceNotFoundException(kind, String.valueOf(notFound.getAggregateIdentifier()));
         } finally {
             versions = appliedVersions.take(message.getIdentifier());
         }
-        return versions.get(versionOf);
+        return new Dispatched(result, versions);
     }
 }

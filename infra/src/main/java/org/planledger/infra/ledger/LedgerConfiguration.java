@@ -1,5 +1,6 @@
 package org.planledger.infra.ledger;
 
+import org.planledger.infra.schedule.DailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -46,8 +47,11 @@ public class LedgerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "planledger.ledger.daily-checkpoint.enabled", havingValue = "true", matchIfMissing = true)
-    DailyCheckpoints dailyCheckpoints(LedgerCheckpoints checkpoints, LedgerSettings settings) {
-        return new DailyCheckpoints(checkpoints, settings.dailyCheckpoint());
+    DailyJob dailyCheckpoints(LedgerCheckpoints checkpoints, LedgerSettings settings) {
+        // at planledger.ledger.daily-checkpoint.cron (default 02:30 Europe/London)
+        LedgerSettings.DailyCheckpoint daily = settings.dailyCheckpoint();
+        return new DailyJob("ledger-daily-checkpoint", "Ledger: the daily checkpoint", daily.cron(), daily.zone(),
+                today -> checkpoints.record("daily checkpoint"));
     }
 
     /**

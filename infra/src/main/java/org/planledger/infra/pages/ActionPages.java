@@ -114,16 +114,48 @@ class ActionPages {
             if (errors.isEmpty()) {
                 // Read models follow the event store by a moment: wait (briefly) so the pages the lead
                 // goes to next already show what they recorded.
-                PageReads.awaitChange(() -> history(actionId), before);
-                if (form == RecordForm.PROGRESS || form == RecordForm.RAG) {
+                ActionHistory after = PageReads.awaitChange(() -> history(actionId), before);
+                // on a plan that requires approval a lead's note or rating is submitted: it is not on the board yet
+                boolean submitted = after != null && after.pendingSubmissions().size() > before.pendingSubmissions().size();
+                if (!submitted && (form == RecordForm.PROGRESS || form == RecordForm.RAG)) {
                     PageReads.awaitChange(() -> board(before.planId()), boardBefore);
                 }
-                redirect.addFlashAttribute("done", form.done);
+                redirect.addFlashAttribute("done", submitted
+                        ? "Submitted for approval: it reaches the board once a plan manager approves it." : form.done);
                 return "redirect:/actions/" + actionId;
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return recordView(model, before, form, values, errors);
+    }
+
+    /**
+     * A plan manager approves or returns a submitted update from the action's page (the API's commands,
+     * marked {@code source=ui}); the page then says what happened, or why not, once the history shows it.
+     */
+    @PostMapping("/actions/{actionId}/submissions/{submissionId}/{decision}")
+    @RolesAllowed({Roles.PLAN_MANAGER})
+    public String decide(@PathVariable String actionId, @PathVariable String submissionId, @PathVariable String decision,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        boolean approve = decision.equals("approval");
+        if (!approve && !decision.equals("return")) {
+            redirect.addFlashAttribute("message", "Nothing done: unknown decision '" + decision + "'.");
+            return "redirect:/actions/" + actionId;
+        }
+        ActionHistory before = history(actionId);
+        try {
+            commands.send(approve ? new org.planledger.command.api.ApproveProgress(actionId, submissionId, null)
+                            : new org.planledger.command.api.ReturnProgress(actionId, submissionId, reason, null),
+                    actionId, ACTION, approve ? null : reason, CommandOrigin.SOURCE_UI);
+        } catch (RuntimeException refused) {
+            // refused by the action (already decided, no reason) or by the command's own checks: nothing stored
+            redirect.addFlashAttribute("message", (approve ? "Not approved: " : "Not returned: ") + refused.getMessage());
+            return "redirect:/actions/" + actionId;
+        }
+        PageReads.awaitChange(() -> history(actionId), before);
+        redirect.addFlashAttribute("message", approve ? "Update approved: it is now on the board."
+                : "Update returned to its lead.");
+        return "redirect:/actions/" + actionId;
     }
 
     private String recordView(Model model, ActionHistory history, RecordForm form, Map<String, String> values,

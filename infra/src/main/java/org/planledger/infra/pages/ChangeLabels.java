@@ -50,6 +50,10 @@ public class ChangeLabels {
         ACTION_STATUS("action-status", "Action completed, ceased or reopened", Map.of(
                 "ActionCompleted", "Action completed", "ActionCeased", "Action ceased", "ActionReopened", "Action reopened")),
         NOTE("note", "Progress note", Map.of("ProgressRecorded", "Progress note recorded")),
+        APPROVAL("approval", "Update submitted, approved or returned", Map.of(
+                "ProgressSubmitted", "Update submitted for approval", "ProgressApproved", "Update approved",
+                "ProgressReturned", "Update returned to its lead", "UpdateApprovalRequired", "Plan's approval of updates turned on or off",
+                "UpdateApprovalSet", "Action follows the plan's approval setting")),
         NOTE_FIXED("note-fixed", "Progress note corrected or withdrawn", Map.of(
                 "ProgressNoteCorrected", "Progress note corrected", "ProgressNoteWithdrawn", "Progress note withdrawn")),
         RAG("rag", "RAG rating", Map.of("RagAssessed", "RAG rating given")),
@@ -60,7 +64,8 @@ public class ChangeLabels {
                 "ReferralRegistered", "Referral case registered on the action", "ReferralRecorded", "Referral received",
                 "ReferralAccepted", "Referral accepted", "ReferralDeclined", "Referral declined", "ReferralClosed", "Referral closed",
                 "ReferralSubjectErased", "Referral subject's personal data erased")),
-        TALLY("tally", "Referral tally", Map.of("ReferralsTallied", "Referrals counted for a period"));
+        TALLY("tally", "Referral tally", Map.of("ReferralsTallied", "Referrals counted for a period")),
+        REMINDER("reminder", "Update reminder", Map.of("UpdateReminderSent", "Update reminder sent"));
 
         private final String key;
         private final String label;

@@ -498,15 +498,6 @@ class ManagePages {
                 return values;
             }).orElse(null);
             case CORRECT_NOTE -> note(target) == null ? null : Map.of("text", note(target).text());
-            case MEMBER_LEAVES -> member(target.plan(), ids.get("memberId")).orElse(null);
-            case REASSESS_RISK -> risk(target.action(), ids.get("riskId")).map(r -> {
-                Map<String, Object> values = new HashMap<>();
-                values.put("likelihood", r.likelihood());
-                values.put("impact", r.impact());
-                values.put("owner", r.owner());
-                values.put("mitigation", r.mitigation());
-                return values;
-            }).orElse(null);
             case CORRECT_READING -> indicator(target.plan(), ids.get("indicatorId")).flatMap(i -> i.readings().stream()
                     .filter(r -> ids.get("readingId") != null && ids.get("readingId").equals(r.readingId())).findFirst())
                     .map(r -> {
@@ -517,6 +508,15 @@ class ManagePages {
                         values.put("note", r.note());
                         return values;
                     }).orElse(null);
+            case MEMBER_LEAVES -> member(target.plan(), ids.get("memberId")).orElse(null);
+            case REASSESS_RISK -> risk(target.action(), ids.get("riskId")).map(r -> {
+                Map<String, Object> values = new HashMap<>();
+                values.put("likelihood", r.likelihood());
+                values.put("impact", r.impact());
+                values.put("owner", r.owner());
+                values.put("mitigation", r.mitigation());
+                return values;
+            }).orElse(null);
             default -> null;
         };
         Map<String, String> values = current == null ? new LinkedHashMap<>() : flatten(json.valueToTree(current));

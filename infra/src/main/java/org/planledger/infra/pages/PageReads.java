@@ -32,8 +32,19 @@ final class PageReads {
     }
 
     /** Waits until {@code read} answers something other than {@code before}, for at most {@link #READ_MODEL_WAIT}. */
-    static <T> void awaitChange(Supplier<T> read, T before) {
-        awaitTrue(() -> !Objects.equals(read.get(), before));
+    static <T> T awaitChange(Supplier<T> read, T before) {
+        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
+        T now = read.get();
+        while (Instant.now().isBefore(deadline) && Objects.equals(now, before)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+            now = read.get();
+        }
+        return now;
     }
 
     /** Waits until {@code done} holds, for at most {@link #READ_MODEL_WAIT}. */

@@ -30,6 +30,10 @@ public record Viewer(String userId, Set<String> roles) {
         return roles.contains(Roles.DELIVERY_LEAD);
     }
 
+    public boolean isBoard() {
+        return roles.contains(Roles.BOARD);
+    }
+
     public boolean isScrutiny() {
         return roles.contains(Roles.SCRUTINY);
     }

@@ -1,5 +1,6 @@
 package org.planledger.infra.privacy;
 
+import org.planledger.infra.schedule.DailyJob;
 import com.fasterxml.jackson.databind.Module;
 import org.planledger.infra.command.CommandSender;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +67,14 @@ public class PrivacyConfiguration {
         @Bean
         RetentionJob retentionJob(SubjectKeys keys, SubjectErasure erasure, PrivacySettings settings) {
             return new RetentionJob(keys, erasure, settings.retention());
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "planledger.privacy.retention.enabled", havingValue = "true", matchIfMissing = true)
+        DailyJob retentionSchedule(RetentionJob retention, PrivacySettings settings) {
+            PrivacySettings.Retention schedule = settings.retention();
+            return new DailyJob("privacy-retention", "Data protection: the retention job", schedule.cron(), schedule.zone(),
+                    retention::eraseExpired);
         }
 
         @Override

@@ -27,9 +27,13 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     /** The API's decoder, if the resource server is configured; null otherwise. */
     private final JwtDecoder accessTokens;
 
-    OidcUsers(JwtRoles roles, JwtDecoder accessTokens) {
+    /** Where the person's roles and e-mail claim are remembered for update reminders. */
+    private final KnownUsers knownUsers;
+
+    OidcUsers(JwtRoles roles, JwtDecoder accessTokens, KnownUsers knownUsers) {
         this.roles = roles;
         this.accessTokens = accessTokens;
+        this.knownUsers = knownUsers;
     }
 
     @Override
@@ -43,7 +47,14 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 // no roles from the access token: the person signs in without any and every page says "Not allowed"
             }
         }
-        return new DefaultOidcUser(authorities, signedIn.getIdToken(), signedIn.getUserInfo(),
+        DefaultOidcUser user = new DefaultOidcUser(authorities, signedIn.getIdToken(), signedIn.getUserInfo(),
                 roles.userIdClaimIn(signedIn.getClaims()));
+        if (knownUsers != null) {
+            Set<String> roleNames = authorities.stream().map(GrantedAuthority::getAuthority)
+                    .filter(name -> name != null && name.startsWith("ROLE_")).map(name -> name.substring(5))
+                    .collect(java.util.stream.Collectors.toSet());
+            knownUsers.signedIn(user.getName(), roleNames, signedIn.getClaims().get("email"));
+        }
+        return user;
     }
 }

@@ -101,7 +101,8 @@ public class SecurityConfiguration {
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
                                             ObjectProvider<JwtDecoder> jwtDecoder, LoginThrottleFilter loginThrottle,
-                                            SignInOptions signIn, ObjectProvider<ClientRegistrationRepository> clients)
+                                            SignInOptions signIn, ObjectProvider<ClientRegistrationRepository> clients,
+                                            KnownUsers knownUsers)
             throws Exception {
         hardenHeaders(http, signIn.signOutOrigins());
         String[] publicActuator = settings.publicActuatorPaths();
@@ -141,7 +142,7 @@ public class SecurityConfiguration {
             providerLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
             providerLogout.setDefaultTargetUrl("/login?logout");
             http.oauth2Login(login -> login.loginPage("/login")
-                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(jwtRoles(settings), accessTokens))))
+                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(jwtRoles(settings), accessTokens, knownUsers))))
                     .logout(logout -> logout.logoutSuccessHandler(providerLogout));
         }
         if (!basic) {

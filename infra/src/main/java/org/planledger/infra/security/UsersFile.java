@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The users file: one user per line, {@code username:bcrypt-hash:ROLE[,ROLE...]}. Blank lines and
- * lines starting with {@code #} are ignored. Example (hash made with {@code htpasswd -nbBC 12 x pw}
+ * The users file: one user per line, {@code username:bcrypt-hash:ROLE[,ROLE...][:email]}. Blank lines and
+ * lines starting with {@code #} are ignored. The e-mail address is optional: update reminders go to it
+ * (docs/reminders-and-approval.md). Example (hash made with {@code htpasswd -nbBC 12 x pw}
  * or Spring's BCryptPasswordEncoder):
  * <pre>
  * # Kettering CSP
@@ -24,10 +25,12 @@ import java.util.regex.Pattern;
  */
 final class UsersFile {
 
-    record FileUser(String username, String bcryptHash, Set<String> roles) {
+    record FileUser(String username, String bcryptHash, Set<String> roles, String email) {
     }
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    /** One address, nothing more: no display name, no list; checked loosely, the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s:,;<>\"]{1,64}@[^@\\s:,;<>\"]{1,190}");
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
 
     private UsersFile() {
@@ -54,8 +57,12 @@ final class UsersFile {
     static FileUser parse(String line, Path file, int lineNumber) {
         String where = file + " line " + lineNumber + ": ";
         String[] parts = line.split(":", -1);
-        if (parts.length != 3) {
-            throw new IllegalStateException(where + "expected username:bcrypt-hash:ROLES");
+        if (parts.length != 3 && parts.length != 4) {
+            throw new IllegalStateException(where + "expected username:bcrypt-hash:ROLES or username:bcrypt-hash:ROLES:email");
+        }
+        String email = parts.length == 4 && !parts[3].isBlank() ? parts[3].strip() : null;
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new IllegalStateException(where + "'" + email + "' is not an e-mail address");
         }
         String username = parts[0].strip();
         String hash = parts[1].strip();
@@ -75,6 +82,6 @@ final class UsersFile {
         if (roles.isEmpty()) {
             throw new IllegalStateException(where + "'" + username + "' has no role");
         }
-        return new FileUser(username, hash, roles);
+        return new FileUser(username, hash, roles, email);
     }
 }

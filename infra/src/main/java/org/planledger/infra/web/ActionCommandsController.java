@@ -111,6 +111,24 @@ public class ActionCommandsController extends CommandEndpoints {
                 change.expectedVersion()), change.reason(body.reason()));
     }
 
+    @PostMapping("/submissions/{submissionId}/approval")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Approve a submitted note or rating (PLAN_MANAGER): it is recorded and reaches the board",
+            description = "Only on a plan that requires approval (docs/reminders-and-approval.md).")
+    public ResponseEntity<Accepted> approve(@PathVariable String actionId, @PathVariable String submissionId, Change change) {
+        return changed(submissionId, actionId, new ApproveProgress(actionId, submissionId, change.expectedVersion()),
+                change.reason());
+    }
+
+    @PostMapping("/submissions/{submissionId}/return")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Return a submitted note or rating to its lead, with the reason (PLAN_MANAGER)")
+    public ResponseEntity<Accepted> returnSubmission(@PathVariable String actionId, @PathVariable String submissionId,
+                                                     @Valid @RequestBody ReasonRequest body, Change change) {
+        return changed(submissionId, actionId, new ReturnProgress(actionId, submissionId, body.reason(),
+                change.expectedVersion()), change.reason(body.reason()));
+    }
+
     @PostMapping("/funding")
     @RolesAllowed(PLAN_MANAGER)
     @ResponseStatus(HttpStatus.CREATED)

@@ -28,6 +28,11 @@ abstract class CommandEndpoints {
     }
 
     /** @return the version {@code versionOf} reached, or null when the command changed nothing */
+    /** The command's own answer, for the few commands that answer something (RequireUpdateApproval). */
+    <R> R sendForResult(Object command, String reason) {
+        return commands.sendForResult(command, kind, reason);
+    }
+
     Long send(Object command, String versionOf, String reason) {
         return commands.send(command, versionOf, kind, reason);
     }

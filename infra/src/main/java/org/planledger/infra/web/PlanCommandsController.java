@@ -211,6 +211,27 @@ public class PlanCommandsController extends CommandEndpoints {
                 change.expectedVersion()), change.reason());
     }
 
+    /**
+     * The plan records the setting; each of its actions is then told, so the action decides by itself
+     * whether a lead's note is recorded or submitted. The same setting again is harmless, so a request
+     * that failed half-way is simply repeated.
+     */
+    @PutMapping("/{planId}/update-approval")
+    @RolesAllowed(PLAN_MANAGER)
+    @Operation(summary = "Require (or stop requiring) a plan manager's approval of delivery leads' notes and RAG ratings",
+            description = "docs/reminders-and-approval.md. With it on, POST /progress and PUT /rag by a delivery lead are "
+                    + "submitted, and reach the board only once approved.")
+    public ResponseEntity<UpdateApprovalSetting> requireUpdateApproval(@PathVariable String planId,
+                                                                       @Valid @RequestBody UpdateApprovalRequest body,
+                                                                       Change change) {
+        java.util.List<String> actions = sendForResult(new RequireUpdateApproval(planId, body.required(),
+                change.expectedVersion()), change.reason());
+        for (String actionId : actions) {
+            send(new SetUpdateApproval(actionId, body.required()), actionId, change.reason());
+        }
+        return ResponseEntity.ok(new UpdateApprovalSetting(planId, body.required(), actions.size()));
+    }
+
     @PostMapping("/{planId}/closure")
     @RolesAllowed(PLAN_MANAGER)
     @Operation(summary = "Close the plan", description = "A closed plan takes no further changes.")

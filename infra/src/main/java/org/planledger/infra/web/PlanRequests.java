@@ -229,4 +229,12 @@ public final class PlanRequests {
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> risks,
             @BusinessDate LocalDate effectiveOn) {
     }
+
+    public record UpdateApprovalRequest(
+            @Schema(description = "true: a delivery lead's notes and ratings wait for a plan manager's approval") @NotNull Boolean required) {
+    }
+
+    /** The setting as it now stands, and how many of the plan's actions follow it. */
+    public record UpdateApprovalSetting(String planId, boolean required, int actions) {
+    }
 }

@@ -604,6 +604,18 @@ class ReliabilityTest {
                 awaitReadModels();
                 return new Request("POST", plans + f.planId() + "/board-pack?asAt=2025-12-31", null);
             }));
+            add.accept("PUT /api/plans/{planId}/update-approval", new Recipe("require update approval", f -> new Request("PUT",
+                    plans + f.planId() + "/update-approval", map("required", true))));
+            add.accept("POST /api/actions/{actionId}/submissions/{submissionId}/approval", new Recipe("approve update",
+                    f -> new Request("POST", actions + f.lead1Action() + "/submissions/" + submitted(f) + "/approval", null)));
+            add.accept("POST /api/actions/{actionId}/submissions/{submissionId}/return", new Recipe("return update",
+                    f -> new Request("POST", actions + f.lead1Action() + "/submissions/" + submitted(f) + "/return",
+                            map("reason", "say which homes"))));
+            // who owes what is read from the plan's journal: the fresh plan must have reached it
+            add.accept("GET /api/plans/{planId}/updates-due", new Recipe("updates due", f -> {
+                awaitReadModels();
+                return new Request("GET", plans + f.planId() + "/updates-due", null);
+            }));
             // Data protection (docs/data-protection.md): the readable fixture's case has subject KT-041.
             add.accept("GET /api/subjects/{subjectRef}", new Recipe("subject access", f -> new Request("GET",
                     "/api/subjects/KT-041", null)));
@@ -616,6 +628,15 @@ class ReliabilityTest {
             add.accept("GET /api/audit/subject-views", new Recipe("subject views", f -> new Request("GET",
                     "/api/audit/subject-views", null)));
             return recipes;
+        }
+
+        /** Turns approval on for the fixture's plan and has lead1 submit a note: the submission's id. */
+        String submitted(Fixture f) {
+            expect(api.put("/api/plans/" + f.planId() + "/update-approval").json(map("required", true)), 200);
+            String id = unique("sub");
+            expect(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
+                    .json(map("id", id, "period", "2025-06", "text", "Bid submitted")), 201);
+            return id;
         }
 
         static Map<String, Object> indicator(String id) {
@@ -786,6 +807,11 @@ class ReliabilityTest {
                 awaitReadModels();
                 return new PageRequest("POST", "/plans/" + f.planId() + "/board-packs", Map.of("asAt", "2025-12-31"));
             }));
+            add.accept("GET /plans/{planId}/updates-due", new PageRecipe("updates due page", null, f -> new PageRequest("GET",
+                    "/plans/" + f.planId() + "/updates-due", null)));
+            // a pending update to decide on: the plan requires approval and lead1 submits a note
+            add.accept("POST /actions/{actionId}/submissions/{submissionId}/{decision}", new PageRecipe("approve update page", null,
+                    f -> new PageRequest("POST", "/actions/" + f.lead1Action() + "/submissions/" + submitted(f) + "/approval", Map.of())));
             add.accept("GET /manage/{form}", new PageRecipe("draft plan form", null, f -> new PageRequest("GET", "/manage/new-plan", null)));
             add.accept("POST /manage/{form}", new PageRecipe("draft plan", null, f -> new PageRequest("POST", "/manage/new-plan",
                     Map.of("id", unique("plan"), "partnership", "P", "title", "T", "periodStart", "2024-04-01",

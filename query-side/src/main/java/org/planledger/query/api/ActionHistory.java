@@ -12,5 +12,16 @@ public record ActionHistory(String actionId, String planId, String objectiveId, 
                             RagStatus rag, List<Lead> leads, LocalDate startDate, LocalDate endDate,
                             List<NoteHistory> notes, List<RagChange> ragHistory, List<StatusChange> statusHistory,
                             List<MoneyEntry> funding, List<MoneyEntry> spend, List<RiskEntry> risks,
-                            List<TallyEntry> referralTallies, List<ReferralCaseEntry> referrals) {
+                            List<TallyEntry> referralTallies, List<ReferralCaseEntry> referrals,
+                            List<SubmissionEntry> submissions) {
+
+    public ActionHistory {
+        // histories stored before approval existed have no submissions
+        submissions = submissions == null ? List.of() : List.copyOf(submissions);
+    }
+
+    /** The submissions still waiting for a plan manager. */
+    public List<SubmissionEntry> pendingSubmissions() {
+        return submissions.stream().filter(s -> s.state().equals(SubmissionEntry.PENDING)).toList();
+    }
 }

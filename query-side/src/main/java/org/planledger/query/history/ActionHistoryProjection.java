@@ -52,7 +52,7 @@ public class ActionHistoryProjection {
         if (!recorded.alreadyAppliedTo(stored)) {
             ActionHistory before = stored == null
                     ? new ActionHistory(event.actionId(), event.planId(), null, null, ActionStatus.OPEN, null, List.of(),
-                    null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
+                    null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
                     : RecordDocuments.decode(stored.get("history", Document.class), ActionHistory.class);
             ActionHistory after = apply(before, event, recorded);
             batch.save(histories, recorded.markAppliedOn(new Document("_id", event.actionId()), stored)
@@ -127,6 +127,16 @@ public class ActionHistoryProjection {
             case ReferralsTallied e -> x.referralTallies = plus(h.referralTallies(), new TallyEntry(e.tallyId(), e.periodFrom(),
                     e.periodTo(), e.count(), e.totalCostPence(), e.note(), FinancialYear.containing(e.periodTo())));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case starts with its ReferralRecorded
+            case UpdateApprovalSet e -> { }
+            case ProgressSubmitted e -> x.submissions = h.submissions().stream().anyMatch(s -> s.submissionId().equals(e.submissionId()))
+                    ? h.submissions() : plus(h.submissions(), new SubmissionEntry(e.submissionId(), e.period(), e.text(),
+                    e.achieved(), e.planned(), e.rag(), e.ragReason(), e.effectiveOn(), e.submittedBy(), recorded.recordedAt(),
+                    SubmissionEntry.PENDING, null, null, null));
+            case ProgressApproved e -> x.submissions = replace(h.submissions(), s -> s.submissionId().equals(e.submissionId()),
+                    s -> SubmissionEntry.decide(s, SubmissionEntry.APPROVED, actor, recorded.recordedAt(), null));
+            case ProgressReturned e -> x.submissions = replace(h.submissions(), s -> s.submissionId().equals(e.submissionId()),
+                    s -> SubmissionEntry.decide(s, SubmissionEntry.RETURNED, actor, recorded.recordedAt(), e.reason()));
+            case UpdateReminderSent e -> { } // listed by the updates-due query and the audit trail, not the history
             case ReferralRecorded e -> x.referrals = referralRecorded(h.referrals(), e);
             case ReferralAccepted e -> x.referrals = replace(h.referrals(), r -> r.referralId().equals(e.referralId()),
                     r -> referralDecided(r, ReferralStatus.ACCEPTED, null, e.effectiveOn()));
@@ -235,18 +245,19 @@ public class ActionHistoryProjection {
         java.time.LocalDate startDate; java.time.LocalDate endDate;
         List<NoteHistory> notes; List<RagChange> ragHistory; List<StatusChange> statusHistory;
         List<MoneyEntry> funding; List<MoneyEntry> spend; List<RiskEntry> risks;
-        List<TallyEntry> referralTallies; List<ReferralCaseEntry> referrals;
+        List<TallyEntry> referralTallies; List<ReferralCaseEntry> referrals; List<SubmissionEntry> submissions;
 
         H(ActionHistory h) {
             actionId = h.actionId(); planId = h.planId(); objectiveId = h.objectiveId(); title = h.title();
             status = h.status(); rag = h.rag(); leads = h.leads(); startDate = h.startDate(); endDate = h.endDate();
             notes = h.notes(); ragHistory = h.ragHistory(); statusHistory = h.statusHistory(); funding = h.funding();
             spend = h.spend(); risks = h.risks(); referralTallies = h.referralTallies(); referrals = h.referrals();
+            submissions = h.submissions();
         }
 
         ActionHistory build() {
             return new ActionHistory(actionId, planId, objectiveId, title, status, rag, leads, startDate, endDate, notes,
-                    ragHistory, statusHistory, funding, spend, risks, referralTallies, referrals);
+                    ragHistory, statusHistory, funding, spend, risks, referralTallies, referrals, submissions);
         }
     }
 }

@@ -90,6 +90,7 @@ public class MyActionsProjection {
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case BoardPackIssued e -> { }
+            case UpdateApprovalRequired e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }
@@ -132,6 +133,11 @@ public class MyActionsProjection {
             case RiskClosed e -> NOT_SHOWN;
             case ReferralsTallied e -> NOT_SHOWN;
             case ReferralRegistered e -> NOT_SHOWN;
+            case UpdateReminderSent e -> NOT_SHOWN;
+            case UpdateApprovalSet e -> NOT_SHOWN;
+            case ProgressSubmitted e -> NOT_SHOWN; // the last note is an approved one
+            case ProgressApproved e -> NOT_SHOWN;
+            case ProgressReturned e -> NOT_SHOWN;
             case ReferralRecorded e -> NOT_SHOWN;
             case ReferralAccepted e -> NOT_SHOWN;
             case ReferralDeclined e -> NOT_SHOWN;

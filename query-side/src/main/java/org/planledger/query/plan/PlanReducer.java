@@ -71,6 +71,8 @@ public final class PlanReducer {
             case PlanRefreshed e -> plan.withRefreshes(plus(plan.refreshes(), new RefreshView(e.effectiveOn(), e.note())));
             // the pack reports on the plan and changes nothing in it; BoardPackQueries lists the packs
             case BoardPackIssued e -> plan;
+            // whether updates wait for approval changes nothing shown: only approved notes and ratings are folded
+            case UpdateApprovalRequired e -> plan;
             case BoardMeetingRecorded e -> plan.withBoardMeetings(upserting(plan.boardMeetings(),
                     m -> m.meetingId().equals(e.meetingId()), m -> new BoardMeetingView(e.meetingId(), e.heldOn(), e.title())));
             case PriorityAdded e -> plan.withPriorities(upserting(plan.priorities(), p -> p.priorityId().equals(e.priorityId()),
@@ -185,6 +187,13 @@ public final class PlanReducer {
                     r -> new RiskView(r.riskId(), r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false)));
             case ReferralsTallied e -> referralsTallied(action, e);
             case ReferralRegistered e -> action; // the write side's bookkeeping: the case arrives as its ReferralRecorded
+            // a submitted update is not on the board until approved: its approval is followed by the
+            // ProgressRecorded or RagAssessed that puts it there, so as at and known at cut it where it was
+            case UpdateApprovalSet e -> action;
+            case ProgressSubmitted e -> action;
+            case ProgressApproved e -> action;
+            case ProgressReturned e -> action;
+            case UpdateReminderSent e -> action; // a reminder changes nothing in the plan; UpdatesDueQueries lists them
             case ReferralRecorded e -> referralRecorded(action, e);
             case ReferralAccepted e -> withCaseStatus(action, e.referralId(), ReferralStatus.ACCEPTED, 0);
             case ReferralDeclined e -> withCaseStatus(action, e.referralId(), ReferralStatus.DECLINED, 0);

@@ -112,6 +112,7 @@ public class ReferralStatisticsProjection {
             case ActionRegistered e -> { }
             case BoardMeetingRecorded e -> { }
             case BoardPackIssued e -> { }
+            case UpdateApprovalRequired e -> { }
             case PlanRefreshed e -> { }
             case PlanLabelledFictional e -> { }
             case PlanClosed e -> { }
@@ -130,6 +131,11 @@ public class ReferralStatisticsProjection {
             case RiskReassessed e -> { }
             case RiskClosed e -> { }
             case ReferralRegistered e -> { } // the case is counted from its own ReferralRecorded
+            case UpdateReminderSent e -> { }
+            case UpdateApprovalSet e -> { }
+            case ProgressSubmitted e -> { }
+            case ProgressApproved e -> { }
+            case ProgressReturned e -> { }
         }
         batch.endOfMessage();
     }

@@ -42,6 +42,7 @@ public final class ChangeDescriber {
                     e.heldOn() + " " + e.title()));
             case BoardPackIssued e -> changes.add(new Change("BOARD_PACK_ISSUED", null, e.packId(), "boardPack", null,
                     "as at " + e.asAt() + ", PDF SHA-256 " + e.pdfSha256()));
+            case UpdateApprovalRequired e -> { } // a setting of how updates arrive, not of the plan; the audit trail lists it
             case PriorityAdded e -> changes.add(new Change("PRIORITY_ADDED", null, e.priorityId(), "title", null, e.title()));
             case PriorityRevised e -> priorityRevised(changes, before, after, e);
             case PriorityRetired e -> changes.add(new Change("PRIORITY_RETIRED", null, e.priorityId(), "retired", "false", "true"));
@@ -156,6 +157,13 @@ public final class ChangeDescriber {
             case ReferralsTallied e -> changes.add(new Change("REFERRALS_TALLIED", actionId, e.tallyId(),
                     "referrals " + e.periodFrom() + ".." + e.periodTo(), null, e.count() + " referrals, " + (e.totalCostPence() == null ? "cost unknown" : pence(e.totalCostPence()))));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case's own ReferralRecorded is described
+            // submitted, approved or returned updates are not changes to the plan: an approved one is
+            // described by the ProgressRecorded or RagAssessed that follows its approval
+            case UpdateApprovalSet e -> { }
+            case ProgressSubmitted e -> { }
+            case ProgressApproved e -> { }
+            case ProgressReturned e -> { }
+            case UpdateReminderSent e -> { } // not a change to the plan: the audit trail lists it by its label
             case ReferralRecorded e -> referralStatus(changes, "REFERRAL_RECORDED", e, was, now, "");
             case ReferralAccepted e -> referralStatus(changes, "REFERRAL_ACCEPTED", e, was, now, "");
             case ReferralDeclined e -> referralStatus(changes, "REFERRAL_DECLINED", e, was, now, "");

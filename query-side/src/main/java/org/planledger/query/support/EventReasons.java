@@ -32,6 +32,7 @@ final class EventReasons {
             case ActionRegistered e -> null;
             case BoardMeetingRecorded e -> null;
             case BoardPackIssued e -> null;
+            case UpdateApprovalRequired e -> null;
             case PlanRefreshed e -> null;
             case PlanLabelledFictional e -> null;
             case PlanClosed e -> e.reason();
@@ -55,6 +56,11 @@ final class EventReasons {
             case RiskClosed e -> e.reason();
             case ReferralsTallied e -> null;
             case ReferralRegistered e -> null;
+            case UpdateReminderSent e -> null;
+            case UpdateApprovalSet e -> null;
+            case ProgressSubmitted e -> e.ragReason();
+            case ProgressApproved e -> null;
+            case ProgressReturned e -> e.reason();
             // ---- a referral case's stream; a recorded referral's reason is why the person was referred
             case ReferralRecorded e -> null;
             case ReferralAccepted e -> null;
