@@ -322,18 +322,18 @@ class ManagePagesTest {
                 Map.of("id", "nte-violence", "objectiveId", "violence-1", "name", "Violence in the night-time economy",
                         "unit", "COUNT", "direction", "REDUCE", "target.kind", "PERCENT_CHANGE", "target.value", "5",
                         "target.text", "5% reduction")), manage);
-        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-2",
+        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-3",
                 "priorityId", "violence", "title", "Reduce repeat domestic abuse")), manage);
         PageSession.Page link = manager.get(base + "link-indicator?indicatorId=nte-violence");
         assertThat(link.body()).contains("Indicator: Violence in the night-time economy")
-                .containsPattern("<option value=\"violence-2\">[^<]*Reduce repeat domestic abuse</option>");
+                .containsPattern("<option value=\"violence-3\">[^<]*Reduce repeat domestic abuse</option>");
         before = storedEvents();
         refused = manager.post(base + "link-indicator", link, Map.of("objectiveId", ""));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(message(refused, "f-objectiveId")).isEqualTo("Enter objective it also measures.");
         assertThat(storedEvents()).isEqualTo(before);
-        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-2")), manage);
-        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-2");
+        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-3")), manage);
+        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-3");
 
         // The lead identifies, reassesses and closes a risk on their action.
         PageSession lead = PageSession.signIn(port, "lead1");
