@@ -78,7 +78,9 @@ public class LiveBoards {
         this.histories = database.getCollection(ActionHistoryProjection.COLLECTION);
         this.clock = clock;
         this.caching = plans > 0;
-        this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).build();
+        // held softly as well: 64 large plans' views (about 1 MB decoded each, plus the rendering) would
+        // be half of a 256 MB heap; under pressure the collector drops views, which are decoded again
+        this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).softValues().build();
     }
 
     /** Today in the partnership's zone: the date the live board is rendered for. */

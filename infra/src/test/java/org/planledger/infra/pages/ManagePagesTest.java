@@ -206,7 +206,7 @@ class ManagePagesTest {
         PageSession manager = PageSession.signIn(port, "manager");
         String base = "/plans/" + PLAN + "/manage/";
         PageSession.Page form = manager.get(base + "add-objective?priorityId=violence");
-        expectRedirect(manager.post(base + "add-objective", form, Map.of("id", "violence-2", "priorityId", "violence",
+        expectRedirect(manager.post(base + "add-objective", form, Map.of("id", "violence-parks", "priorityId", "violence",
                 "title", "Safer parks")), "/plans/" + PLAN + "/manage");
         form = manager.get(base + "define-indicator?objectiveId=violence-1");
         expectRedirect(manager.post(base + "define-indicator", form, Map.of("id", "violence-calls", "objectiveId", "violence-1",
@@ -226,7 +226,7 @@ class ManagePagesTest {
         expectRedirect(manager.post(base + "retire-indicator", form, Map.of("path.indicatorId", "violence-calls", "reason", "no longer published")),
                 "/plans/" + PLAN + "/manage");
         form = manager.get(base + "retire-objective?objectiveId=violence-2");
-        expectRedirect(manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "dropped at the refresh")),
+        expectRedirect(manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-parks", "reason", "dropped at the refresh")),
                 "/plans/" + PLAN + "/manage");
 
         List<Object> events = eventStore.readEvents(PLAN).asStream().map(m -> (Object) m.getPayload()).toList();
@@ -237,13 +237,13 @@ class ManagePagesTest {
         }));
         assertThat(events).anyMatch(e -> e instanceof IndicatorRetired r && r.indicatorId().equals("violence-calls")
                         && r.reason().equals("no longer published"))
-                .anyMatch(e -> e instanceof ObjectiveRetired r && r.objectiveId().equals("violence-2"));
+                .anyMatch(e -> e instanceof ObjectiveRetired r && r.objectiveId().equals("violence-parks"));
         assertThat(manager.get("/plans/" + PLAN + "/manage").body()).contains("Retired");
         assertThat(manager.get(base + "add-action").body()).as("a retired objective is not offered for new actions")
                 .doesNotContain("Safer parks");
         assertThat(manager.get(base + "retire-objective?objectiveId=violence-2").status()).isEqualTo(200);
         form = manager.get(base + "retire-objective?objectiveId=violence-2");
-        PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-2", "reason", "again"));
+        PageSession.Page again = manager.post(base + "retire-objective", form, Map.of("path.objectiveId", "violence-parks", "reason", "again"));
         assertThat(again.status()).as("retiring twice is refused on the page").isNotEqualTo(302);
     }
 
@@ -322,18 +322,18 @@ class ManagePagesTest {
                 Map.of("id", "nte-violence", "objectiveId", "violence-1", "name", "Violence in the night-time economy",
                         "unit", "COUNT", "direction", "REDUCE", "target.kind", "PERCENT_CHANGE", "target.value", "5",
                         "target.text", "5% reduction")), manage);
-        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-2",
+        expectRedirect(manager.post(base + "add-objective", manager.get(base + "add-objective"), Map.of("id", "violence-3",
                 "priorityId", "violence", "title", "Reduce repeat domestic abuse")), manage);
         PageSession.Page link = manager.get(base + "link-indicator?indicatorId=nte-violence");
         assertThat(link.body()).contains("Indicator: Violence in the night-time economy")
-                .containsPattern("<option value=\"violence-2\">[^<]*Reduce repeat domestic abuse</option>");
+                .containsPattern("<option value=\"violence-3\">[^<]*Reduce repeat domestic abuse</option>");
         before = storedEvents();
         refused = manager.post(base + "link-indicator", link, Map.of("objectiveId", ""));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(message(refused, "f-objectiveId")).isEqualTo("Enter objective it also measures.");
         assertThat(storedEvents()).isEqualTo(before);
-        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-2")), manage);
-        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-2");
+        expectRedirect(manager.post(base + "link-indicator", link, Map.of("objectiveId", "violence-3")), manage);
+        assertThat(lastEventOf(PLAN)).contains("IndicatorLinked").contains("violence-3");
 
         // The lead identifies, reassesses and closes a risk on their action.
         PageSession lead = PageSession.signIn(port, "lead1");

@@ -73,7 +73,9 @@ public class BoardProjection {
      * so a document written meanwhile by anyone else (another process that held the segment, a
      * reset, a batch whose commit failed after its writes) is read and decoded as before.
      */
-    private final Cache<String, KeptFold> kept = Caffeine.newBuilder().maximumSize(KEPT_PLANS).build();
+    private final Cache<String, KeptFold> kept = Caffeine.newBuilder().maximumSize(KEPT_PLANS)
+            // held softly: a dropped fold costs one read and decode of the document, never a wrong board
+            .softValues().build();
 
     private record KeptFold(Map<String, Long> applied, PlanView view) {
     }
