@@ -30,7 +30,7 @@ class StartupAddress {
                 ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
         String open = "Plan Ledger is ready. Open http://" + host + ":" + port + "/ in a browser and sign in";
         return demoUsers
-                ? open + " (demo users manager, lead1, lead2, board, auditor, scrutiny; password demo)."
+                ? open + " (demo users manager, lead1, lead2, board, auditor, scrutiny, manager2, county; password demo)."
                 : open + ".";
     }
 }
