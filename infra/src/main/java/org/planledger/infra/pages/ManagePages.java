@@ -448,9 +448,10 @@ class ManagePages {
     }
 
     /**
-     * The people who may lead: the service's own users who may record (demo users, users file), and
-     * anyone already leading an action of this plan by sign-in (with single sign-on, the only ones
-     * known here). Each is shown with the name the plan knows them by and their user id.
+     * The people who may lead: the service's own users who may record (demo users, users file), the
+     * people who signed in through the identity provider since the start with a role that may lead,
+     * and anyone already leading an action of this plan by sign-in. Each is shown with the name the
+     * plan knows them by and their user id.
      */
     private List<FormField.Choice> leadChoices(PlanView plan) {
         Map<String, String> names = leadNames(plan);

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The user ids this service knows of itself: the demo users while demo mode is on, and the users
  * file, when people sign in with a password. The pages offer them as an action's leads, so a
  * manager picks a person rather than typing a user id. With single sign-on the identity provider
- * holds the people; the pages then offer the leads already named on the plan.
+ * holds the people: the pages then offer those who have signed in since the service started with a
+ * role that may lead (remembered in memory), beside the leads already named on the plan.
  *
  * <p>Also where update reminders find an address ({@link #addressOf}): the users file's optional
  * e-mail column, or the {@code email} claim of a person who signed in through the identity
@@ -44,7 +45,8 @@ public class KnownUsers {
     private final List<KnownUser> users;
     private final Map<String, String> addressesFromFile = new ConcurrentHashMap<>();
     private final Map<String, String> addressesFromSignIn = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> rolesFromSignIn = new ConcurrentHashMap<>();
+    /** People who signed in through the identity provider since the start, by user id: their grants as their last sign-in gave them. */
+    private final Map<String, KnownUser> signedInThroughProvider = new ConcurrentHashMap<>();
 
     public KnownUsers(SecuritySettings settings, Environment environment) {
         List<KnownUser> found = new ArrayList<>();
@@ -65,15 +67,27 @@ public class KnownUsers {
         this.users = List.copyOf(found);
     }
 
-    /** Users who may record against an action they lead: delivery leads and plan managers. */
+    /**
+     * Users who may record against an action they lead: delivery leads and plan managers, from the
+     * demo users, the users file and the people who signed in through the identity provider.
+     */
     public List<KnownUser> mayLead() {
-        return users.stream().filter(user -> !user.leadsIn().isEmpty()).toList();
+        return everyone().stream().filter(user -> !user.leadsIn().isEmpty()).toList();
     }
 
     /** Users who may record against an action they lead in this partnership (named elsewhere they could not use it). */
     public List<KnownUser> mayLead(String partnershipId) {
-        return users.stream().filter(user -> user.leadsIn().contains(org.planledger.events.PartnershipIds.EVERY)
+        return everyone().stream().filter(user -> user.leadsIn().contains(org.planledger.events.PartnershipIds.EVERY)
                 || user.leadsIn().contains(partnershipId)).toList();
+    }
+
+    /** The service's own users, then the people who signed in through the identity provider (a user id once). */
+    private List<KnownUser> everyone() {
+        List<KnownUser> all = new ArrayList<>(users);
+        signedInThroughProvider.values().stream()
+                .filter(person -> users.stream().noneMatch(user -> user.userId().equals(person.userId())))
+                .sorted(java.util.Comparator.comparing(KnownUser::userId)).forEach(all::add);
+        return all;
     }
 
     /** The user's e-mail address: the users file's first, else the one their last sign-in's claims gave. */
@@ -87,20 +101,20 @@ public class KnownUsers {
     /** The user ids known to hold the role (users file, demo users, people who signed in since the start). */
     public List<String> withRole(String role) {
         List<String> ids = new ArrayList<>(users.stream().filter(user -> user.roles().contains(role)).map(KnownUser::userId).toList());
-        rolesFromSignIn.forEach((userId, roles) -> {
-            if (roles.contains(role) && !ids.contains(userId)) {
-                ids.add(userId);
+        signedInThroughProvider.values().forEach(person -> {
+            if (person.roles().contains(role) && !ids.contains(person.userId())) {
+                ids.add(person.userId());
             }
         });
         return ids.stream().sorted().toList();
     }
 
-    /** A person signed in through the identity provider: their roles and {@code email} claim, if any. */
-    void signedIn(String userId, Set<String> roles, Object emailClaim) {
+    /** A person signed in through the identity provider: their grants and {@code email} claim, if any. */
+    void signedIn(String userId, java.util.Collection<Grants.Grant> grants, Object emailClaim) {
         if (userId == null) {
             return;
         }
-        rolesFromSignIn.put(userId, Set.copyOf(roles));
+        signedInThroughProvider.put(userId, KnownUser.of(userId, grants, null));
         if (emailClaim instanceof String email && !email.isBlank()) {
             addressesFromSignIn.put(userId, email.strip());
         }

@@ -50,10 +50,11 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         DefaultOidcUser user = new DefaultOidcUser(authorities, signedIn.getIdToken(), signedIn.getUserInfo(),
                 roles.userIdClaimIn(signedIn.getClaims()));
         if (knownUsers != null) {
-            Set<String> roleNames = authorities.stream().map(GrantedAuthority::getAuthority)
-                    .filter(name -> name != null && name.startsWith("ROLE_")).map(name -> name.substring(5))
-                    .collect(java.util.stream.Collectors.toSet());
-            knownUsers.signedIn(user.getName(), roleNames, signedIn.getClaims().get("email"));
+            // the grants back from their authorities (GRANT_ROLE@partnership), so the pages can offer them as a lead
+            java.util.List<Grants.Grant> grants = authorities.stream().map(GrantedAuthority::getAuthority)
+                    .filter(name -> name != null && name.startsWith(Grants.PREFIX))
+                    .map(name -> Grants.parse(name.substring(Grants.PREFIX.length()))).toList();
+            knownUsers.signedIn(user.getName(), grants, signedIn.getClaims().get("email"));
         }
         return user;
     }

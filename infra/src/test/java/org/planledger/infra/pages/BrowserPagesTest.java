@@ -1,6 +1,5 @@
 package org.planledger.infra.pages;
 
-import org.apache.commons.csv.CSVRecord;
 import org.planledger.infra.SlowLane;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,11 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -218,106 +214,6 @@ class BrowserPagesTest {
     }
 
     /**
-     * An auditor's job: who changed a rating, from what to what, and why; then the same entries in
-     * a CSV that Excel opens with "£" intact (a UTF-8 byte order mark before Commons CSV's records).
-     */
-    @Test
-    void anAuditorFindsWhoChangedARatingAndWhyAndTheCsvKeepsThePoundSign() throws Exception {
-        String action = "asb-cleaner-victim-witness-support";
-        String reason = "Volunteer numbers fell over the summer (audit browser test)";
-        browser.signIn("lead1");
-        browser.open("/actions/" + action + "/record");
-        browser.one("#rag-amber").click();
-        browser.type("#rag-reason", reason);
-        browser.submit("#rag-form");
-        browser.waitFor(".notice-success");
-        browser.open("/actions/" + action + "/record");
-        browser.type("#spend-amount", "250.50");
-        browser.type("#spend-description", "Leaflets for the witness scheme");
-        browser.submit("#spend-form");
-        browser.waitFor(".notice-success");
-
-        browser.signIn("auditor");
-        browser.open("/audit");
-        assertThat(browser.all("#a-kind option")).extracting(WebElement::getText)
-                .contains("RAG rating", "Progress note", "Funding or spend").doesNotContain("RagAssessed", "Rag assessed");
-        String leadName = "Victim Support"; // the action's lead, recorded in the plan with the user id lead1
-        browser.type("#a-who", leadName);
-        new org.openqa.selenium.support.ui.Select(browser.one("#a-kind")).selectByVisibleText("RAG rating");
-        browser.submit("form.filters");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("kind=rag"));
-        assertThat(browser.one(".people-matched").getText()).contains("lead1").contains(leadName);
-        WebElement entry = browser.all(".audit-entry").get(0);
-        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".change-label")).getText()).isEqualTo("RAG rating given");
-        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".actor")).getText()).isEqualTo("lead1");
-        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".subject a")).getText())
-                .isEqualTo("To provide support for victims and witnesses of crime and ASB");
-        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".subject a")).getDomAttribute("title")).isEqualTo("id " + action);
-        assertThat(entry.findElement(org.openqa.selenium.By.cssSelector(".reason")).getText()).isEqualTo(reason);
-        WebElement change = entry.findElement(org.openqa.selenium.By.cssSelector(".field-changes li"));
-        assertThat(change.findElement(org.openqa.selenium.By.tagName("strong")).getText()).isEqualTo("RAG rating");
-        assertThat(change.findElement(org.openqa.selenium.By.tagName("del")).getDomProperty("textContent")).isEqualTo("from Not rated");
-        assertThat(change.findElement(org.openqa.selenium.By.tagName("ins")).getDomProperty("textContent")).isEqualTo("to Amber");
-        PageChecks.assertAccessible(browser, "audit, who changed a rating");
-        browser.screenshot("audit-who-changed-a-rating-desktop", Browser.DESKTOP);
-
-        // the whole action's trail as CSV: the spend in pounds, the BOM first
-        browser.open("/audit?aggregateId=" + action);
-        int matching = Integer.parseInt(browser.one(".result-count span").getText());
-        browser.one("#csv-link").click();
-        Path csv = awaitDownload();
-        byte[] bytes = Files.readAllBytes(csv);
-        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        List<CSVRecord> rows = AuditPages.CSV.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(text)).getRecords();
-        assertThat(rows).hasSize(matching).allSatisfy(row -> {
-            assertThat(row.get("subject_id")).isEqualTo(action);
-            assertThat(Instant.parse(row.get("recorded_at"))).isNotNull();
-        });
-        CSVRecord spend = rows.stream().filter(r -> r.get("event_type").equals("SpendRecorded")).findFirst().orElseThrow();
-        assertThat(spend.get("change")).isEqualTo("Spend recorded");
-        assertThat(spend.get("changes")).contains("£250.50");
-        CSVRecord rating = rows.stream().filter(r -> r.get("event_type").equals("RagAssessed")).findFirst().orElseThrow();
-        assertThat(rating.get("changes")).isEqualTo("RAG rating: Not rated -> Amber");
-        assertThat(rating.get("reason")).isEqualTo(reason);
-        assertThat(rating.get("actor")).isEqualTo("lead1");
-        assertThat(rating.get("subject_title")).isEqualTo("To provide support for victims and witnesses of crime and ASB");
-
-        browser.open("/audit?from=31-12-2012");
-        assertThat(browser.one("#a-from-error").getText()).isNotBlank();
-    }
-
-    /**
-     * A board member keeps the board open; a lead records a note elsewhere (the API, another session)
-     * and it appears without a reload. When the feed is lost the page says so, and when it returns the
-     * page catches up with what was recorded meanwhile.
-     */
-    @Test
-    void anOpenBoardPageShowsNotesRecordedElsewhereLiveAndSaysWhenItLosesTheFeed() throws Exception {
-        browser.signIn("board");
-        browser.open("/plans/" + PLAN + "?priority=violence");
-        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Live:"));
-        browser.script("document.body.dataset.sameDocument = 'yes';");
-        String card = "#action-" + LEAD2_ACTION + " .latest-note";
-
-        String first = "CCTV at Market Place replaced (live board test)";
-        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-03", first)).isEqualTo(201);
-        browser.waitUntil(d -> browser.one(card).getText().contains(first));
-        assertThat(browser.one("#live-status").getText()).contains("updated at");
-        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
-        browser.screenshot("board-live-update-desktop", Browser.DESKTOP);
-
-        application.getBean(LiveBoardEvents.class).endStreams();
-        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Connection lost"));
-        String second = "Second camera added at the bus station (recorded while the feed was down)";
-        assertThat(recordNote("lead2", LEAD2_ACTION, "2016-03", second)).isEqualTo(201);
-        browser.waitUntil(d -> browser.one(card).getText().contains(second));
-        browser.waitUntil(d -> browser.one("#live-status").getText().startsWith("Live"));
-        assertThat(browser.script("return document.body.dataset.sameDocument;")).as("no reload").isEqualTo("yes");
-    }
-
-    /**
      * The action page is live the same way (the plan's feed, the board's script): a note and a rating
      * recorded elsewhere appear without a reload; when the feed is lost the page says so, and catches up.
      */
@@ -461,19 +357,5 @@ class BrowserPagesTest {
 
     private static long eventsOf(String aggregateId) {
         return application.getBean(EventStore.class).readEvents(aggregateId).asStream().count();
-    }
-
-    private static Path awaitDownload() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            try (Stream<Path> files = Files.list(browser.downloads)) {
-                List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
-                if (!done.isEmpty()) {
-                    return done.get(0);
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no CSV arrived in " + browser.downloads);
     }
 }

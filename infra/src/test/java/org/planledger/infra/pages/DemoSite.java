@@ -19,16 +19,16 @@ import java.util.Base64;
  * What the browser tests share: the whole application on the embedded runtime with demo mode on
  * (the demo users and the Kettering plan), started once per class on a random loopback port with
  * its read models caught up, a headless Chromium pointed at it, and the API as another person
- * would use it meanwhile (a demo user's password is "demo").
+ * would use it meanwhile (a demo user's password is "demo"). As a {@link JobSite} each demo user
+ * also has a browser of their own, signed in through the pages' form.
  */
-final class DemoSite implements AutoCloseable {
+final class DemoSite extends JobSite {
 
-    final ConfigurableApplicationContext application;
     final Browser browser;
     final int port;
 
     private DemoSite(ConfigurableApplicationContext application, Browser browser, int port) {
-        this.application = application;
+        super(application, "http://127.0.0.1:" + port);
         this.browser = browser;
         this.port = port;
     }
@@ -48,7 +48,24 @@ final class DemoSite implements AutoCloseable {
         }
     }
 
-    /** An API call as a demo user, with a JSON body (or none). */
+    @Override
+    void signIn(Browser browser, String person) {
+        browser.signIn(person);
+    }
+
+    /** A demo user's user id is their name. */
+    @Override
+    String userId(String person) {
+        return person;
+    }
+
+    @Override
+    String screenshotPrefix() {
+        return "";
+    }
+
+    /** An API call as a demo user (HTTP Basic), with a JSON body (or none). */
+    @Override
     HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
@@ -66,6 +83,7 @@ final class DemoSite implements AutoCloseable {
     @Override
     public void close() {
         try {
+            closeBrowsers();
             browser.close();
         } finally {
             application.close();
