@@ -1,19 +1,25 @@
 package org.planledger.query;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.planledger.query.board.BoardProjection;
 import org.planledger.query.history.ActionHistoryProjection;
 import org.planledger.query.journal.EventPositions;
 import org.planledger.query.journal.JournalProjection;
-import org.planledger.query.myactions.MyActionsProjection;
-import org.planledger.query.referrals.ReferralStatisticsProjection;
+import org.planledger.query.myactions.MyActionsQueries;
+import org.planledger.query.referrals.ReferralStatisticsQueries;
 import org.planledger.query.replay.AuditTrailQueries;
 import org.planledger.query.replay.BoardPackQueries;
 import org.planledger.query.reminders.UpdatesDueQueries;
 import org.planledger.query.replay.PlanReplayQueries;
 import org.planledger.query.replay.TimeTravelCaches;
+import org.planledger.query.plan.PlanView;
+import org.planledger.query.support.RecordDocuments;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +31,7 @@ import java.util.List;
  *
  * <p>Run every processing group as a tracking (or pooled streaming) processor with ONE segment:
  * the journal records global order as delivered, and the other read models keep one document per
- * plan, action or user that events from several aggregates update. A batch size of a few hundred
+ * plan or action that events from several aggregates update. A batch size of a few hundred
  * makes replays fast; handlers write once per batch, and each document records the highest
  * version it has applied of every aggregate whose events it absorbed (see
  * {@link org.planledger.query.support.AppliedEvents}) and skips an event at or below it, so
@@ -40,9 +46,7 @@ public final class QuerySideModel {
     public static final List<String> PROCESSING_GROUPS = List.of(
             JournalProjection.PROCESSING_GROUP,
             BoardProjection.PROCESSING_GROUP,
-            ActionHistoryProjection.PROCESSING_GROUP,
-            ReferralStatisticsProjection.PROCESSING_GROUP,
-            MyActionsProjection.PROCESSING_GROUP);
+            ActionHistoryProjection.PROCESSING_GROUP);
 
     /** Query message and how it is answered; "Optional" means dispatch with ResponseTypes.optionalInstanceOf. */
     public static final List<String> QUERY_RESULTS = List.of(
@@ -62,8 +66,8 @@ public final class QuerySideModel {
     private final JournalProjection journal;
     private final BoardProjection board;
     private final ActionHistoryProjection actionHistory;
-    private final ReferralStatisticsProjection referralStatistics;
-    private final MyActionsProjection myActions;
+    private final ReferralStatisticsQueries referralStatistics;
+    private final MyActionsQueries myActions;
     private final PlanReplayQueries planReplay;
     private final AuditTrailQueries auditTrail;
     private final BoardPackQueries boardPacks;
@@ -73,8 +77,8 @@ public final class QuerySideModel {
         this.journal = new JournalProjection(database, positions);
         this.board = new BoardProjection(database, clock);
         this.actionHistory = new ActionHistoryProjection(database);
-        this.referralStatistics = new ReferralStatisticsProjection(database);
-        this.myActions = new MyActionsProjection(database, clock);
+        this.referralStatistics = new ReferralStatisticsQueries(database);
+        this.myActions = new MyActionsQueries(database, clock);
         this.planReplay = new PlanReplayQueries(database, caches);
         this.auditTrail = new AuditTrailQueries(database);
         this.boardPacks = new BoardPackQueries(database);
@@ -105,14 +109,14 @@ public final class QuerySideModel {
 
     /** The objects holding @EventHandler methods (one per processing group, in PROCESSING_GROUPS order). */
     public List<Object> eventHandlers() {
-        return List.of(journal, board, actionHistory, referralStatistics, myActions);
+        return List.of(journal, board, actionHistory);
     }
 
     public JournalProjection journal() { return journal; }
     public BoardProjection board() { return board; }
     public ActionHistoryProjection actionHistory() { return actionHistory; }
-    public ReferralStatisticsProjection referralStatistics() { return referralStatistics; }
-    public MyActionsProjection myActions() { return myActions; }
+    public ReferralStatisticsQueries referralStatistics() { return referralStatistics; }
+    public MyActionsQueries myActions() { return myActions; }
     public PlanReplayQueries planReplay() { return planReplay; }
     public AuditTrailQueries auditTrail() { return auditTrail; }
 
@@ -135,11 +139,21 @@ public final class QuerySideModel {
         buckets.createIndex(Indexes.ascending("events.sequence"), new IndexOptions().name("entry_sequence"));
         database.getCollection(ActionHistoryProjection.COLLECTION)
                 .createIndex(Indexes.ascending("history.planId"), new IndexOptions().name("history_plan"));
-        database.getCollection(ReferralStatisticsProjection.STATISTICS)
-                .createIndex(Indexes.ascending("planId", "financialYear"), new IndexOptions().name("plan_year"));
-        database.getCollection(ReferralStatisticsProjection.CASES)
-                .createIndex(Indexes.ascending("actionId"), new IndexOptions().name("case_action"));
-        database.getCollection(MyActionsProjection.ACTIONS)
-                .createIndex(Indexes.ascending("planId"), new IndexOptions().name("action_plan"));
+        var board = database.getCollection(BoardProjection.COLLECTION);
+        board.createIndex(Indexes.ascending(BoardProjection.LEAD_USER_IDS), new IndexOptions().name("board_leads"));
+        addLeadUserIds(board);
+    }
+
+    /**
+     * Board documents written before they carried {@link BoardProjection#LEAD_USER_IDS} get it from
+     * their own view, so "my actions" finds every plan after an upgrade without a replay. Only such
+     * documents are read; the board projection writes the same value whenever it next writes one.
+     */
+    static void addLeadUserIds(MongoCollection<Document> board) {
+        for (Document stored : board.find(Filters.exists(BoardProjection.LEAD_USER_IDS, false))) {
+            PlanView view = RecordDocuments.decode(stored.get("view", Document.class), PlanView.class);
+            board.updateOne(Filters.eq("_id", stored.get("_id")),
+                    Updates.set(BoardProjection.LEAD_USER_IDS, view.leadUserIds()));
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.planledger.query.journal.JournalDocuments;
 import org.planledger.query.journal.JournalProjection;
 import org.planledger.query.plan.PlanReducer;
 import org.planledger.query.plan.PlanView;
-import org.planledger.query.replay.ChangeDescriber;
+import org.planledger.query.replay.EventDescriptions;
 import org.planledger.query.support.AuditInfo;
 import org.planledger.query.support.RecordedEvent;
 
@@ -57,9 +57,9 @@ class EveryEventTest {
             PlanView before = plan;
             assertThatCode(() -> {
                 PlanView alone = PlanReducer.apply(PlanView.empty(PLAN), recorded);
-                ChangeDescriber.describe(PlanView.empty(PLAN), alone, recorded);
-                ChangeDescriber.describe(before, PlanReducer.apply(before, recorded), recorded);
-                recorded.reason();
+                EventDescriptions.changes(PlanView.empty(PLAN), alone, recorded);
+                EventDescriptions.changes(before, PlanReducer.apply(before, recorded), recorded);
+                EventDescriptions.reason(recorded);
             }).as(recorded.type()).doesNotThrowAnyException();
             plan = PlanReducer.apply(plan, recorded);
         }

@@ -408,6 +408,21 @@ class QuerySideTest {
     }
 
     @Test
+    void my_actions_find_a_plan_whose_board_was_stored_before_it_named_its_leads() {
+        feedScenario();
+        var board = ledger.database.getCollection("board");
+        board.updateOne(new Document("_id", PLAN), new Document("$unset", new Document("leadUserIds", "")));
+        assertThat(ledger.model.myActions().handle(new FindMyActions("lead1")).actions()).isEmpty();
+
+        QuerySideModel.createIndexes(ledger.database); // what every start does
+
+        assertThat(board.find(new Document("_id", PLAN)).first().getList("leadUserIds", String.class))
+                .containsExactly("lead1", "lead2");
+        assertThat(ledger.model.myActions().handle(new FindMyActions("lead1")).actions())
+                .extracting(MyAction::actionId).containsExactly(A1);
+    }
+
+    @Test
     void timeline_gives_rag_counts_as_they_stood_at_each_meeting_and_refresh() {
         feedScenario();
 

@@ -17,6 +17,8 @@ import org.planledger.query.api.FieldChange;
 import org.planledger.query.api.FindAuditTrail;
 import org.planledger.query.api.ListPlans;
 import org.planledger.query.api.PlanList;
+import org.planledger.query.replay.ChangeKind;
+import org.planledger.query.replay.EventDescriptions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,7 @@ import java.util.stream.Stream;
  * The audit trail for auditors (and plan managers; the security chain admits no one else): the
  * API's audit query with its filters, a page at a time, and the whole filtered trail as CSV. Entries
  * name what they changed by title (ids on hover and in the CSV), kinds of change by the plain labels
- * of {@link ChangeLabels}, and "who" may be a person's name as the plans record their leads.
+ * of {@link EventDescriptions} (kinds: {@link ChangeKind}), and "who" may be a person's name as the plans record their leads.
  */
 @Controller
 class AuditPages {
@@ -65,16 +67,15 @@ class AuditPages {
     private final PageRedaction redaction;
     private final PersonalDataReveal reveal;
     private final ObjectProvider<LiveBoards> liveBoards;
-    private final ChangeLabels labels;
+    private final EventDescriptions labels = new EventDescriptions();
     private final PartnershipBoundary partnerships;
 
     AuditPages(Queries queries, PageRedaction redaction, PersonalDataReveal reveal, ObjectProvider<LiveBoards> liveBoards,
-               ChangeLabels labels, PartnershipBoundary partnerships) {
+               PartnershipBoundary partnerships) {
         this.queries = queries;
         this.redaction = redaction;
         this.reveal = reveal;
         this.liveBoards = liveBoards;
-        this.labels = labels;
         this.partnerships = partnerships;
     }
 
@@ -108,7 +109,8 @@ class AuditPages {
         }
         model.addAttribute("values", form.values());
         model.addAttribute("errors", form.errors());
-        model.addAttribute("kinds", labels.kinds());
+        model.addAttribute("kinds", List.of(ChangeKind.values()));
+        model.addAttribute("wording", labels);
         model.addAttribute("plans", plans);
         if (!form.errors().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -169,10 +171,10 @@ class AuditPages {
     /** RFC 4180 as Excel writes it: commas, CRLF, quotes where a field needs them. */
     static final CSVFormat CSV = CSVFormat.EXCEL;
 
-    static List<String> csvRow(AuditEntry entry, ChangeLabels labels) {
+    static List<String> csvRow(AuditEntry entry, EventDescriptions labels) {
         return Stream.of(String.valueOf(entry.sequence()), text(entry.recordedAt()), text(entry.effectiveOn()),
                 text(entry.actor()), entry.actorRoles() == null ? "" : String.join(" ", entry.actorRoles()),
-                labels.entry(entry.type()), text(entry.type()), text(entry.planId()), text(entry.subjectKind()),
+                labels.label(entry.type()), text(entry.type()), text(entry.planId()), text(entry.subjectKind()),
                 text(entry.subjectId()), text(entry.subjectTitle()), text(entry.aggregateType()), text(entry.aggregateId()),
                 changes(entry.changes(), labels), text(entry.reason()), text(entry.source()), text(entry.correlationId()))
                 .map(AuditPages::spreadsheetSafe).toList();
@@ -205,7 +207,7 @@ class AuditPages {
         String type = check(errors, "type", () -> QueryParameters.eventType("type", blankToNull(values.get("type"))));
         Set<String> kindTypes = null;
         if (!values.get("kind").isEmpty()) {
-            Optional<ChangeLabels.Kind> kind = ChangeLabels.kind(values.get("kind"));
+            Optional<ChangeKind> kind = ChangeKind.byKey(values.get("kind"));
             if (kind.isPresent()) {
                 kindTypes = kind.get().eventTypes();
             } else {
@@ -274,7 +276,7 @@ class AuditPages {
     }
 
     /** "RAG rating: Not rated -> Amber; ..." */
-    static String changes(List<FieldChange> changes, ChangeLabels labels) {
+    static String changes(List<FieldChange> changes, EventDescriptions labels) {
         if (changes == null) {
             return "";
         }

@@ -23,6 +23,7 @@ import org.planledger.query.api.NoteHistory;
 import org.planledger.query.api.ReferralCaseEntry;
 import org.planledger.query.api.RiskEntry;
 import org.planledger.query.plan.ActionView;
+import org.planledger.query.replay.EventDescriptions;
 import org.planledger.query.plan.IndicatorView;
 import org.planledger.query.plan.MemberView;
 import org.planledger.query.plan.ObjectiveView;
@@ -72,11 +73,11 @@ class ManagePages {
     private final ObjectMapper json;
     private final ObjectProvider<EventStore> eventStore;
     private final PageText pageText;
-    private final ChangeLabels changeLabels;
+    private final EventDescriptions eventWording = new EventDescriptions();
     private final PartnershipBoundary partnerships;
 
     ManagePages(ApiForms forms, Queries queries, ObjectProvider<LiveBoards> liveBoards, KnownUsers knownUsers,
-                ObjectMapper json, ObjectProvider<EventStore> eventStore, PageText pageText, ChangeLabels changeLabels,
+                ObjectMapper json, ObjectProvider<EventStore> eventStore, PageText pageText,
                 PartnershipBoundary partnerships) {
         this.partnerships = partnerships;
         this.forms = forms;
@@ -86,7 +87,6 @@ class ManagePages {
         this.json = json;
         this.eventStore = eventStore;
         this.pageText = pageText;
-        this.changeLabels = changeLabels;
     }
 
     /** What a form page is about: the plan, and the action when it is an action's form. */
@@ -277,7 +277,7 @@ class ManagePages {
         Object actor = last.getMetaData().get(AuditMetadata.ACTOR);
         String others = since.size() == 1 ? "" : since.size() == 2 ? " and 1 other change" : " and " + (since.size() - 1) + " other changes";
         return "Changed by " + (actor == null ? "someone else" : actor) + " at " + pageText.instant(last.getTimestamp())
-                + " (" + changeLabels.entry(last.getPayloadType().getSimpleName()) + others + ")" + after;
+                + " (" + eventWording.label(last.getPayloadType().getSimpleName()) + others + ")" + after;
     }
 
     /** The aggregate whose version the form's endpoint checks: the plan, the action, or a referral case. */

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /** How the pages write dates, periods, money and RAG for people; used from templates as {@code @pageText}. */
@@ -28,6 +29,11 @@ public class PageText {
 
     public String date(LocalDate date) {
         return date == null ? "" : DAY.format(date);
+    }
+
+    /** "DELIVERY_LEAD AUDITOR" as "Delivery lead, Auditor". */
+    public String roles(List<String> roles) {
+        return roles == null ? "" : String.join(", ", roles.stream().map(Viewer::roleName).toList());
     }
 
     public String month(LocalDate date) {

@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * a redelivered event is skipped, one the store committed late is folded in). Date-dependent flags are not
  * stored; they are rendered at query time for today's date from the injected clock.
  *
- * <p>Document: {@code {_id, appliedVersions: [], view: {planId, drafted, partnership, title, ..., priorities:[],
+ * <p>Document: {@code {_id, appliedVersions: [], leadUserIds: [], view: {planId, drafted, partnership, title, ..., priorities:[],
  * objectives:[], actions:[{actionId, ..., notes:[], years:[]}], indicators:[], boardMeetings:[], refreshes:[]}}}.
  */
 @ProcessingGroup(BoardProjection.PROCESSING_GROUP)
@@ -54,6 +54,12 @@ public class BoardProjection {
 
     public static final String PROCESSING_GROUP = "board";
     public static final String COLLECTION = "board";
+    /**
+     * Top-level field of a board document: the user ids leading any of the plan's actions
+     * ({@link PlanView#leadUserIds()}), written with the view it is taken from, so "my actions" finds
+     * a lead's plans with one query instead of a fold of its own.
+     */
+    public static final String LEAD_USER_IDS = "leadUserIds";
 
     private final MongoCollection<Document> board;
     private final Clock clock;
@@ -168,6 +174,7 @@ public class BoardProjection {
 
         Document toDocument() {
             return new Document("_id", planId).append(AppliedEvents.FIELD, AppliedEvents.write(applied))
+                    .append(LEAD_USER_IDS, view.leadUserIds())
                     .append("view", RecordDocuments.encode(view));
         }
     }

@@ -11,6 +11,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.planledger.events.*;
 import org.planledger.query.api.*;
+import org.planledger.query.replay.EventDescriptions;
 import org.planledger.query.support.AppliedEvents;
 import org.planledger.query.support.RecordDocuments;
 import org.planledger.query.support.RecordedEvent;
@@ -134,7 +135,7 @@ public class ActionHistoryProjection {
             }
             case RagAssessed e -> {
                 x.rag = e.rag();
-                x.ragHistory = plus(h.ragHistory(), new RagChange(e.rag(), h.rag(), recorded.reason(), actor, e.effectiveOn(),
+                x.ragHistory = plus(h.ragHistory(), new RagChange(e.rag(), h.rag(), EventDescriptions.reason(recorded), actor, e.effectiveOn(),
                         recorded.recordedAt()));
             }
             case ProgressRecorded e -> x.notes = noteRecorded(h.notes(), e, recorded);
@@ -150,7 +151,7 @@ public class ActionHistoryProjection {
             case RiskReassessed e -> x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()),
                     r -> riskReassessed(r, e, recorded));
             case RiskClosed e -> x.risks = replace(h.risks(), r -> r.riskId().equals(e.riskId()), r -> new RiskEntry(r.riskId(),
-                    r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false, recorded.reason(), r.assessments()));
+                    r.description(), r.likelihood(), r.impact(), r.owner(), r.mitigation(), false, EventDescriptions.reason(recorded), r.assessments()));
             case ReferralsTallied e -> x.referralTallies = plus(h.referralTallies(), new TallyEntry(e.tallyId(), e.periodFrom(),
                     e.periodTo(), e.count(), e.totalCostPence(), e.note(), FinancialYear.containing(e.periodTo())));
             case ReferralRegistered e -> { } // the write side's bookkeeping; the case starts with its ReferralRecorded
@@ -185,7 +186,7 @@ public class ActionHistoryProjection {
     }
 
     private static StatusChange statusChange(String kind, String detail, RecordedEvent recorded, ActionEvent event) {
-        return new StatusChange(kind, detail, recorded.reason(), recorded.audit().actor(), event.effectiveOn(),
+        return new StatusChange(kind, detail, EventDescriptions.reason(recorded), recorded.audit().actor(), event.effectiveOn(),
                 recorded.recordedAt());
     }
 
@@ -203,14 +204,14 @@ public class ActionHistoryProjection {
     private static NoteHistory noteCorrected(NoteHistory n, ProgressNoteCorrected e, RecordedEvent recorded) {
         return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), e.text(), n.originalText(),
                 n.withdrawal() != null ? "WITHDRAWN" : "CORRECTED", n.recordedBy(), n.recordedAt(),
-                plus(n.corrections(), new NoteCorrection(e.text(), recorded.reason(), recorded.audit().actor(),
+                plus(n.corrections(), new NoteCorrection(e.text(), EventDescriptions.reason(recorded), recorded.audit().actor(),
                         recorded.recordedAt(), e.effectiveOn())), n.withdrawal(), n.undated());
     }
 
     private static NoteHistory noteWithdrawn(NoteHistory n, ProgressNoteWithdrawn e, RecordedEvent recorded) {
         return new NoteHistory(n.noteId(), n.period(), n.effectiveOn(), n.text(), n.originalText(), "WITHDRAWN",
                 n.recordedBy(), n.recordedAt(), n.corrections(),
-                new NoteWithdrawal(recorded.reason(), recorded.audit().actor(), recorded.recordedAt(), e.effectiveOn()),
+                new NoteWithdrawal(EventDescriptions.reason(recorded), recorded.audit().actor(), recorded.recordedAt(), e.effectiveOn()),
                 n.undated());
     }
 
@@ -222,7 +223,7 @@ public class ActionHistoryProjection {
     private static RiskEntry riskReassessed(RiskEntry r, RiskReassessed e, RecordedEvent recorded) {
         return new RiskEntry(r.riskId(), r.description(), e.likelihood(), e.impact(), e.owner(), e.mitigation(), r.open(),
                 r.closedReason(), plus(r.assessments(), new RiskAssessment(e.likelihood(), e.impact(), e.owner(),
-                e.mitigation(), recorded.reason(), recorded.audit().actor(), e.effectiveOn())));
+                e.mitigation(), EventDescriptions.reason(recorded), recorded.audit().actor(), e.effectiveOn())));
     }
 
     private static List<ReferralCaseEntry> referralRecorded(List<ReferralCaseEntry> referrals, ReferralRecorded e) {

@@ -52,6 +52,11 @@ public record ActionView(String actionId, String objectiveId, String title, List
         return Optional.ofNullable(latest);
     }
 
+    /** The user ids among the action's leads (a lead named without one cannot sign in as it). */
+    public List<String> leadUserIds() {
+        return leads.stream().map(Lead::userId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     public YearTotals totalsFor(FinancialYear year) {
         return years.stream().filter(y -> y.financialYear().equals(year)).findFirst().orElse(YearTotals.none(year));
     }

@@ -69,6 +69,14 @@ public record PlanView(String planId, boolean drafted, String partnership, Strin
         return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst();
     }
 
+    /**
+     * The user ids named among the leads of any of the plan's actions, sorted: what "my actions" finds
+     * a plan by (stored beside the board's view, so it is written with the state it comes from).
+     */
+    public List<String> leadUserIds() {
+        return actions.stream().flatMap(a -> a.leadUserIds().stream()).distinct().sorted().toList();
+    }
+
     public Optional<IndicatorView> indicator(String indicatorId) {
         return indicators.stream().filter(i -> i.indicatorId().equals(indicatorId)).findFirst();
     }

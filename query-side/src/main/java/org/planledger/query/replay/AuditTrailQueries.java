@@ -52,7 +52,7 @@ public class AuditTrailQueries {
                     new Described(List.of(), new Subject(recorded.aggregateType(), recorded.aggregateId(), null)));
             entries.add(new AuditEntry(recorded.sequence(), recorded.recordedAt(), recorded.event().effectiveOn(),
                     recorded.audit().actor(), recorded.audit().actorRoles(), recorded.type(), recorded.event().planId(),
-                    recorded.aggregateId(), recorded.aggregateType(), recorded.reason(), recorded.audit().source(),
+                    recorded.aggregateId(), recorded.aggregateType(), EventDescriptions.reason(recorded), recorded.audit().source(),
                     recorded.audit().correlationId(), recorded.audit().causationId(), what.changes(),
                     what.subject().kind(), what.subject().id(), what.subject().title()));
         }
@@ -84,7 +84,7 @@ public class AuditTrailQueries {
                 PlanView next = PlanReducer.apply(state, event);
                 if (plan.getValue().contains(event.eventId())) {
                     found++;
-                    List<Change> changes = ChangeDescriber.describe(state, next, event);
+                    List<Change> changes = EventDescriptions.changes(state, next, event);
                     result.put(event.eventId(), new Described(
                             changes.stream().map(c -> new FieldChange(c.field(), c.before(), c.after())).toList(),
                             subject(state, next, event, changes)));

@@ -166,9 +166,9 @@ public class PlanReplayQueries {
             }
             PlanView next = PlanReducer.apply(state, event);
             // the write side's bookkeeping (ActionRegistered, ReferralRegistered) describes no change of its own
-            for (Change change : ChangeDescriber.describe(state, next, event)) {
+            for (Change change : EventDescriptions.changes(state, next, event)) {
                 changes.add(new DiffChange(change.kind(), change.actionId(), change.subjectId(), change.field(),
-                        change.before(), change.after(), event.audit().actor(), event.reason(), effectiveOn,
+                        change.before(), change.after(), event.audit().actor(), EventDescriptions.reason(event), effectiveOn,
                         event.recordedAt(), event.sequence()));
             }
             state = next;

@@ -72,14 +72,6 @@ public record RecordedEvent(Long sequence, String eventId, String aggregateId, S
         return event.getClass().getSimpleName();
     }
 
-    /** The reason the metadata gives, else the reason the event itself carries, if any. */
-    public String reason() {
-        if (audit.reason() != null && !audit.reason().isBlank()) {
-            return audit.reason();
-        }
-        return EventReasons.reasonOf(event);
-    }
-
     /** True iff this event was already applied to the stored document (a redelivery); see {@link AppliedEvents}. */
     public boolean alreadyAppliedTo(Document stored) {
         return AppliedEvents.contains(stored, this);

@@ -151,7 +151,7 @@ class RetirementCorrectionTest {
     private List<Change> changesOf(int index) {
         PlanView before = PlanReducer.fold(PLAN, journal.subList(0, index));
         PlanView after = PlanReducer.apply(before, journal.get(index));
-        return ChangeDescriber.describe(before, after, journal.get(index));
+        return EventDescriptions.changes(before, after, journal.get(index));
     }
 
     private void record(PlanLedgerEvent event) {

@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the diff and the audit trail say an event changed, with the value before and after it. */
-class ChangeDescriberTest {
+class EventDescriptionsTest {
 
     private static final String PLAN = "kettering-2013";
     private static final String ACTION = "asb-target-hardening";
@@ -34,6 +34,32 @@ class ChangeDescriberTest {
         record(new ActionRegistered(PLAN, "asb-1", ACTION, "digest", d("2012-04-01")));
         record(new ActionAdded(PLAN, "asb-1", ACTION, "Target hardening", List.of(), List.of(), List.of(), List.of(JO),
                 List.of(), d("2012-04-01"), d("2014-03-31"), List.of(), d("2012-04-01")));
+    }
+
+    @Test
+    void every_event_type_reads_as_one_plain_label_under_one_kind_of_change() {
+        EventDescriptions wording = new EventDescriptions();
+        List<String> types = EventTypes.all().stream().map(Class::getSimpleName).toList();
+        assertThat(types).allSatisfy(type -> assertThat(EventDescriptions.kindOf(type)).as(type).isPresent());
+        assertThat(types.stream().map(wording::label).toList()).doesNotHaveDuplicates()
+                .allSatisfy(label -> assertThat(label).isNotBlank());
+        assertThat(java.util.Arrays.stream(ChangeKind.values()).flatMap(kind -> kind.eventTypes().stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(types);
+        assertThat(wording.label("RagAssessed")).isEqualTo("RAG rating given");
+        assertThat(ChangeKind.byKey("action-added").orElseThrow().eventTypes()).containsExactlyInAnyOrder("ActionRegistered", "ActionAdded");
+        // a name no event has (a type removed since it was journaled) still reads as words
+        assertThat(EventDescriptions.kindOf("SomethingHappened")).isEmpty();
+        assertThat(wording.label("SomethingHappened")).isEqualTo("Something happened");
+    }
+
+    @Test
+    void an_events_own_reason_is_given_when_the_metadata_has_none() {
+        RecordedEvent retired = RecordedEvent.of(1, new PriorityRetired(PLAN, "asb", "Merged into vulnerability", d("2014-04-01")),
+                new AuditInfo("manager", List.of("PLAN_MANAGER"), null, "api", null, null), Instant.parse("2014-04-01T09:00:00Z"));
+        assertThat(EventDescriptions.reason(retired)).isEqualTo("Merged into vulnerability");
+        RecordedEvent withReason = RecordedEvent.of(2, retired.event(), new AuditInfo("manager", List.of("PLAN_MANAGER"),
+                "refresh 2014", "api", null, null), Instant.parse("2014-04-01T09:00:00Z"));
+        assertThat(EventDescriptions.reason(withReason)).isEqualTo("refresh 2014");
     }
 
     @Test
@@ -101,7 +127,7 @@ class ChangeDescriberTest {
     private List<Change> describe(PlanLedgerEvent event) {
         PlanView before = PlanReducer.fold(PLAN, journal);
         RecordedEvent recorded = record(event);
-        return ChangeDescriber.describe(before, PlanReducer.apply(before, recorded), recorded);
+        return EventDescriptions.changes(before, PlanReducer.apply(before, recorded), recorded);
     }
 
     private RecordedEvent record(PlanLedgerEvent event) {
