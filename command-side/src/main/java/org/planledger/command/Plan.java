@@ -100,10 +100,20 @@ class Plan {
 
     @CommandHandler
     void handle(RetirePriority command) {
+        retire(priorities, command.priorityId(), command.reason(), "to retire a priority", () ->
+                new PriorityRetired(planId, command.priorityId(), command.reason(), orToday(command.effectiveOn())));
+    }
+
+    /**
+     * Retiring a priority, an objective or an indicator: the plan is open, the record is there and not yet
+     * retired, and a reason is given; then the event.
+     */
+    private void retire(Recorded<?> records, String id, String reason, String why,
+                        java.util.function.Supplier<PlanEvent> retired) {
         requireOpen();
-        priorities.requireLive(command.priorityId());
-        Rules.reasonGiven(command.reason(), "to retire a priority");
-        apply(new PriorityRetired(planId, command.priorityId(), command.reason(), orToday(command.effectiveOn())));
+        records.requireLive(id);
+        Rules.reasonGiven(reason, why);
+        apply(retired.get());
     }
 
     /**
@@ -112,19 +122,15 @@ class Plan {
      */
     @CommandHandler
     void handle(RetireObjective command) {
-        requireOpen();
-        objectives.requireLive(command.objectiveId());
-        Rules.reasonGiven(command.reason(), "to retire an objective");
-        apply(new ObjectiveRetired(planId, command.objectiveId(), command.reason(), orToday(command.effectiveOn())));
+        retire(objectives, command.objectiveId(), command.reason(), "to retire an objective", () ->
+                new ObjectiveRetired(planId, command.objectiveId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     /** A retired indicator takes no new targets or links, and no readings for periods ending after it was retired. */
     @CommandHandler
     void handle(RetireIndicator command) {
-        requireOpen();
-        indicators.requireLive(command.indicatorId());
-        Rules.reasonGiven(command.reason(), "to retire an indicator");
-        apply(new IndicatorRetired(planId, command.indicatorId(), command.reason(), orToday(command.effectiveOn())));
+        retire(indicators, command.indicatorId(), command.reason(), "to retire an indicator", () ->
+                new IndicatorRetired(planId, command.indicatorId(), command.reason(), orToday(command.effectiveOn())));
     }
 
     @CommandHandler

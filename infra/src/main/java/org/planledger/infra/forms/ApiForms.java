@@ -21,26 +21,16 @@ import org.planledger.infra.refusals.FieldProblem;
 import org.planledger.infra.refusals.InputProblems;
 import org.planledger.infra.refusals.Refusal;
 import org.planledger.infra.refusals.ResourceNotFoundException;
-import org.planledger.infra.security.RoleDeclarations;
 import org.planledger.infra.web.Change;
+import org.planledger.infra.web.CommandRoutes;
 import org.planledger.infra.web.IfMatch;
 import org.planledger.infra.web.PlanRequests.LeadBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -59,12 +49,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes a web form of an API endpoint ("POST /api/plans/{planId}/priorities"), reading it: the
- * handler method, its request record (the form's fields, one per component, nested records as
- * fieldsets), the roles it declares and its path variables. Sending a form binds what was typed
- * into that request record, validates it as the API would, and calls the handler method itself
- * (through its Spring proxy, so method security applies), marked as coming from the pages. A
- * refusal comes back as messages by field; nothing is stored.
+ * Makes a web form of an API command endpoint ("POST /api/plans/{planId}/priorities"), reading its
+ * route ({@link CommandRoutes}): its request record (the form's fields, one per component, nested
+ * records as fieldsets), the roles it declares and its path variables. Sending a form binds what was
+ * typed into that request record, validates it as the API would, and sends it through the endpoint
+ * itself (which refuses a caller without one of its roles, as for the API), marked as coming from the
+ * pages. A refusal comes back as messages by field; nothing is stored.
  */
 @Component
 public class ApiForms {
@@ -73,8 +63,9 @@ public class ApiForms {
     public static final int SPARE_LEAD_ROWS = 2;
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
-    /** An endpoint as a form: its handler, request record, declared roles and path variables. */
-    public record Resolved(String api, HandlerMethod handler, Class<?> body, Set<String> roles, List<String> pathVariables) {
+    /** An endpoint as a form: its command route, request record, declared roles and path variables. */
+    public record Resolved(String api, CommandRoutes.Endpoint endpoint, Class<?> body, Set<String> roles,
+                           List<String> pathVariables) {
     }
 
     /**
@@ -93,15 +84,14 @@ public class ApiForms {
         }
     }
 
-    private final ObjectProvider<RequestMappingHandlerMapping> handlerMapping;
+    private final ObjectProvider<CommandRoutes> commandRoutes;
     private final ObjectMapper json;
     private final Validator validator;
     private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
-    /** The handler mapping is looked up when a form is first used: a process without a web server has none. */
-    public ApiForms(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlerMapping,
-                    ObjectMapper json, Validator validator) {
-        this.handlerMapping = handlerMapping;
+    /** The routes are looked up when a form is first used: a process without a command side has none. */
+    public ApiForms(ObjectProvider<CommandRoutes> commandRoutes, ObjectMapper json, Validator validator) {
+        this.commandRoutes = commandRoutes;
         this.json = json;
         this.validator = validator;
     }
@@ -112,32 +102,16 @@ public class ApiForms {
     }
 
     private Resolved find(String api) {
-        String[] parts = api.split(" ", 2);
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getObject().getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = entry.getKey();
-            if (info.getPatternValues().contains(parts[1])
-                    && info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(parts[0]))) {
-                HandlerMethod handler = entry.getValue();
-                Class<?> body = null;
-                List<String> variables = new ArrayList<>();
-                for (Parameter parameter : handler.getMethod().getParameters()) {
-                    if (parameter.isAnnotationPresent(RequestBody.class)) {
-                        body = parameter.getType();
-                    }
-                    PathVariable variable = parameter.getAnnotation(PathVariable.class);
-                    if (variable != null) {
-                        variables.add(variable.value().isEmpty() ? parameter.getName() : variable.value());
-                    }
-                }
-                if (body == null || !body.isRecord()) {
-                    throw new IllegalStateException(api + " takes no request record");
-                }
-                Set<String> roles = RoleDeclarations.of(handler).orElseThrow(() ->
-                        new IllegalStateException(api + " declares no roles"));
-                return new Resolved(api, handler, body, roles, List.copyOf(variables));
-            }
+        CommandRoutes routes = commandRoutes.getIfAvailable();
+        if (routes == null) {
+            throw new ResourceNotFoundException("form", api);
         }
-        throw new ResourceNotFoundException("form", api);
+        CommandRoutes.Endpoint endpoint = routes.endpoint(api);
+        Class<?> body = endpoint.bodyType();
+        if (body == null || !body.isRecord()) {
+            throw new IllegalStateException(api + " takes no request record");
+        }
+        return new Resolved(api, endpoint, body, endpoint.roles(), endpoint.pathVariables());
     }
 
     // ---- fields ---------------------------------------------------------------------------------
@@ -281,9 +255,12 @@ public class ApiForms {
         if (!errors.isEmpty()) {
             return new Outcome(null, null, errors, null);
         }
-        Object[] arguments = arguments(form, pathVariables, body, expectedVersion);
+        // If-Match: the version the form was shown at, so a change made meanwhile refuses it as it would the API's caller.
+        Change change = new Change(expectedVersion == null ? null : IfMatch.etag(expectedVersion), null);
+        Object request = body;
         try {
-            ResponseEntity<?> answer = CallerCommands.from(CommandOrigin.SOURCE_UI, () -> invoke(form, arguments));
+            ResponseEntity<?> answer = CallerCommands.from(CommandOrigin.SOURCE_UI,
+                    () -> form.endpoint().send(pathVariables, request, change));
             // Accepted, or a progress note's own answer: both say what was changed and the version it reached
             JsonNode accepted = json.valueToTree(answer.getBody());
             return new Outcome(accepted.path("id").asText(accepted.path("noteId").asText(null)),
@@ -292,46 +269,6 @@ public class ApiForms {
             Refusal refusal = CommandFailures.explain(failure).orElseThrow(() -> failure);
             Long current = refusal.kind() == Refusal.Kind.CONCURRENT_CHANGE ? refusal.currentVersion() : null;
             return new Outcome(null, null, refusal(refusal, fields, formNames), current);
-        }
-    }
-
-    private Object[] arguments(Resolved form, Map<String, String> pathVariables, Object body, Long expectedVersion) {
-        Parameter[] parameters = form.handler().getMethod().getParameters();
-        Object[] arguments = new Object[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            Parameter parameter = parameters[i];
-            PathVariable variable = parameter.getAnnotation(PathVariable.class);
-            if (variable != null) {
-                String name = variable.value().isEmpty() ? parameter.getName() : variable.value();
-                arguments[i] = pathVariables.get(name);
-            } else if (parameter.isAnnotationPresent(RequestBody.class)) {
-                arguments[i] = body;
-            } else if (org.springframework.security.core.Authentication.class.equals(parameter.getType())) {
-                // the signed-in person, as the API would be given them (a draft checks their partnership)
-                arguments[i] = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-            } else if (Change.class.equals(parameter.getType())) {
-                // If-Match: the version the form was shown at, so a change made meanwhile refuses it as it would the API's caller.
-                arguments[i] = new Change(expectedVersion == null ? null : IfMatch.etag(expectedVersion), null);
-            } else {
-                throw new IllegalStateException(form.api() + " takes a " + parameter.getType().getSimpleName()
-                        + " the pages cannot give");
-            }
-        }
-        return arguments;
-    }
-
-    private static ResponseEntity<?> invoke(Resolved form, Object[] arguments) {
-        Object bean = form.handler().createWithResolvedBean().getBean();
-        Method method = form.handler().getMethod();
-        try {
-            return (ResponseEntity<?>) method.invoke(bean, arguments);
-        } catch (InvocationTargetException thrown) {
-            if (thrown.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(thrown.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 

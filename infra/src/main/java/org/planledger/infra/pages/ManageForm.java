@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * The plan manager's and the delivery lead's change forms, each the page face of one API
- * endpoint ({@code api}). The form takes its fields from that endpoint's request record, its roles
- * from the endpoint's {@code @RolesAllowed}, and sends by calling the endpoint's own handler
- * method ({@link ApiForms}): the rules, the command and the audit reason are the API's, never
- * restated here. What a form adds is words: a title, the button, labels where the field name
+ * command endpoint ({@code api}). The form takes its fields from that endpoint's request record, its
+ * roles from the endpoint's route declaration, and sends through the endpoint itself
+ * ({@link ApiForms}): the rules, the command and the audit reason are the API's, never restated here.
+ * What a form adds is words: a title, the button, labels where the field name
  * would not do, and the note shown when it succeeded.
  */
 enum ManageForm {

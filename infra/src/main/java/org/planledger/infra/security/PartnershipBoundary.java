@@ -51,6 +51,9 @@ public class PartnershipBoundary implements HandlerInterceptor {
 
     /** The scope an endpoint declares, if it declares one. */
     public static Optional<PartnershipScope.Scope> scopeOf(HandlerMethod handler) {
+        if (handler.getBean() instanceof DeclaredEndpoint endpoint) {
+            return endpoint.scope();
+        }
         PartnershipScope scope = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PartnershipScope.class);
         if (scope == null) {
             scope = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PartnershipScope.class);

@@ -5,6 +5,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -15,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every {@code /api} endpoint says which roles may call it, on its handler method. Method security
+ * Every {@code /api} endpoint says which roles may call it: on its handler method, or, for the
+ * command endpoints, in its route declaration ({@link DeclaredEndpoint}). Method security
  * lets an undeclared method through to any signed-in caller, so a new endpoint that forgot its
  * {@code @RolesAllowed} would be open to every role: this refuses to start instead. The role
  * matrix test reads the same declarations, through {@link #of(HandlerMethod)}.
@@ -32,11 +37,26 @@ public class RoleDeclarations implements SmartInitializingSingleton {
 
     /** The roles the handler method declares (without Spring's ROLE_ prefix), if it declares any. */
     public static Optional<Set<String>> of(HandlerMethod handler) {
+        if (handler.getBean() instanceof DeclaredEndpoint endpoint) {
+            return Optional.of(endpoint.roles());
+        }
         RolesAllowed allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RolesAllowed.class);
         if (allowed == null) {
             allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RolesAllowed.class);
         }
         return Optional.ofNullable(allowed).map(roles -> Set.of(roles.value()));
+    }
+
+    /**
+     * Refuses the signed-in caller unless they hold one of the roles: what method security does for
+     * {@code @RolesAllowed}, for an endpoint that declares its roles as data ({@link DeclaredEndpoint}).
+     */
+    public static void require(Set<String> roles) {
+        AuthorizationResult result = AuthorityAuthorizationManager.<Object>hasAnyRole(roles.toArray(String[]::new))
+                .authorize(() -> SecurityContextHolder.getContext().getAuthentication(), roles);
+        if (result != null && !result.isGranted()) {
+            throw new AuthorizationDeniedException("Access Denied", result);
+        }
     }
 
     /** Whether the mapping serves the API (any of its paths under /api/). */

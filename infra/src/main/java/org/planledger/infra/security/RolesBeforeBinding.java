@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Checks a handler's {@code @RolesAllowed} before Spring MVC reads the request, with the same
+ * Checks a handler's {@code @RolesAllowed} (or a command route's declared roles) before Spring MVC reads the request, with the same
  * authorization manager method security uses. Method security alone checks only once the
  * arguments are bound, so a caller without the role would first be told what is wrong with their
  * body (400) rather than that they may not ask at all (403), which is what they were always told.
@@ -44,7 +44,9 @@ public class RolesBeforeBinding implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod method) {
+            if (handler instanceof HandlerMethod method && method.getBean() instanceof DeclaredEndpoint endpoint) {
+                RoleDeclarations.require(endpoint.roles());
+            } else if (handler instanceof HandlerMethod method) {
                 AuthorizationResult result = declaredRoles.authorize(
                         () -> SecurityContextHolder.getContext().getAuthentication(),
                         new SimpleMethodInvocation(method.getBean(), method.getMethod()));

@@ -50,8 +50,9 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  *   with JWT also a bearer token.</li>
  * </ul>
  * Which roles may call an endpoint is not listed here: each handler method declares it with
- * {@code @RolesAllowed}, next to the code it guards, and Spring's method security enforces it
- * ({@link RoleDeclarations} refuses to start when an {@code /api} handler has no declaration).
+ * {@code @RolesAllowed}, or a command endpoint in its route declaration, next to the code it guards;
+ * {@link RolesBeforeBinding} and Spring's method security enforce it ({@link RoleDeclarations}
+ * refuses to start when an {@code /api} handler has no declaration).
  * A refusal thrown there is answered by the API's problem+json handling or the pages' "Not
  * allowed" page. The rule that a delivery lead updates only the actions they lead needs the
  * action's leads, so the command side enforces it (ActionLeadership). Roles are held per partnership

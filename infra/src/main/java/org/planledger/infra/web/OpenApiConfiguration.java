@@ -24,7 +24,15 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.tags.Tag;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,8 +78,69 @@ public class OpenApiConfiguration {
     }
 
     static {
-        // A Change is read from headers, documented by changeHeaders() below, not a query object.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Change.class);
+        // A Change is read from headers, documented by changeHeaders() below, not a query object; a route's body
+        // is documented by commandRouteOperations() from the route's own record.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Change.class, CommandRoutes.RouteBody.class);
+        // The command routes' handlers are registered objects, not @RestController beans: document them too.
+        SpringDocUtils.getConfig().addRestControllers(CommandRoutes.Endpoint.class);
+    }
+
+    /**
+     * Each command route's operation, from its declaration ({@link CommandRoute}): every route has the
+     * same handler method, so what springdoc reads from a controller method (summary, path variables,
+     * request body, answer, tag) is taken from the route instead.
+     */
+    @Bean
+    public OperationCustomizer commandRouteOperations() {
+        return (operation, handler) -> {
+            if (!(handler.getBean() instanceof CommandRoutes.Endpoint endpoint)) {
+                return operation;
+            }
+            CommandRoute<?> route = endpoint.route();
+            operation.setOperationId(route.operationId());
+            operation.setSummary(route.summary);
+            operation.setDescription(route.description);
+            operation.setTags(new ArrayList<>(List.of(route.tag())));
+            List<io.swagger.v3.oas.models.parameters.Parameter> parameters = new ArrayList<>();
+            route.variables.forEach(name -> parameters.add(new PathParameter().name(name).required(true).schema(new StringSchema())));
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(parameter -> !"path".equals(parameter.getIn())).forEach(parameters::add);
+            }
+            operation.setParameters(parameters);
+            if (route.readsBody()) {
+                operation.setRequestBody(new RequestBody().required(route.bodyRequired ? true : null).content(new Content()
+                        .addMediaType("application/json", new MediaType().schema(schemaRef(route.body)))));
+            } else {
+                operation.setRequestBody(null);
+            }
+            operation.setResponses(new ApiResponses().addApiResponse(String.valueOf(route.status.value()),
+                    new ApiResponse().description(route.status.getReasonPhrase())
+                            .content(new Content().addMediaType("*/*", new MediaType().schema(schemaRef(route.answerType))))));
+            return operation;
+        };
+    }
+
+    /** The schemas of the command routes' request records and answers, and the routes' tags with their descriptions. */
+    @Bean
+    public OpenApiCustomizer commandRouteSchemas() {
+        return openApi -> CommandRoutes.ALL.stream()
+                .filter(route -> openApi.getPaths() != null && openApi.getPaths().containsKey(route.pattern))
+                .forEach(route -> addSchemasAndTag(openApi, route));
+    }
+
+    private static void addSchemasAndTag(OpenAPI openApi, CommandRoute<?> route) {
+        for (Class<?> type : route.readsBody() ? List.of(route.body, route.answerType) : List.of(route.answerType)) {
+            ModelConverters.getInstance(true).readAll(new AnnotatedType(type))
+                    .forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
+        }
+        String tag = route.tag();
+        if (openApi.getTags() == null || openApi.getTags().stream().noneMatch(known -> known.getName().equals(tag))) {
+            openApi.addTagsItem(new Tag().name(tag).description(CommandRoutes.TAGS.get(tag)));
+        }
+    }
+
+    private static Schema<?> schemaRef(Class<?> type) {
+        return new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
     }
 
     /** The two headers every method taking a {@link Change} reads: If-Match and X-Change-Reason. */

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
 import org.planledger.command.CommandSideModel;
 import org.planledger.infra.PlanLedgerApplication;
-import org.planledger.infra.web.ActionCommandsController;
-import org.planledger.infra.web.PlanCommandsController;
+import org.planledger.infra.web.CommandRoutes;
 import org.planledger.infra.web.QueryController;
 import org.planledger.query.QuerySideModel;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -65,7 +64,7 @@ class AxonServerProfilesTest {
             assertThat(aggregates(context)).containsExactlyInAnyOrderElementsOf(CommandSideModel.aggregateTypes());
             assertProjections(context, QuerySideModel.processingGroups());
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
-            assertThat(context.getBeanNamesForType(PlanCommandsController.class)).hasSize(1);
+            assertThat(context.getBeanNamesForType(CommandRoutes.class)).hasSize(1);
             assertThat(context.getBeanNamesForType(QueryController.class)).hasSize(1);
             assertNeverConnected(context);
         }
@@ -78,8 +77,7 @@ class AxonServerProfilesTest {
             assertThat(aggregates(context)).containsExactlyInAnyOrderElementsOf(CommandSideModel.aggregateTypes());
             assertProjections(context, List.of());
             assertThat(context.getBeanNamesForType(MongoClient.class)).isEmpty();
-            assertThat(context.getBeanNamesForType(PlanCommandsController.class)).hasSize(1);
-            assertThat(context.getBeanNamesForType(ActionCommandsController.class)).hasSize(1);
+            assertThat(context.getBeanNamesForType(CommandRoutes.class)).hasSize(1);
             assertThat(context.getBeanNamesForType(QueryController.class)).isEmpty();
             assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
             assertNeverConnected(context);
@@ -95,8 +93,7 @@ class AxonServerProfilesTest {
             assertProjections(context, QuerySideModel.processingGroups());
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
             assertThat(context.getBeanNamesForType(QueryController.class)).hasSize(1);
-            assertThat(context.getBeanNamesForType(PlanCommandsController.class)).isEmpty();
-            assertThat(context.getBeanNamesForType(ActionCommandsController.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(CommandRoutes.class)).isEmpty();
 
             var configuration = context.getBean(org.axonframework.axonserver.connector.AxonServerConfiguration.class);
             assertThat(configuration.getServers()).isEqualTo("axonserver-1:8124,axonserver-2:8124");
