@@ -249,9 +249,10 @@ public class BoardPackService {
 
     private static String stylesheet() {
         try {
-            return new ClassPathResource("static/css/board-pack.css").getContentAsString(StandardCharsets.UTF_8);
+            return new ClassPathResource("static/css/board-pack.css").getContentAsString(StandardCharsets.UTF_8)
+                    + new ClassPathResource("static/css/bar-charts.css").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("board-pack.css is missing from the jar", e);
+            throw new UncheckedIOException("board-pack.css or bar-charts.css is missing from the jar", e);
         }
     }
 }

@@ -60,6 +60,8 @@ class BoardPackTest {
                 "{\"id\":\"board-2013-04\",\"heldOn\":\"2013-04-30\",\"title\":\"CSP board April 2013\"}", 201);
         send("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
                 "{\"id\":\"board-2013-07\",\"heldOn\":\"2013-07-15\",\"title\":\"CSP board July 2013\"}", 201);
+        send("POST", "/api/plans/" + PLAN + "/indicators/asb-cleaner-litter/readings", "manager",
+                "{\"id\":\"litter-2013-q1\",\"value\":18.2,\"period\":\"2013/14 Q1\",\"effectiveOn\":\"2013-07-01\"}", 200);
         send("PUT", "/api/actions/asb-fte-holiday-activities/rag", "manager",
                 "{\"status\":\"AMBER\",\"reason\":\"Summer programme funding not confirmed\",\"effectiveOn\":\"2013-07-01\"}", 200);
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
@@ -85,6 +87,10 @@ class BoardPackTest {
         // a June 2013 note is a change since April; the December 2012 note is not
         String changes = text.substring(text.indexOf("Changes since the previous meeting"), text.indexOf("Referrals, financial year"));
         assertThat(changes).contains("Note added").contains("June 2013").doesNotContain("December 2012");
+        // the charts page's own bar chart, its figures as text: baseline, target and the Q1 reading of the litter survey
+        String charts = text.substring(text.indexOf("Indicator charts"), text.indexOf("Each action's position"));
+        assertThat(charts).contains("Percentage of residents stating that rubbish or litter lying around is a problem",
+                "Baseline (2012/13) 18.8%", "Target Reduce to below 17.9%", "2013/14 Q1 18.2%");
         try (PDDocument document = Loader.loadPDF(pack.body())) {
             assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged PDF").isTrue();
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();

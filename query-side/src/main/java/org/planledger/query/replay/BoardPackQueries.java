@@ -68,7 +68,8 @@ public class BoardPackQueries {
         Instant knownThrough = events.stream()
                 .filter(event -> event.event().effectiveOn() == null || !event.event().effectiveOn().isAfter(query.asAt()))
                 .map(RecordedEvent::recordedAt).max(Comparator.naturalOrder()).orElse(null);
-        return Optional.of(new BoardPackContent(board, previous, since, changes, knownThrough));
+        return Optional.of(new BoardPackContent(board, previous, since, changes, knownThrough,
+                PlanReplayQueries.indicatorSeries(plan)));
     }
 
     static BoardPacks packs(String planId, List<RecordedEvent> events) {
