@@ -51,6 +51,18 @@ import java.util.TimeZone;
  */
 final class BoardPackPdf {
 
+    /**
+     * The version of the pack's layout: the board-pack template and the fragments it includes, the
+     * stylesheets, the fonts and this class. Raise it with any change that alters a pack's bytes; it
+     * is recorded on each BoardPackIssued, and a pack issued under an earlier layout is produced again
+     * in this one and says so (docs/board-packs.md, "Layouts").
+     * <ol>
+     *     <li>the first: regular face only, no indicator charts;</li>
+     *     <li>bold face for headings and strong words; indicator charts as bars with their figures.</li>
+     * </ol>
+     */
+    static final int LAYOUT = 2;
+
     static final String FONT_FAMILY = "Liberation Sans";
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String BOLD_RESOURCE = "/fonts/LiberationSans-Bold.ttf";

@@ -7,6 +7,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.planledger.command.api.IssueBoardPack;
+import org.planledger.infra.command.CommandOrigin;
+import org.planledger.infra.command.CommandSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +124,8 @@ class BoardPackTest {
         HttpResponse<byte[]> first = get(PACK + "?meeting=board-2013-04", "scrutiny");
         HttpResponse<byte[]> second = get(PACK + "?meeting=board-2013-04", "auditor");
         assertThat(first.headers().firstValue("X-Board-Pack")).hasValue("issued");
+        assertThat(record.path("layout").asInt()).isEqualTo(BoardPackPdf.LAYOUT);
+        assertThat(first.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(sha256(first.body())).isEqualTo(record.path("pdfSha256").asText());
         String text = text(first.body());
@@ -136,6 +145,27 @@ class BoardPackTest {
         HttpResponse<byte[]> draftForThatDay = get(PACK + "?asAt=2013-04-30", "board");
         assertThat(draftForThatDay.headers().firstValue("X-Board-Pack")).hasValue("draft");
         assertThat(text(draftForThatDay.body())).contains("Easter scheme evaluation", "a draft: not issued");
+    }
+
+    @Test
+    void aPackIssuedUnderAnEarlierLayoutIsLaidOutAgainUnderTodaysFromTheSameCutAndSaysItsBytesDiffer() throws Exception {
+        // what a pack issued before layout 2 reads as (BoardPackIssuedUpcaster: layout 1), recorded as the command would
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String issuedDigest = "ab".repeat(32);
+        application.getBean(CommandSender.class).sendAndWait(new IssueBoardPack(PLAN, "as-at-2013-06-30", null,
+                LocalDate.of(2013, 6, 30), now, now, "manager", issuedDigest, null, null, 1, null),
+                CommandOrigin.of("manager", Set.of("PLAN_MANAGER"), "api"));
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+
+        HttpResponse<byte[]> copy = get(PACK + "?asAt=2013-06-30", "board");
+        assertThat(copy.headers().firstValue("X-Board-Pack")).hasValue("issued");
+        assertThat(copy.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue("1");
+        assertThat(copy.headers().firstValue("X-Board-Pack-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
+        assertThat(sha256(copy.body())).isNotEqualTo(issuedDigest);
+        assertThat(text(copy.body())).contains(now + " by manager",
+                "issued under layout 1 and laid out again under this one", "bytes and SHA-256 differ from this copy's");
+        // and it is still the same copy each time: the cut, instants and layout are fixed
+        assertThat(get(PACK + "?asAt=2013-06-30", "auditor").body()).isEqualTo(copy.body());
     }
 
     @Test

@@ -81,7 +81,8 @@ public class BoardPackQueries {
                 .filter(event -> event.event() instanceof BoardPackIssued)
                 .map(event -> (BoardPackIssued) event.event())
                 .map(pack -> new IssuedBoardPack(pack.packId(), pack.meetingId(), pack.asAt(), pack.knownAt(),
-                        pack.issuedAt(), pack.issuedBy(), pack.pdfSha256(), pack.checkpointId(), pack.checkpointRoot()))
+                        pack.issuedAt(), pack.issuedBy(), pack.pdfSha256(), pack.checkpointId(), pack.checkpointRoot(),
+                        pack.layout()))
                 .toList();
         return new BoardPacks(planId, whole.title(), meetings, issued);
     }
