@@ -112,8 +112,8 @@ public class ActionCommandsController extends CommandEndpoints {
     }
 
     @PostMapping("/submissions/{submissionId}/approval")
-    @RolesAllowed(PLAN_MANAGER)
-    @Operation(summary = "Approve a submitted note or rating (PLAN_MANAGER): it is recorded and reaches the board",
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
+    @Operation(summary = "Approve a submitted note or rating (a plan manager, or a lead of the action's priority): it is recorded and reaches the board",
             description = "Only on a plan that requires approval (docs/reminders-and-approval.md).")
     public ResponseEntity<Accepted> approve(@PathVariable String actionId, @PathVariable String submissionId, Change change) {
         return changed(submissionId, actionId, new ApproveProgress(actionId, submissionId, change.expectedVersion()),
@@ -121,8 +121,8 @@ public class ActionCommandsController extends CommandEndpoints {
     }
 
     @PostMapping("/submissions/{submissionId}/return")
-    @RolesAllowed(PLAN_MANAGER)
-    @Operation(summary = "Return a submitted note or rating to its lead, with the reason (PLAN_MANAGER)")
+    @RolesAllowed({PLAN_MANAGER, DELIVERY_LEAD})
+    @Operation(summary = "Return a submitted note or rating to its lead, with the reason (a plan manager, or a lead of the action's priority)")
     public ResponseEntity<Accepted> returnSubmission(@PathVariable String actionId, @PathVariable String submissionId,
                                                      @Valid @RequestBody ReasonRequest body, Change change) {
         return changed(submissionId, actionId, new ReturnProgress(actionId, submissionId, body.reason(),
