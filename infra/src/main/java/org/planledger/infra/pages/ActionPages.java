@@ -142,13 +142,20 @@ class ActionPages {
     @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
     public String decide(@PathVariable String actionId, @PathVariable String submissionId, @PathVariable String decision,
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
-                         RedirectAttributes redirect) {
+                         @ModelAttribute("viewer") Viewer viewer, RedirectAttributes redirect) {
         boolean approve = decision.equals("approval");
         if (!approve && !decision.equals("return")) {
             redirect.addFlashAttribute("message", "Nothing done: unknown decision '" + decision + "'.");
             return "redirect:/actions/" + actionId;
         }
         ActionHistory before = history(actionId);
+        // the same rule the Action applies, asked first so that someone who may not decide is refused (403), not redirected
+        String submittedBy = before.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
+                .map(org.planledger.query.api.SubmissionEntry::submittedBy).findFirst().orElse(null);
+        if (!viewer.mayDecide(priorityLeads(plan(before.planId()).orElse(null), before.objectiveId()), submittedBy)) {
+            throw new AccessDeniedException("Only a plan manager or a lead of this action's priority (other than the one who "
+                    + "submitted it) can approve or return this update.");
+        }
         // the plan's queue of pending updates sends its forms here and is shown again afterwards; nothing else is a target
         String page = "pending".equals(back) && before.planId() != null
                 ? "redirect:/plans/" + before.planId() + "/pending-updates" : "redirect:/actions/" + actionId;
