@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * An indicator's chart as rows of bars: baseline, target, then each reading, each bar as long as its
  * figure against the largest one, and every figure written beside its bar. Drawn by the shared
- * {@code charts :: indicatorChart} fragment with plain CSS boxes in a table, so the charts page and
+ * {@code indicator-chart :: indicatorChart} fragment with plain CSS boxes in a table, so the charts page and
  * the board pack's PDF (which lays out HTML and CSS but not SVG) show the same chart, and the figures
  * are text that a screen reader, a search or a copy from the PDF finds.
  */
