@@ -27,6 +27,8 @@ class Action {
     @AggregateIdentifier
     private String actionId;
     private String planId;
+    /** The objective the action serves: its priority's leads may approve updates on it. */
+    private String objectiveId;
     private ActionStatus status;
     /** User ids of the people who lead the action: the delivery leads allowed to update it. */
     private Set<String> leadUserIds = Set.of();
@@ -167,12 +169,12 @@ class Action {
     }
 
     /**
-     * A plan manager approves a pending update: recorded as approved, then as the note or rating it
+     * A plan manager (or a lead of the action's priority) approves a pending update: recorded as approved, then as the note or rating it
      * carries, in one commit, so the board shows it from this version on.
      */
     @CommandHandler
-    void handle(ApproveProgress command, MetaData metaData) {
-        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData);
+    void handle(ApproveProgress command, MetaData metaData, PriorityLeads priorityLeads) {
+        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData, priorityLeads);
         requireOpen("approve an update on");
         apply(new ProgressApproved(planId, actionId, submitted.submissionId(), submitted.submittedBy(), orToday(null)));
         if (submitted.carriesNote()) {
@@ -185,8 +187,8 @@ class Action {
     }
 
     @CommandHandler
-    void handle(ReturnProgress command, MetaData metaData) {
-        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData);
+    void handle(ReturnProgress command, MetaData metaData, PriorityLeads priorityLeads) {
+        ProgressSubmitted submitted = requirePending(command.submissionId(), metaData, priorityLeads);
         Rules.reasonGiven(command.reason(), "to return an update");
         apply(new ProgressReturned(planId, actionId, submitted.submissionId(), command.reason(), orToday(null)));
     }
@@ -209,12 +211,16 @@ class Action {
         apply(submitted);
     }
 
-    private ProgressSubmitted requirePending(String submissionId, MetaData metaData) {
-        if (!ActionLeadership.rolesOf(metaData).contains(ActionLeadership.PLAN_MANAGER)) {
-            throw new CommandRejectedException(RejectionCode.NOT_APPROVER,
-                    "'" + actor(metaData) + "' is not a plan manager and cannot approve or return updates");
-        }
+    private ProgressSubmitted requirePending(String submissionId, MetaData metaData, PriorityLeads priorityLeads) {
         ProgressSubmitted submitted = pending.get(submissionId);
+        String submittedBy = submitted == null ? null : submitted.submittedBy();
+        if (!ActionLeadership.mayDecide(ActionLeadership.rolesOf(metaData), actor(metaData), submittedBy,
+                () -> priorityLeads.of(planId, objectiveId))) {
+            throw new CommandRejectedException(RejectionCode.NOT_APPROVER, actor(metaData) != null && actor(metaData).equals(submittedBy)
+                    ? "'" + actor(metaData) + "' submitted the update '" + submissionId + "' and cannot approve or return it"
+                    : "'" + actor(metaData) + "' is neither a plan manager nor a lead of this action's priority, "
+                    + "and cannot approve or return updates on it");
+        }
         if (submitted == null) {
             throw submissionIds.contains(submissionId)
                     ? new CommandRejectedException(RejectionCode.SUBMISSION_NOT_PENDING,
@@ -396,6 +402,7 @@ class Action {
             case ActionAdded added -> {
                 actionId = added.actionId();
                 planId = added.planId();
+                objectiveId = added.objectiveId();
                 status = ActionStatus.OPEN;
                 leadUserIds = ActionLeadership.userIdsOf(added.leads());
             }

@@ -43,6 +43,19 @@ public final class ActionLeadership {
         return !limits(roles) || (userId != null && leadUserIds.contains(userId));
     }
 
+    /**
+     * Who may approve or return an update submitted for approval: a plan manager; or a delivery lead
+     * whose user id the action's priority names among its leads, on that priority's actions, but never
+     * their own submission (sign-off is by someone else). Read the priority's leads only when needed.
+     */
+    public static boolean mayDecide(Set<String> roles, String userId, String submittedBy, Supplier<Set<String>> priorityLeads) {
+        if (roles.contains(PLAN_MANAGER)) {
+            return true;
+        }
+        return roles.contains(DELIVERY_LEAD) && userId != null && !userId.equals(submittedBy)
+                && priorityLeads.get().contains(userId);
+    }
+
     /** The user ids of the leads who sign in (a lead without a userId leads on paper only). */
     public static Set<String> userIdsOf(Collection<Lead> leads) {
         Set<String> userIds = new HashSet<>();

@@ -297,7 +297,7 @@ class Plan {
     void handle(IssueBoardPack command) {
         boardPacks.applyOnce(command.packId(), new BoardPackIssued(planId, command.packId(), command.meetingId(),
                 command.asAt(), command.knownAt(), command.issuedAt(), command.issuedBy(), command.pdfSha256(),
-                command.checkpointId(), command.checkpointRoot(), command.asAt()), () -> {
+                command.checkpointId(), command.checkpointRoot(), command.asAt(), command.layout()), () -> {
             if (command.meetingId() != null) {
                 boardMeetings.require(command.meetingId());
                 if (!boardMeetings.get(command.meetingId()).heldOn().equals(command.asAt())) {

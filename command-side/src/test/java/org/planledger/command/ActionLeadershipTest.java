@@ -26,6 +26,7 @@ class ActionLeadershipTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
+        fixture.registerInjectableResource((PriorityLeads) (planId, objectiveId) -> java.util.Set.of());
     }
 
     private static MetaData sentBy(String actor, String roles) {

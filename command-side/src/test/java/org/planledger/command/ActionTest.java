@@ -33,6 +33,9 @@ class ActionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
+        // the Kettering objective's priority names an organisation and one user of this service
+        fixture.registerInjectableResource((PriorityLeads) (planId, objectiveId) -> PLAN.equals(planId)
+                && OBJECTIVE.equals(objectiveId) ? java.util.Set.of("Kettering Borough Council", "asb-lead") : java.util.Set.of());
     }
 
     @Nested
@@ -857,7 +860,7 @@ class ActionTest {
         }
 
         @Test
-        void onlyAPlanManagerApprovesAndOnlyAPendingUpdate() {
+        void theActionsOwnLeadCannotApproveAndOnlyAPendingUpdateIsDecided() {
             fixture.given(actionAdded(), approvalOn, noteSubmitted())
                     .when(new ApproveProgress(ACTION, NOTE, null), lead)
                     .expectNoEvents()
@@ -871,6 +874,40 @@ class ActionTest {
                     .when(new ApproveProgress(ACTION, "nothing", null), manager)
                     .expectNoEvents()
                     .expectException(rejected(RejectionCode.SUBMISSION_NOT_FOUND));
+        }
+
+        @Test
+        void aLeadOfTheActionsPriorityApprovesOrReturnsUpdatesOnItButNotTheirOwn() {
+            java.util.Map<String, Object> priorityLead = java.util.Map.of(AuditMetadata.ACTOR, "asb-lead",
+                    AuditMetadata.ACTOR_ROLES, "DELIVERY_LEAD");
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ApproveProgress(ACTION, NOTE, null), priorityLead)
+                    .expectEvents(new ProgressApproved(PLAN, ACTION, NOTE, "jkinloch", today()), progressRecorded());
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ReturnProgress(ACTION, NOTE, "Say which homes", null), priorityLead)
+                    .expectEvents(new ProgressReturned(PLAN, ACTION, NOTE, "Say which homes", today()));
+            // the priority's lead submitted this one: someone else signs it off
+            ProgressSubmitted own = new ProgressSubmitted(PLAN, ACTION, "rag-1", null, null, null, null, RagStatus.AMBER,
+                    "Funding late", "asb-lead", ON);
+            fixture.given(actionAdded(), approvalOn, own)
+                    .when(new ApproveProgress(ACTION, "rag-1", null), priorityLead)
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.NOT_APPROVER));
+        }
+
+        @Test
+        void aLeadOfAnotherPriorityOrSomeoneWithoutTheLeadRoleCannotDecide() {
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ApproveProgress(ACTION, NOTE, null), java.util.Map.of(AuditMetadata.ACTOR, "violence-lead",
+                            AuditMetadata.ACTOR_ROLES, "DELIVERY_LEAD"))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.NOT_APPROVER));
+            // named on the priority, but signed in as the board: reading is all the board does
+            fixture.given(actionAdded(), approvalOn, noteSubmitted())
+                    .when(new ReturnProgress(ACTION, NOTE, "No", null), java.util.Map.of(AuditMetadata.ACTOR, "asb-lead",
+                            AuditMetadata.ACTOR_ROLES, "BOARD"))
+                    .expectNoEvents()
+                    .expectException(rejected(RejectionCode.NOT_APPROVER));
         }
 
         @Test

@@ -516,12 +516,12 @@ class PlanTest {
 
         IssueBoardPack issue(String meetingId, LocalDate asAt, String sha) {
             return new IssueBoardPack(PLAN, "meeting-" + meetingId, meetingId, asAt, KNOWN_AT, ISSUED_AT, "manager", sha,
-                    7L, "cd".repeat(32), null);
+                    7L, "cd".repeat(32), 2, null);
         }
 
         BoardPackIssued issued() {
             return new BoardPackIssued(PLAN, "meeting-" + MEETING, MEETING, HELD_ON, KNOWN_AT, ISSUED_AT, "manager", SHA,
-                    7L, "cd".repeat(32), HELD_ON);
+                    7L, "cd".repeat(32), HELD_ON, 2);
         }
 
         @Test

@@ -61,7 +61,8 @@ public final class QuerySideModel {
             "FindAuditTrail -> AuditTrailPage",
             "FindBoardPack -> Optional<BoardPackContent>",
             "FindBoardPacks -> Optional<BoardPacks>",
-            "FindUpdatesDue -> Optional<UpdatesDue>");
+            "FindUpdatesDue -> Optional<UpdatesDue>",
+            "FindPendingUpdates -> PendingUpdates");
 
     private final JournalProjection journal;
     private final BoardProjection board;

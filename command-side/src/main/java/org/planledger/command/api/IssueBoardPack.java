@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /**
  * Records that a board pack was issued. The service renders the PDF first (from the plan as known at
  * {@code knownAt}) and sends its digest here; the same command again is a harmless retry, another
- * pack under the same {@code packId} a DUPLICATE_ID conflict. A meeting's pack is as at the meeting's day.
+ * pack under the same {@code packId} a DUPLICATE_ID conflict. {@code layout} is the layout version the
+ * PDF was laid out with. A meeting's pack is as at the meeting's day.
  */
 public record IssueBoardPack(
         @TargetAggregateIdentifier @NotBlank @Size(max = Limits.ID) @Pattern(regexp = Limits.ID_PATTERN) String planId,
@@ -23,5 +24,6 @@ public record IssueBoardPack(
         @NotNull @Pattern(regexp = "[0-9a-f]{64}") String pdfSha256,
         Long checkpointId,
         @Pattern(regexp = "[0-9a-f]{64}") String checkpointRoot,
+        @Positive int layout,
         @TargetAggregateVersion Long expectedVersion) {
 }

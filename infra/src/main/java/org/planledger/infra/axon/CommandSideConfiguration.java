@@ -7,6 +7,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.planledger.command.ActionLeads;
+import org.planledger.command.PriorityLeads;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
@@ -46,6 +47,12 @@ public class CommandSideConfiguration {
     @Bean
     public ActionLeads actionLeads(ObjectProvider<EventStore> eventStore) {
         return actionId -> ActionLeads.readFrom(eventStore.getObject()).userIdsOf(actionId);
+    }
+
+    /** The leads of an action's priority, for the Action's approval rule: read from the plan's stream on first need. */
+    @Bean
+    public PriorityLeads priorityLeads(ObjectProvider<EventStore> eventStore) {
+        return (planId, objectiveId) -> PriorityLeads.readFrom(eventStore.getObject()).of(planId, objectiveId);
     }
 
     @Bean

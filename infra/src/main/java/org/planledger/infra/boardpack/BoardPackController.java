@@ -39,6 +39,10 @@ public class BoardPackController {
     public static final MediaType PDF = MediaType.APPLICATION_PDF;
     /** Says whether the PDF is the issued pack ("issued") or a draft ("draft"). */
     public static final String STATE_HEADER = "X-Board-Pack";
+    /** The layout version this copy is laid out with. */
+    public static final String LAYOUT_HEADER = "X-Board-Pack-Layout";
+    /** For an issued pack, the layout it was issued under: when it differs from this copy's, so do the bytes. */
+    public static final String ISSUED_LAYOUT_HEADER = "X-Board-Pack-Issued-Layout";
 
     private final BoardPackService packs;
 
@@ -84,6 +88,12 @@ public class BoardPackController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(pack.planId() + "-" + pack.packId() + ".pdf").build().toString())
                 .header(STATE_HEADER, pack.issued() == null ? "draft" : "issued")
+                .header(LAYOUT_HEADER, String.valueOf(BoardPackPdf.LAYOUT))
+                .headers(headers -> {
+                    if (pack.issued() != null) {
+                        headers.add(ISSUED_LAYOUT_HEADER, String.valueOf(pack.issued().layout()));
+                    }
+                })
                 .body(pdf);
     }
 }

@@ -41,9 +41,9 @@ import java.util.TimeZone;
 
 /**
  * Lays out a board pack's page (the Thymeleaf template the printable page uses) as a tagged PDF
- * (PDF/UA mode of openhtmltopdf), with every font embedded from a Maven artifact, never the
- * operating system: PDFBox 3 ships Liberation Sans in its jar. Only the regular face ships, so bold
- * and italic use it too (headings are told apart by size).
+ * (PDF/UA mode of openhtmltopdf), with every font embedded from the application's own jar, never the
+ * operating system: Liberation Sans regular from PDFBox 3's jar, and the bold face of the same release
+ * (2.1.5) committed under {@code resources/fonts} with its licence. Italic uses the upright faces.
  *
  * <p>Reproducible: the same HTML and the same {@code producedAt} give the same bytes. The PDF's
  * dates (document information and XMP) are {@code producedAt}, and its file identifier is derived
@@ -51,9 +51,23 @@ import java.util.TimeZone;
  */
 final class BoardPackPdf {
 
+    /**
+     * The version of the pack's layout: the board-pack template and the fragments it includes, the
+     * stylesheets, the fonts and this class. Raise it with any change that alters a pack's bytes; it
+     * is recorded on each BoardPackIssued, and a pack issued under an earlier layout is produced again
+     * in this one and says so (docs/board-packs.md, "Layouts").
+     * <ol>
+     *     <li>the first: regular face only, no indicator charts;</li>
+     *     <li>bold face for headings and strong words; indicator charts as bars with their figures.</li>
+     * </ol>
+     */
+    static final int LAYOUT = 2;
+
     static final String FONT_FAMILY = "Liberation Sans";
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final byte[] FONT = readFont();
+    private static final String BOLD_RESOURCE = "/fonts/LiberationSans-Bold.ttf";
+    private static final byte[] FONT = readFont(PDDocument.class, FONT_RESOURCE, "PDFBox's jar");
+    private static final byte[] BOLD = readFont(BoardPackPdf.class, BOLD_RESOURCE, "the application's jar");
     private static final CmapLookup GLYPHS = glyphs();
 
     private BoardPackPdf() {
@@ -78,9 +92,10 @@ final class BoardPackPdf {
                 .useExternalResourceAccessControl((uri, type) -> false,
                         com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         for (int weight : new int[] {400, 700}) {
+            byte[] face = weight == 700 ? BOLD : FONT;
             for (BaseRendererBuilder.FontStyle style : new BaseRendererBuilder.FontStyle[] {
                     BaseRendererBuilder.FontStyle.NORMAL, BaseRendererBuilder.FontStyle.ITALIC}) {
-                builder.useFont(() -> new java.io.ByteArrayInputStream(FONT), FONT_FAMILY, weight, style, true,
+                builder.useFont(() -> new java.io.ByteArrayInputStream(face), FONT_FAMILY, weight, style, true,
                         Set.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT, BaseRendererBuilder.FSFontUseCase.FALLBACK_PRE));
             }
         }
@@ -160,10 +175,10 @@ final class BoardPackPdf {
         }
     }
 
-    private static byte[] readFont() {
-        try (InputStream in = PDDocument.class.getResourceAsStream(FONT_RESOURCE)) {
+    private static byte[] readFont(Class<?> owner, String resource, String where) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("PDFBox's jar has no " + FONT_RESOURCE);
+                throw new IllegalStateException(where + " has no " + resource);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -178,13 +178,14 @@ public class BoardPackService {
         String meetingId = pack.meeting() == null ? null : pack.meeting().meetingId();
         // rendered exactly as the issued pack is rendered again later: from its record (the digest is not printed)
         IssuedBoardPack issuing = new IssuedBoardPack(pack.packId(), meetingId, pack.asAt(), knownAt, issuedAt, issuedBy,
-                null, checkpoint.id(), checkpoint.root());
+                null, checkpoint.id(), checkpoint.root(), BoardPackPdf.LAYOUT);
         byte[] pdf = pdf(new Pack(pack.planId(), pack.packId(), pack.meeting(), pack.asAt(), issuing, pack.planTitle()));
         String sha256 = BoardPackPdf.sha256Hex(pdf);
         commands.send(new IssueBoardPack(pack.planId(), pack.packId(), meetingId, pack.asAt(), knownAt, issuedAt, issuedBy,
-                sha256, checkpoint.id(), checkpoint.root(), expectedVersion), pack.planId(), "plan", reason, source);
+                sha256, checkpoint.id(), checkpoint.root(), BoardPackPdf.LAYOUT, expectedVersion), pack.planId(), "plan",
+                reason, source);
         return new Issue(new IssuedBoardPack(pack.packId(), meetingId, pack.asAt(), knownAt, issuedAt, issuedBy, sha256,
-                checkpoint.id(), checkpoint.root()), true);
+                checkpoint.id(), checkpoint.root(), BoardPackPdf.LAYOUT), true);
     }
 
     public record Issue(IssuedBoardPack pack, boolean created) {
@@ -213,6 +214,7 @@ public class BoardPackService {
         model.put("issuedBy", issuedBy);
         model.put("checkpoint", checkpoint);
         model.put("pdf", pdf);
+        model.put("layout", BoardPackPdf.LAYOUT);
         model.put("packCss", stylesheet);
         List<BoardAction> actions = actions(content);
         Map<String, String> titles = new LinkedHashMap<>();
@@ -249,9 +251,10 @@ public class BoardPackService {
 
     private static String stylesheet() {
         try {
-            return new ClassPathResource("static/css/board-pack.css").getContentAsString(StandardCharsets.UTF_8);
+            return new ClassPathResource("static/css/board-pack.css").getContentAsString(StandardCharsets.UTF_8)
+                    + new ClassPathResource("static/css/bar-charts.css").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("board-pack.css is missing from the jar", e);
+            throw new UncheckedIOException("board-pack.css or bar-charts.css is missing from the jar", e);
         }
     }
 }

@@ -83,6 +83,11 @@ class ActionPages {
         model.addAttribute("mayRecord", viewer.mayRecordOn(history.leads()) && history.status().isOpen());
         // Corrections and withdrawals fix the record, so the Action allows them after it has closed too.
         model.addAttribute("mayFix", viewer.mayRecordOn(history.leads()));
+        // a lead of the action's priority may sign off its updates (ActionLeadership.mayDecide)
+        List<String> priorityLeads = priorityLeads((BoardView) model.getAttribute("plan"), history.objectiveId());
+        model.addAttribute("priorityLeads", priorityLeads);
+        model.addAttribute("mayDecideAny", history.pendingSubmissions().stream()
+                .anyMatch(p -> viewer.mayDecide(priorityLeads, p.submittedBy())));
         model.addAttribute("years", yearFigures(history));
         return htmx != null ? "action :: results" : ACTION;
     }
@@ -134,15 +139,26 @@ class ActionPages {
      * marked {@code source=ui}); the page then says what happened, or why not, once the history shows it.
      */
     @PostMapping("/actions/{actionId}/submissions/{submissionId}/{decision}")
-    @RolesAllowed({Roles.PLAN_MANAGER})
+    @RolesAllowed({Roles.PLAN_MANAGER, Roles.DELIVERY_LEAD})
     public String decide(@PathVariable String actionId, @PathVariable String submissionId, @PathVariable String decision,
-                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                         @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+                         @ModelAttribute("viewer") Viewer viewer, RedirectAttributes redirect) {
         boolean approve = decision.equals("approval");
         if (!approve && !decision.equals("return")) {
             redirect.addFlashAttribute("message", "Nothing done: unknown decision '" + decision + "'.");
             return "redirect:/actions/" + actionId;
         }
         ActionHistory before = history(actionId);
+        // the same rule the Action applies, asked first so that someone who may not decide is refused (403), not redirected
+        String submittedBy = before.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
+                .map(org.planledger.query.api.SubmissionEntry::submittedBy).findFirst().orElse(null);
+        if (!viewer.mayDecide(priorityLeads(plan(before.planId()).orElse(null), before.objectiveId()), submittedBy)) {
+            throw new AccessDeniedException("Only a plan manager or a lead of this action's priority (other than the one who "
+                    + "submitted it) can approve or return this update.");
+        }
+        // the plan's queue of pending updates sends its forms here and is shown again afterwards; nothing else is a target
+        String page = "pending".equals(back) && before.planId() != null
+                ? "redirect:/plans/" + before.planId() + "/pending-updates" : "redirect:/actions/" + actionId;
         try {
             commands.send(approve ? new org.planledger.command.api.ApproveProgress(actionId, submissionId, null)
                             : new org.planledger.command.api.ReturnProgress(actionId, submissionId, reason, null),
@@ -150,12 +166,12 @@ class ActionPages {
         } catch (RuntimeException refused) {
             // refused by the action (already decided, no reason) or by the command's own checks: nothing stored
             redirect.addFlashAttribute("message", (approve ? "Not approved: " : "Not returned: ") + refused.getMessage());
-            return "redirect:/actions/" + actionId;
+            return page;
         }
         PageReads.awaitChange(() -> history(actionId), before);
         redirect.addFlashAttribute("message", approve ? "Update approved: it is now on the board."
                 : "Update returned to its lead.");
-        return "redirect:/actions/" + actionId;
+        return page;
     }
 
     private String recordView(Model model, ActionHistory history, RecordForm form, Map<String, String> values,
@@ -201,6 +217,15 @@ class ActionPages {
     private BoardView board(String planId) {
         return planId == null ? null
                 : queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class)).orElse(null);
+    }
+
+    private static List<String> priorityLeads(BoardView plan, String objectiveId) {
+        if (plan == null || objectiveId == null) {
+            return List.of();
+        }
+        return plan.priorities().stream()
+                .filter(priority -> priority.objectives().stream().anyMatch(o -> objectiveId.equals(o.objectiveId())))
+                .findFirst().map(org.planledger.query.api.BoardPriority::leads).orElse(List.of());
     }
 
     private Optional<BoardView> plan(String planId) {

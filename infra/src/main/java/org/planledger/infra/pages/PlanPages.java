@@ -293,11 +293,6 @@ class PlanPages {
         model.addAttribute("plan", live);
         model.addAttribute("charts", charts);
         model.addAttribute("ragSvg", SvgCharts.ragOverTime(charts.rag(), "rag-over-time"));
-        Map<String, String> indicatorSvgs = new LinkedHashMap<>();
-        for (IndicatorSeries series : charts.indicators()) {
-            indicatorSvgs.put(series.indicatorId(), SvgCharts.indicator(series, "indicator-" + series.indicatorId()));
-        }
-        model.addAttribute("indicatorSvgs", indicatorSvgs);
         return "charts";
     }
 

@@ -1,21 +1,18 @@
 package org.planledger.infra.pages;
 
-import org.planledger.query.api.IndicatorSeries;
 import org.planledger.query.api.RagCounts;
 import org.planledger.query.api.RagPoint;
-import org.planledger.query.plan.ReadingView;
 import org.springframework.web.util.HtmlUtils;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Charts as inline SVG drawn on the server: no chart library, no script, and readable by screen
- * readers through each chart's title and description (every chart also has a table of its figures
- * on the page). Every text that comes from data is escaped. Colours keep 3:1 against white, with a
+ * The charts page's RAG-over-time chart as inline SVG drawn on the server: no chart library, no
+ * script, and readable by screen readers through its title and description (the page also has a
+ * table of its figures). Indicator charts are CSS bars instead ({@link BarCharts}), which the board
+ * pack's PDF can lay out too. Every text that comes from data is escaped. Colours keep 3:1 against white, with a
  * dark outline on every shape, so no meaning is carried by colour alone.
  */
 final class SvgCharts {
@@ -26,7 +23,6 @@ final class SvgCharts {
     static final String UNRATED = "#505a5f";
     private static final String INK = "#0b0c0c";
     private static final String GRID = "#b1b4b6";
-    private static final String BLUE = "#1d70b8";
 
     private SvgCharts() {
     }
@@ -74,80 +70,6 @@ final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
-    /** Readings as a line of points against the baseline (dotted) and the target (dashed), when they have numbers. */
-    static String indicator(IndicatorSeries series, String id) {
-        int width = 560;
-        int height = 240;
-        int left = 56;
-        int right = 110;
-        int top = 16;
-        int bottom = 48;
-        int plotWidth = width - left - right;
-        int plotHeight = height - top - bottom;
-        List<BigDecimal> values = new ArrayList<>();
-        series.readings().stream().map(ReadingView::value).filter(v -> v != null).forEach(values::add);
-        BigDecimal baseline = series.baseline() == null ? null : series.baseline().value();
-        BigDecimal target = series.target() == null ? null : series.target().value();
-        boolean relativeTarget = series.target() != null && series.target().kind() != null
-                && series.target().kind().name().contains("CHANGE");
-        if (baseline != null) {
-            values.add(baseline);
-        }
-        if (target != null && !relativeTarget) {
-            values.add(target);
-        }
-        String description = "Baseline " + (baseline == null ? "none" : baseline.toPlainString())
-                + ", target " + (series.target() == null ? "none" : series.target().text())
-                + ", " + series.readings().size() + " readings.";
-        StringBuilder svg = open(id, width, height, series.name(), description);
-        if (values.isEmpty()) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"%s\">No figures to draw.</text>",
-                    left, top + plotHeight / 2, INK));
-            return svg.append("</svg>").toString();
-        }
-        double min = values.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
-        double max = values.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
-        double pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.05 + 0.5);
-        double low = Math.max(0, min - pad);
-        double high = max + pad;
-        axisValues(svg, left, top, left + plotWidth, plotHeight, low, high);
-        if (baseline != null) {
-            double y = scale(baseline.doubleValue(), low, high, top, plotHeight);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"2 4\"/>", left, left + plotWidth, y, y, INK));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\">Baseline %s</text>",
-                    left + plotWidth + 6, y + 4, INK, esc(baseline.stripTrailingZeros().toPlainString())));
-        }
-        if (target != null && !relativeTarget) {
-            double y = scale(target.doubleValue(), low, high, top, plotHeight);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"8 4\"/>", left, left + plotWidth, y, y, GREEN));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\">Target %s</text>",
-                    left + plotWidth + 6, y + 4, GREEN, esc(target.stripTrailingZeros().toPlainString())));
-        }
-        List<ReadingView> readings = series.readings().stream().filter(r -> r.value() != null).toList();
-        if (readings.isEmpty()) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%s\">No readings recorded yet</text>",
-                    left + 8, top + plotHeight - 8, INK));
-        } else {
-            StringBuilder path = new StringBuilder();
-            for (int i = 0; i < readings.size(); i++) {
-                ReadingView reading = readings.get(i);
-                double x = readings.size() == 1 ? left + plotWidth / 2.0 : left + (double) plotWidth * i / (readings.size() - 1);
-                double y = scale(reading.value().doubleValue(), low, high, top, plotHeight);
-                path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"%s\">"
-                                + "<title>%s: %s</title></circle>", x, y, BLUE, INK,
-                        esc(reading.period() == null ? String.valueOf(reading.effectiveOn()) : reading.period()),
-                        esc(reading.value().stripTrailingZeros().toPlainString())));
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"%s\" text-anchor=\"middle\">%s</text>",
-                        x, top + plotHeight + 16, INK, esc(reading.period() == null ? "" : reading.period())));
-            }
-            svg.insert(svg.length(), String.format("<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, BLUE));
-        }
-        return svg.append("</svg>").toString();
-    }
-
     private static StringBuilder open(String id, int width, int height, String title, String description) {
         return new StringBuilder().append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
@@ -166,22 +88,6 @@ final class SvgCharts {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\" text-anchor=\"end\">%d</text>",
                     left - 6, y + 4, INK, v));
         }
-    }
-
-    private static void axisValues(StringBuilder svg, int left, int top, int right, int plotHeight, double low, double high) {
-        for (int i = 0; i <= 4; i++) {
-            double value = low + (high - low) * i / 4;
-            double y = scale(value, low, high, top, plotHeight);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
-                    left, right, y, y, GRID));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\" text-anchor=\"end\">%s</text>",
-                    left - 6, y + 4, INK, esc(BigDecimal.valueOf(value).setScale(high - low < 10 ? 1 : 0,
-                            java.math.RoundingMode.HALF_UP).toPlainString())));
-        }
-    }
-
-    private static double scale(double value, double low, double high, int top, int plotHeight) {
-        return top + plotHeight - (value - low) / (high - low) * plotHeight;
     }
 
     private static int total(RagCounts rag) {

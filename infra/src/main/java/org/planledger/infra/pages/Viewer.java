@@ -61,6 +61,12 @@ public record Viewer(String userId, Set<String> roles) {
         return (isManager() || isLead()) && ActionLeadership.mayUpdate(roles, userId, ActionLeadership.userIdsOf(leads));
     }
 
+    /** Whether to offer Approve and Return on an update: the command side's rule, with the leads the page shows. */
+    public boolean mayDecide(List<String> priorityLeads, String submittedBy) {
+        return ActionLeadership.mayDecide(roles, userId, submittedBy,
+                () -> priorityLeads == null ? Set.of() : Set.copyOf(priorityLeads));
+    }
+
     public String roleNames() {
         return String.join(", ", roles.stream().map(Viewer::roleName).toList());
     }

@@ -87,13 +87,13 @@ public final class ActionRequests {
                     .description("RED and AMBER need a reason."),
             changes("POST /api/actions/{actionId}/submissions/{submissionId}/approval", Void.class, (none, call) ->
                     new ApproveProgress(call.id(), call.variable("submissionId"), call.expectedVersion()))
-                    .roles(PLAN_MANAGER)
-                    .summary("Approve a submitted note or rating (PLAN_MANAGER): it is recorded and reaches the board")
+                    .roles(PLAN_MANAGER, DELIVERY_LEAD)
+                    .summary("Approve a submitted note or rating (a plan manager, or a lead of the action's priority): it is recorded and reaches the board")
                     .description("Only on a plan that requires approval (docs/reminders-and-approval.md)."),
             changes("POST /api/actions/{actionId}/submissions/{submissionId}/return", ReasonRequest.class, (body, call) ->
                     new ReturnProgress(call.id(), call.variable("submissionId"), body.reason(), call.expectedVersion()))
-                    .roles(PLAN_MANAGER)
-                    .summary("Return a submitted note or rating to its lead, with the reason (PLAN_MANAGER)"),
+                    .roles(PLAN_MANAGER, DELIVERY_LEAD)
+                    .summary("Return a submitted note or rating to its lead, with the reason (a plan manager, or a lead of the action's priority)"),
             createsIn("POST /api/actions/{actionId}/funding", FundingRequest.class, (body, call) -> new AllocateFunding(
                     call.id(), call.newId(), body.amountPence(), body.source(), body.financialYear(), body.effectiveOn(),
                     call.expectedVersion()))

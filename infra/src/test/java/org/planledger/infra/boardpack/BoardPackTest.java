@@ -7,6 +7,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.planledger.command.api.IssueBoardPack;
+import org.planledger.infra.command.CommandOrigin;
+import org.planledger.infra.command.CommandSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +67,8 @@ class BoardPackTest {
                 "{\"id\":\"board-2013-04\",\"heldOn\":\"2013-04-30\",\"title\":\"CSP board April 2013\"}", 201);
         send("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
                 "{\"id\":\"board-2013-07\",\"heldOn\":\"2013-07-15\",\"title\":\"CSP board July 2013\"}", 201);
+        send("POST", "/api/plans/" + PLAN + "/indicators/asb-cleaner-litter/readings", "manager",
+                "{\"id\":\"litter-2013-q1\",\"value\":18.2,\"period\":\"2013/14 Q1\",\"effectiveOn\":\"2013-07-01\"}", 200);
         send("PUT", "/api/actions/asb-fte-holiday-activities/rag", "manager",
                 "{\"status\":\"AMBER\",\"reason\":\"Summer programme funding not confirmed\",\"effectiveOn\":\"2013-07-01\"}", 200);
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
@@ -85,6 +94,10 @@ class BoardPackTest {
         // a June 2013 note is a change since April; the December 2012 note is not
         String changes = text.substring(text.indexOf("Changes since the previous meeting"), text.indexOf("Referrals, financial year"));
         assertThat(changes).contains("Note added").contains("June 2013").doesNotContain("December 2012");
+        // the charts page's own bar chart, its figures as text: baseline, target and the Q1 reading of the litter survey
+        String charts = text.substring(text.indexOf("Indicator charts"), text.indexOf("Each action's position"));
+        assertThat(charts).contains("Percentage of residents stating that rubbish or litter lying around is a problem",
+                "Baseline (2012/13) 18.8%", "Target Reduce to below 17.9%", "2013/14 Q1 18.2%");
         try (PDDocument document = Loader.loadPDF(pack.body())) {
             assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged PDF").isTrue();
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
@@ -111,6 +124,8 @@ class BoardPackTest {
         HttpResponse<byte[]> first = get(PACK + "?meeting=board-2013-04", "scrutiny");
         HttpResponse<byte[]> second = get(PACK + "?meeting=board-2013-04", "auditor");
         assertThat(first.headers().firstValue("X-Board-Pack")).hasValue("issued");
+        assertThat(record.path("layout").asInt()).isEqualTo(BoardPackPdf.LAYOUT);
+        assertThat(first.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(sha256(first.body())).isEqualTo(record.path("pdfSha256").asText());
         String text = text(first.body());
@@ -130,6 +145,27 @@ class BoardPackTest {
         HttpResponse<byte[]> draftForThatDay = get(PACK + "?asAt=2013-04-30", "board");
         assertThat(draftForThatDay.headers().firstValue("X-Board-Pack")).hasValue("draft");
         assertThat(text(draftForThatDay.body())).contains("Easter scheme evaluation", "a draft: not issued");
+    }
+
+    @Test
+    void aPackIssuedUnderAnEarlierLayoutIsLaidOutAgainUnderTodaysFromTheSameCutAndSaysItsBytesDiffer() throws Exception {
+        // what a pack issued before layout 2 reads as (BoardPackIssuedUpcaster: layout 1), recorded as the command would
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String issuedDigest = "ab".repeat(32);
+        application.getBean(CommandSender.class).sendAndWait(new IssueBoardPack(PLAN, "as-at-2013-06-30", null,
+                LocalDate.of(2013, 6, 30), now, now, "manager", issuedDigest, null, null, 1, null),
+                CommandOrigin.of("manager", Set.of("PLAN_MANAGER"), "api"));
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+
+        HttpResponse<byte[]> copy = get(PACK + "?asAt=2013-06-30", "board");
+        assertThat(copy.headers().firstValue("X-Board-Pack")).hasValue("issued");
+        assertThat(copy.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue("1");
+        assertThat(copy.headers().firstValue("X-Board-Pack-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
+        assertThat(sha256(copy.body())).isNotEqualTo(issuedDigest);
+        assertThat(text(copy.body())).contains(now + " by manager",
+                "issued under layout 1 and laid out again under this one", "bytes and SHA-256 differ from this copy's");
+        // and it is still the same copy each time: the cut, instants and layout are fixed
+        assertThat(get(PACK + "?asAt=2013-06-30", "auditor").body()).isEqualTo(copy.body());
     }
 
     @Test

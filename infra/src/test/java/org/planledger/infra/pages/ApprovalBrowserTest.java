@@ -32,6 +32,7 @@ class ApprovalBrowserTest {
     static Path dataDir;
     static ConfigurableApplicationContext application;
     static Browser browser;
+    static String base;
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,7 +40,7 @@ class ApprovalBrowserTest {
         application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
                 .run("--planledger.data-dir=" + dataDir, "--server.port=0");
         int port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
-        String base = "http://127.0.0.1:" + port;
+        base = "http://127.0.0.1:" + port;
         send(base, "POST", "/api/plans", Map.of("id", PLAN, "partnership", "CSP", "title", "Approval plan",
                 "periodStart", "2024-04-01", "periodEnd", "2028-03-31", "cadence", "QUARTERLY"), 201);
         send(base, "POST", "/api/plans/" + PLAN + "/priorities", Map.of("id", "asb", "title", "ASB"), 201);
@@ -52,9 +53,13 @@ class ApprovalBrowserTest {
     }
 
     static void send(String base, String method, String path, Object body, int expected) throws Exception {
+        send(base, "manager", method, path, body, expected);
+    }
+
+    static void send(String base, String user, String method, String path, Object body, int expected) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("manager:demo".getBytes()))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                         .header("Content-Type", "application/json")
                         .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(
                                 new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body))).build(),
@@ -104,5 +109,40 @@ class ApprovalBrowserTest {
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
         browser.open("/plans/" + PLAN);
         assertThat(browser.text()).contains(note);
+    }
+
+    @Test
+    void aLeadOfThePriorityApprovesOneUpdateAndReturnsAnotherFromThePlansQueue() throws Exception {
+        send(base, "PUT", "/api/plans/" + PLAN + "/priorities/asb", Map.of("title", "ASB", "leads", List.of("lead2"),
+                "reason", "lead2 signs off ASB updates"), 200);
+        send(base, "lead1", "POST", "/api/actions/" + ACTION + "/progress", Map.of("id", "queue-1", "period", "2025-04",
+                "text", "Door locks fitted (queue browser test)"), 201);
+        send(base, "lead1", "POST", "/api/actions/" + ACTION + "/progress", Map.of("id", "queue-2", "period", "2025-05",
+                "text", "Window locks fitted (queue browser test)"), 201);
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+
+        browser.signIn("lead2");
+        browser.open("/plans/" + PLAN + "/pending-updates");
+        assertThat(browser.h1()).isEqualTo("Approval plan");
+        assertThat(browser.text()).contains("Waiting for approval", "Door locks fitted", "Window locks fitted", "submitted by lead1");
+        PageChecks.assertAccessible(browser, "pending-updates");
+        PageChecks.assertFitsPhone(browser, "pending-updates");
+        browser.screenshot("pending-updates-desktop", Browser.DESKTOP);
+        browser.screenshot("pending-updates-phone", Browser.PHONE);
+
+        browser.submit("#pending-" + ACTION + "-queue-1 form.inline-form");
+        browser.waitFor("p.notice[role=status]");
+        assertThat(browser.text()).contains("Update approved", "Window locks fitted").doesNotContain("Door locks fitted");
+        browser.type("#reason-" + ACTION + "-queue-2", "Say which streets");
+        browser.submit("#pending-" + ACTION + "-queue-2 form.inline-fields");
+        browser.waitFor("#nothing-pending");
+        assertThat(browser.text()).contains("Update returned to its lead", "Nothing is waiting for approval.");
+
+        // the approved note is in the action's record, the returned one only among the returned updates, with the reason
+        // (the periods come before the other test's note, so either order of the two tests leaves the board as it expects)
+        browser.signIn("manager");
+        browser.open("/actions/" + ACTION);
+        assertThat(browser.all("#pending-updates")).as("nothing left waiting").isEmpty();
+        assertThat(browser.text()).contains("Door locks fitted", "Say which streets");
     }
 }

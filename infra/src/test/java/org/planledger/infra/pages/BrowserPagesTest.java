@@ -319,7 +319,11 @@ class BrowserPagesTest {
         browser.open("/plans/" + PLAN + "/compare?from=2013-01-01&to=2013-06-30");
         page("compare");
         browser.open("/plans/" + PLAN + "/charts");
-        assertThat(browser.all("svg.chart").size()).isGreaterThan(10);
+        assertThat(browser.all("svg.chart")).hasSize(1);
+        assertThat(browser.all("table.bar-chart").size()).isGreaterThan(10);
+        // bar lengths are bar-charts.css classes (the pages allow no inline style): a baseline's bar is drawn, not empty
+        assertThat(browser.one("table.bar-chart .bar-baseline").getSize().getWidth()).isGreaterThan(20);
+        assertThat(browser.all("footer.site-footer")).as("the whole page, not one cut off by a template error").hasSize(1);
         page("charts");
         browser.open("/plans/" + PLAN + "/board-packs");
         assertThat(browser.one("#ledger-digest").getText()).isEqualTo("Latest ledger checkpoint");

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The pages' own small parts: parsing what people type, CSV, charts' escaping, the start-up line. */
 class PagePartsTest {
@@ -92,16 +93,28 @@ class PagePartsTest {
     }
 
     @Test
-    void chartsEscapeWhatTheyAreGivenAndDescribeThemselves() {
-        IndicatorSeries series = new IndicatorSeries("i1", "o1", "Litter <script>alert(1)</script>", IndicatorUnit.PERCENT,
-                Direction.REDUCE, new Baseline(new BigDecimal("18.8"), "2012/13", "Survey", "18.8%"),
-                new Target(TargetKind.ABSOLUTE, new BigDecimal("17.9"), "below 17.9%"),
-                List.of(new ReadingView(new BigDecimal("18.1"), "2013/14", "Survey", LocalDate.of(2014, 3, 31))));
-        String svg = SvgCharts.indicator(series, "ind-i1");
-        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("role=\"img\"")
-                .contains("Baseline 18.8").contains("Target 17.9").contains("<circle");
+    void theRagChartDescribesEachBar() {
         String rag = SvgCharts.ragOverTime(List.of(new RagPoint(LocalDate.of(2013, 6, 30), new RagCounts(1, 2, 3, 4))), "rag");
-        assertThat(rag).contains("1 red").contains("2 amber").contains("3 green").contains("4 not rated");
+        assertThat(rag).contains("role=\"img\"").contains("1 red").contains("2 amber").contains("3 green").contains("4 not rated");
+    }
+
+    @Test
+    void anIndicatorsBarsAreAsLongAsTheirFiguresAgainstTheLargestAndEveryFigureIsWritten() {
+        IndicatorSeries series = new IndicatorSeries("i1", "o1", "Litter <script>alert(1)</script>", IndicatorUnit.PERCENT,
+                Direction.REDUCE, new Baseline(new BigDecimal("20"), "2012/13", "Survey", "20%"),
+                new Target(TargetKind.ABSOLUTE, new BigDecimal("15"), "below 15%"),
+                List.of(new ReadingView(new BigDecimal("18.1"), "2013/14", "Survey", LocalDate.of(2014, 3, 31)),
+                        new ReadingView(new BigDecimal("0.1"), "2014/15", "Survey", LocalDate.of(2015, 3, 31))));
+        BarCharts.IndicatorBars chart = new BarCharts(new PageText()).indicator(series);
+        assertThat(chart.bars()).extracting(BarCharts.Bar::label, BarCharts.Bar::figure, BarCharts.Bar::percent).containsExactly(
+                tuple("Baseline (2012/13)", "20%", 100), tuple("Target", "below 15%", 75),
+                tuple("2013/14", "18.1%", 91), tuple("2014/15", "0.1%", 1));
+        assertThat(chart.bars().get(2).barClass()).isEqualTo("bar bar-reading w91");
+
+        IndicatorSeries relative = new IndicatorSeries("i2", "o1", "Repeat victims", IndicatorUnit.COUNT, Direction.REDUCE,
+                null, new Target(TargetKind.PERCENT_CHANGE, new BigDecimal("-10"), "10% fewer than last year"), List.of());
+        assertThat(new BarCharts(new PageText()).indicator(relative).bars()).extracting(BarCharts.Bar::percent, BarCharts.Bar::figure)
+                .containsExactly(tuple(null, "10% fewer than last year"));
     }
 
     @Test

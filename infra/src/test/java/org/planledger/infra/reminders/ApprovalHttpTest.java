@@ -104,6 +104,50 @@ class ApprovalHttpTest {
     }
 
     @Test
+    void aLeadOfThePriorityDecidesFromThePlanWideQueueAndOthersSeeOnlyWhatTheyMayDecide() throws Exception {
+        plan("queue-plan", "queue-act");
+        // the priority names an organisation and lead2, a user of this service; lead1 leads the action only
+        send("PUT", "/api/plans/queue-plan/priorities/asb", "manager",
+                "{\"title\":\"ASB\",\"leads\":[\"Kettering Borough Council\",\"lead2\"],\"reason\":\"lead2 signs off ASB updates\"}", 200);
+        send("PUT", "/api/plans/queue-plan/update-approval", "manager", "{\"required\":true}", 200);
+        send("POST", "/api/actions/queue-act/progress", "lead1", "{\"id\":\"q1\",\"period\":\"2025-06\",\"text\":\"Locks fitted\"}", 201);
+        send("POST", "/api/actions/queue-act/progress", "lead1", "{\"id\":\"q2\",\"period\":\"2025-07\",\"text\":\"More locks\"}", 201);
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+
+        JsonNode forManager = JSON.readTree(send("GET", "/api/plans/queue-plan/pending-updates", "manager", null, 200).body());
+        assertThat(queue(forManager)).containsExactly("queue-act q1 ASB true", "queue-act q2 ASB true");
+        JsonNode forPriorityLead = JSON.readTree(send("GET", "/api/plans/queue-plan/pending-updates", "lead2", null, 200).body());
+        assertThat(queue(forPriorityLead)).containsExactly("queue-act q1 ASB true", "queue-act q2 ASB true");
+        assertThat(queue(JSON.readTree(send("GET", "/api/plans/queue-plan/pending-updates", "lead1", null, 200).body())))
+                .as("the action's own lead submitted them and cannot sign them off").isEmpty();
+        send("GET", "/api/plans/queue-plan/pending-updates", "board", null, 403);
+        send("GET", "/api/plans/queue-plan/pending-updates", "auditor", null, 403);
+        send("GET", "/api/plans/no-such-plan/pending-updates", "manager", null, 404);
+        assertThat(page("/plans/queue-plan/pending-updates", "lead2")).contains("Waiting for approval", "Locks fitted",
+                "Approve</button>", "Return to the lead");
+        assertThat(page("/actions/queue-act", "lead2")).contains("Locks fitted", "Approve</button>");
+
+        send("POST", "/api/actions/queue-act/submissions/q1/approval", "lead1", null, 403);
+        send("POST", "/api/actions/queue-act/submissions/q1/approval", "lead2", null, 200);
+        send("POST", "/api/actions/queue-act/submissions/q2/return", "lead2", "{\"reason\":\"Which streets?\"}", 200);
+        ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
+        assertThat(boardAction("queue-plan").path("latestNote").path("text").asText()).isEqualTo("Locks fitted");
+        assertThat(queue(JSON.readTree(send("GET", "/api/plans/queue-plan/pending-updates", "manager", null, 200).body()))).isEmpty();
+        assertThat(page("/plans/queue-plan/pending-updates", "manager")).contains("Nothing is waiting for approval.");
+        JsonNode audit = JSON.readTree(send("GET", "/api/audit?planId=queue-plan", "auditor", null, 200).body());
+        List<String> trail = new ArrayList<>();
+        audit.path("entries").forEach(e -> trail.add(e.path("type").asText() + " by " + e.path("actor").asText()));
+        assertThat(trail).contains("ProgressApproved by lead2", "ProgressReturned by lead2");
+    }
+
+    private static List<String> queue(JsonNode answer) {
+        List<String> rows = new ArrayList<>();
+        answer.path("updates").forEach(u -> rows.add(u.path("actionId").asText() + " " + u.path("submission").path("submissionId").asText()
+                + " " + u.path("priorityTitle").asText() + " " + u.path("mayDecide").asBoolean()));
+        return rows;
+    }
+
+    @Test
     void withoutApprovalALeadsNoteIsOnTheBoardAtOnceAndAManagersOwnNeverWaits() throws Exception {
         plan("plain-plan", "plain-act");
         send("POST", "/api/actions/plain-act/progress", "lead1", "{\"id\":\"n1\",\"period\":\"2025-06\",\"text\":\"At once\"}", 201);

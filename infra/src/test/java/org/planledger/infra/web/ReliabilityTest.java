@@ -433,6 +433,9 @@ class ReliabilityTest {
         /** Who leads the fixture's lead1 actions: lead1 and the three partnership-limited leads. */
         static final Set<String> LEADS = Set.of("lead1", "lead-own", "lead-other", "lead-none");
 
+        /** The fixture's priority names no user as its lead: only plan managers decide submitted updates there. */
+        static final Set<String> PRIORITY_LEADS = Set.of();
+
         /** The partnership-limited callers, as a users file (password "demo"), beside the demo users. */
         static Path usersFile(Path dir) {
             String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("demo");
@@ -526,6 +529,11 @@ class ReliabilityTest {
                 }
             }
             boolean write = !endpoint.method().equals("GET");
+            if (write && endpoint.pattern().contains("/submissions/{submissionId}")
+                    && !ActionLeadership.mayDecide(caller.roles(), caller.name(), "lead1", () -> PRIORITY_LEADS)) {
+                // lead1 submitted the update; only a manager or a lead of the action's priority decides it
+                return 403;
+            }
             if (write && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), LEADS)) {
                 // A referral case is hidden from a delivery lead who does not lead its action:
                 // answered like an unknown case, so its existence and its action are not confirmed.
@@ -716,6 +724,10 @@ class ReliabilityTest {
                     f -> new Request("POST", actions + f.lead1Action() + "/submissions/" + submitted(f) + "/return",
                             map("reason", "say which homes"))));
             // who owes what is read from the plan's journal: the fresh plan must have reached it
+            add.accept("GET /api/plans/{planId}/pending-updates", new Recipe("pending updates", f -> {
+                awaitReadModels();
+                return new Request("GET", plans + f.planId() + "/pending-updates", null);
+            }));
             add.accept("GET /api/plans/{planId}/updates-due", new Recipe("updates due", f -> {
                 awaitReadModels();
                 return new Request("GET", plans + f.planId() + "/updates-due", null);
@@ -930,6 +942,8 @@ class ReliabilityTest {
             }));
             add.accept("GET /plans/{planId}/updates-due", new PageRecipe("updates due page", null, f -> new PageRequest("GET",
                     "/plans/" + f.planId() + "/updates-due", null)));
+            add.accept("GET /plans/{planId}/pending-updates", new PageRecipe("pending updates page", null, f -> new PageRequest("GET",
+                    "/plans/" + f.planId() + "/pending-updates", null)));
             // a pending update to decide on: the plan requires approval and lead1 submits a note
             add.accept("POST /actions/{actionId}/submissions/{submissionId}/{decision}", new PageRecipe("approve update page", null,
                     f -> new PageRequest("POST", "/actions/" + f.lead1Action() + "/submissions/" + submitted(f) + "/approval", Map.of())));
@@ -1021,6 +1035,10 @@ class ReliabilityTest {
                     // drafting a plan in a partnership they hold no role in
                     return 403;
                 }
+            }
+            if (path.contains("/submissions/")
+                    && !ActionLeadership.mayDecide(caller.roles(), caller.name(), "lead1", () -> PRIORITY_LEADS)) {
+                return 403;
             }
             if (path.startsWith("/actions/") && !ActionLeadership.mayUpdate(caller.roles(), caller.name(), LEADS)) {
                 return 403;

@@ -4,6 +4,7 @@ import org.planledger.query.plan.BoardMeetingView;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A board pack's content, all folded from the same events (those effective by the board's asAt and,
@@ -11,8 +12,9 @@ import java.time.LocalDate;
  * or null; changesSince is its day, or the day before the plan's period began when there was none, and
  * changes are the plan's changes effective after changesSince up to asAt. knownThrough is the recorded
  * instant of the latest event the pack is made from (null when there is none): a pack issued "as known
- * at" it is made from exactly these events again, whatever is recorded later.
+ * at" it is made from exactly these events again, whatever is recorded later. indicators are the
+ * plan's indicators as at the same cut, each with every reading recorded by then, for the charts.
  */
 public record BoardPackContent(BoardView board, BoardMeetingView previousMeeting, LocalDate changesSince,
-                               PlanDiff changes, Instant knownThrough) {
+                               PlanDiff changes, Instant knownThrough, List<IndicatorSeries> indicators) {
 }

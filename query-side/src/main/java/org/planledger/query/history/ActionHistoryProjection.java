@@ -102,6 +102,25 @@ public class ActionHistoryProjection {
                 .filter(h -> h.title() != null);
     }
 
+    /** The plan's updates waiting for approval, from its actions' histories (one indexed read), oldest first. */
+    @QueryHandler
+    public PendingUpdates handle(FindPendingUpdates query) {
+        List<PendingUpdates.Pending> pending = new ArrayList<>();
+        for (Document stored : histories.find(Filters.eq("history.planId", query.planId()))) {
+            ActionHistory history = RecordDocuments.decode(stored.get("history", Document.class), ActionHistory.class);
+            if (history.title() == null) {
+                continue;
+            }
+            for (SubmissionEntry submission : history.pendingSubmissions()) {
+                pending.add(new PendingUpdates.Pending(history.actionId(), history.title(), history.objectiveId(),
+                        history.leads(), submission));
+            }
+        }
+        pending.sort(Comparator.comparing((PendingUpdates.Pending p) -> p.submission().submittedAt(),
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PendingUpdates.Pending::actionId));
+        return new PendingUpdates(query.planId(), pending);
+    }
+
     /** One action's history after one event of its stream; exhaustive, so a new action event must find its place. */
     static ActionHistory apply(ActionHistory h, ActionEvent event, RecordedEvent recorded) {
         String actor = recorded.audit().actor();

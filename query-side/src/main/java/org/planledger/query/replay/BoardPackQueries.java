@@ -68,7 +68,8 @@ public class BoardPackQueries {
         Instant knownThrough = events.stream()
                 .filter(event -> event.event().effectiveOn() == null || !event.event().effectiveOn().isAfter(query.asAt()))
                 .map(RecordedEvent::recordedAt).max(Comparator.naturalOrder()).orElse(null);
-        return Optional.of(new BoardPackContent(board, previous, since, changes, knownThrough));
+        return Optional.of(new BoardPackContent(board, previous, since, changes, knownThrough,
+                PlanReplayQueries.indicatorSeries(plan)));
     }
 
     static BoardPacks packs(String planId, List<RecordedEvent> events) {
@@ -80,7 +81,8 @@ public class BoardPackQueries {
                 .filter(event -> event.event() instanceof BoardPackIssued)
                 .map(event -> (BoardPackIssued) event.event())
                 .map(pack -> new IssuedBoardPack(pack.packId(), pack.meetingId(), pack.asAt(), pack.knownAt(),
-                        pack.issuedAt(), pack.issuedBy(), pack.pdfSha256(), pack.checkpointId(), pack.checkpointRoot()))
+                        pack.issuedAt(), pack.issuedBy(), pack.pdfSha256(), pack.checkpointId(), pack.checkpointRoot(),
+                        pack.layout()))
                 .toList();
         return new BoardPacks(planId, whole.title(), meetings, issued);
     }

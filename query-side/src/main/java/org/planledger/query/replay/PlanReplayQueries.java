@@ -105,14 +105,16 @@ public class PlanReplayQueries {
         List<RagPoint> rag = query.dates().stream()
                 .map(date -> new RagPoint(date, BoardRenderer.ragCounts(BoardRenderer.shownActions(states.asAt(query.planId(), events, date, null)))))
                 .toList();
-        PlanView whole = PlanReducer.fold(query.planId(), events);
-        // the partnership's own series, in period order; a peer group's figures are not its trend
-        List<IndicatorSeries> indicators = whole.indicators().stream()
+        return new PlanCharts(query.planId(), rag, indicatorSeries(PlanReducer.fold(query.planId(), events)));
+    }
+
+    /** Every indicator of the plan as folded, with the partnership's own series in period order (a peer group's figures are not its trend). */
+    public static List<IndicatorSeries> indicatorSeries(PlanView plan) {
+        return plan.indicators().stream()
                 .map(indicator -> new IndicatorSeries(indicator.indicatorId(), indicator.objectiveId(), indicator.name(),
                         indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target(),
                         indicator.ownReadings()))
                 .toList();
-        return new PlanCharts(query.planId(), rag, indicators);
     }
 
     /** Whether {@link #foldAsAt} folds the event in. */
