@@ -3,6 +3,7 @@ package org.planledger.infra.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.planledger.infra.config.ConditionalOnQuerySide;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,17 @@ import java.time.Duration;
  *   and {@code eventProcessor.latency} (age of the last handled event): per processing group;</li>
  *   <li>{@code queryBus.allTimer} tagged {@code payloadType}: query time per query type.</li>
  * </ul>
+ * Axon's capacity gauges are left out ({@link BoundedMetricRegistry}): each keeps every message of
+ * the last ten minutes in memory, which ran a catching-up service out of heap.
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
+
+    /** Replaces Axon's registry (its auto-configuration backs off): the same meters, without the capacity monitors. */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry registry) {
+        return new BoundedMetricRegistry(registry);
+    }
 
     @Bean
     public StorePosition storePosition(EventStore eventStore) {

@@ -1082,6 +1082,7 @@ class PlanLedgerBenchmark {
             if (!child.isAlive()) {
                 return "NO, the child exited with " + child.exitValue() + " while projecting (see " + log + ")";
             }
+            printHistogram(child, "after catch-up");
             double seconds = (System.nanoTime() - start) / 1e9;
             // then fill every cache a reader can fill: each plan's live board (LiveBoards keeps 64 decoded
             // views, held softly), and "as at" and diff on every tenth plan (decoded journals, kept states
@@ -1110,6 +1111,7 @@ class PlanLedgerBenchmark {
             if (!child.isAlive()) {
                 return "NO, the child exited with " + child.exitValue() + " while serving every plan's board (see " + log + ")";
             }
+            printHistogram(child, "after every plan's board, as at and diff");
             boolean served = get(http, base + "/api/plans/" + KETTERING + "/board", auth) != null;
             return ("%s, board served %.0f s after start; %s after %.0f s, peak heap used sampled %.0f MB of 256 MB; then %d "
                     + "requests (%d plans' boards served, as at and diff on every tenth plan): peak heap used sampled %.0f MB")
@@ -1125,6 +1127,21 @@ class PlanLedgerBenchmark {
             if (Files.readString(log).contains("OutOfMemoryError")) {
                 System.out.println("BENCH child " + name + " ran out of memory, see " + log);
             }
+        }
+    }
+
+    /** The child's largest heap holders (jcmd GC.class_histogram, top 12 rows), so a memory row shows what fills the heap. */
+    private static void printHistogram(Process child, String when) {
+        try {
+            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(child.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            System.out.println("BENCH child heap histogram " + when + ":");
+            lines.stream().limit(15).forEach(line -> System.out.println("BENCH   " + line));
+            lines.stream().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("BENCH   " + line));
+        } catch (IOException | InterruptedException e) {
+            System.out.println("BENCH child heap histogram " + when + " not taken: " + e);
         }
     }
 
