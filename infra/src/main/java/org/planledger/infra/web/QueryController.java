@@ -123,6 +123,12 @@ public class QueryController {
         throw new InvalidParameterException("asAt", "the plan had not been drafted by " + date);
     }
 
+    /** The query's answer, or 404 naming what was asked for ("plan", "action") when there is none. */
+    private <T> T found(String kind, String id, Object query, Class<T> type) {
+        return queries.ask(query, ResponseTypes.optionalInstanceOf(type))
+                .orElseThrow(() -> new ResourceNotFoundException(kind, id));
+    }
+
     private Optional<BoardView> liveBoard(String planId) {
         return liveBoards.current(planId).map(LiveBoards.Current::board);
     }
@@ -166,8 +172,7 @@ public class QueryController {
         if (to.isBefore(from)) {
             throw new InvalidParameterException("to", "to (" + to + ") is before from (" + from + ")");
         }
-        return queries.ask(new DiffPlan(planId, from, to), ResponseTypes.optionalInstanceOf(PlanDiff.class))
-                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        return found("plan", planId, new DiffPlan(planId, from, to), PlanDiff.class);
     }
 
     @GetMapping("/plans/{planId}/timeline")
@@ -175,8 +180,7 @@ public class QueryController {
     @Operation(summary = "The plan's evolution, board meeting by board meeting and refresh by refresh")
     public PlanTimeline timeline(@PathVariable String planId) {
         QueryParameters.id("planId", planId);
-        return queries.ask(new FindPlanTimeline(planId), ResponseTypes.optionalInstanceOf(PlanTimeline.class))
-                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        return found("plan", planId, new FindPlanTimeline(planId), PlanTimeline.class);
     }
 
     @GetMapping("/plans/{planId}/referral-statistics")
@@ -196,8 +200,7 @@ public class QueryController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("financialYear", e.getMessage());
         }
-        return queries.ask(new FindReferralStatistics(planId, year), ResponseTypes.optionalInstanceOf(ReferralStatistics.class))
-                .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
+        return found("plan", planId, new FindReferralStatistics(planId, year), ReferralStatistics.class);
     }
 
     @GetMapping("/actions/{actionId}")
@@ -206,8 +209,7 @@ public class QueryController {
             + "risks, tallies and referral cases")
     public ActionHistory actionHistory(@PathVariable String actionId) {
         QueryParameters.id("actionId", actionId);
-        return queries.ask(new FindActionHistory(actionId), ResponseTypes.optionalInstanceOf(ActionHistory.class))
-                .orElseThrow(() -> new ResourceNotFoundException("action", actionId));
+        return found("action", actionId, new FindActionHistory(actionId), ActionHistory.class);
     }
 
     @GetMapping("/my-actions")
