@@ -343,7 +343,7 @@ class PlanLedgerBenchmark {
             return events / (nanos / 1e9);
         });
         double slower = Math.min(read, upsert);
-        figures.add("2. Replay, rebuild all 5 projections after a reset (embedded)", Figures.rate(replay) + " events",
+        figures.add("2. Replay, rebuild every projection after a reset (embedded)", Figures.rate(replay) + " events",
                 "read+deserialise " + Figures.rate(read) + "; bulk upsert of the " + documents[0] + " resulting documents "
                         + Figures.rate(upsert) + " events-equivalent",
                 "%.0f%% of the slower".formatted(100 * replay / slower), ">= 50% of the slower baseline",
