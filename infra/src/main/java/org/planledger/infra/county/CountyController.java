@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -60,13 +62,6 @@ public class CountyController {
     @Operation(summary = "Counts, RAG summaries, referral counts and shared measures, per partnership (COUNTY_ANALYST)",
             description = "No subject references, reasons or notes: figures only.")
     public CountyFigures figures(@RequestParam(required = false) String financialYear) {
-        FinancialYear year;
-        try {
-            year = financialYear == null || financialYear.isBlank()
-                    ? FinancialYear.containing(QueryParameters.today()) : FinancialYear.parse(financialYear);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("financialYear", e.getMessage());
-        }
         Map<String, String> partnershipOfPlan = index.plans();
         Map<String, List<PlanSummary>> plansByPartnership = new TreeMap<>();
         for (PlanSummary plan : queries.ask(new ListPlans(), ResponseTypes.instanceOf(PlanList.class)).plans()) {
@@ -74,6 +69,13 @@ public class CountyController {
             if (partnership != null) {
                 plansByPartnership.computeIfAbsent(partnership, p -> new ArrayList<>()).add(plan);
             }
+        }
+        FinancialYear year;
+        try {
+            year = financialYear == null || financialYear.isBlank()
+                    ? FinancialYear.containing(latestDayInView(plansByPartnership)) : FinancialYear.parse(financialYear);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("financialYear", e.getMessage());
         }
         List<CountyFigures.Partnership> partnerships = new ArrayList<>();
         // measure name (as people compare them: case and spacing aside) -> partnership -> latest figure
@@ -121,6 +123,20 @@ public class CountyController {
             }
         });
         return new CountyFigures(year.toString(), partnerships, shared);
+    }
+
+    /**
+     * The default year's day: today while any plan in view runs (a running plan's board is viewed as at
+     * today), else the last day a finished plan was live, so a county of finished plans opens on their
+     * last year rather than on an empty current one (as a plan's referral statistics do).
+     */
+    private LocalDate latestDayInView(Map<String, List<PlanSummary>> plansByPartnership) {
+        return plansByPartnership.values().stream().flatMap(List::stream)
+                .flatMap(plan -> liveBoards.current(plan.planId()).stream())
+                .map(current -> current.board().viewedAsAt())
+                .filter(Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(QueryParameters.today());
     }
 
     /** The plan's own measures and those under its priorities and objectives. */
