@@ -16,24 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
+import org.planledger.infra.web.ApiClient;
+import org.planledger.infra.web.ApiClient.Response;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -54,22 +49,21 @@ class BoardPackTest {
     @TempDir
     static Path dataDir;
     static ConfigurableApplicationContext application;
-    static HttpClient http = HttpClient.newHttpClient();
-    static String base;
+    static ApiClient api;
 
     @BeforeAll
     static void kettering() throws Exception {
         application = new SpringApplicationBuilder(PlanLedgerApplication.class).bannerMode(Banner.Mode.OFF)
                 .run("--planledger.data-dir=" + dataDir, "--server.port=0", "--planledger.demo.enabled=true");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) application).getWebServer().getPort();
+        api = ApiClient.of(application, "demo");
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
-        send("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
+        api.expect("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
                 "{\"id\":\"board-2013-04\",\"heldOn\":\"2013-04-30\",\"title\":\"CSP board April 2013\"}", 201);
-        send("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
+        api.expect("POST", "/api/plans/" + PLAN + "/board-meetings", "manager",
                 "{\"id\":\"board-2013-07\",\"heldOn\":\"2013-07-15\",\"title\":\"CSP board July 2013\"}", 201);
-        send("POST", "/api/plans/" + PLAN + "/indicators/asb-cleaner-litter/readings", "manager",
+        api.expect("POST", "/api/plans/" + PLAN + "/indicators/asb-cleaner-litter/readings", "manager",
                 "{\"id\":\"litter-2013-q1\",\"value\":18.2,\"period\":\"2013/14 Q1\",\"effectiveOn\":\"2013-07-01\"}", 200);
-        send("PUT", "/api/actions/asb-fte-holiday-activities/rag", "manager",
+        api.expect("PUT", "/api/actions/asb-fte-holiday-activities/rag", "manager",
                 "{\"status\":\"AMBER\",\"reason\":\"Summer programme funding not confirmed\",\"effectiveOn\":\"2013-07-01\"}", 200);
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
     }
@@ -81,11 +75,11 @@ class BoardPackTest {
 
     @Test
     void theMeetingsPackHoldsTitleRagSummaryExceptionsAndChangesSinceThePreviousMeeting() throws Exception {
-        HttpResponse<byte[]> pack = get(PACK + "?meeting=board-2013-07", "board");
+        Response pack = api.get(PACK + "?meeting=board-2013-07").as("board").send();
 
-        assertThat(pack.statusCode()).isEqualTo(200);
-        assertThat(pack.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
-        String text = text(pack.body());
+        assertThat(pack.status()).isEqualTo(200);
+        assertThat(pack.header("Content-Type")).startsWith("application/pdf");
+        String text = text(pack.bytes());
         assertThat(text).contains("Kettering Borough Community Safety Partnership Three Year Partnership Plan 2013 to 2016",
                 "Board pack", "CSP board July 2013", "RAG summary by priority", "Anti-social behaviour",
                 "Exceptions", "Summer programme funding not confirmed",
@@ -98,7 +92,7 @@ class BoardPackTest {
         String charts = text.substring(text.indexOf("Indicator charts"), text.indexOf("Each action's position"));
         assertThat(charts).contains("Percentage of residents stating that rubbish or litter lying around is a problem",
                 "Baseline (2012/13) 18.8%", "Target Reduce to below 17.9%", "2013/14 Q1 18.2%");
-        try (PDDocument document = Loader.loadPDF(pack.body())) {
+        try (PDDocument document = Loader.loadPDF(pack.bytes())) {
             assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged PDF").isTrue();
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
@@ -114,37 +108,37 @@ class BoardPackTest {
 
     @Test
     void anIssuedPackIsProducedAgainByteForByteAndALaterNoteDoesNotChangeIt() throws Exception {
-        HttpResponse<byte[]> issued = send("POST", PACK + "?meeting=board-2013-04", "manager", null, 201);
-        JsonNode record = JSON.readTree(issued.body());
+        Response issued = api.expect("POST", PACK + "?meeting=board-2013-04", "manager", null, 201);
+        JsonNode record = JSON.readTree(issued.bytes());
         assertThat(record.path("packId").asText()).isEqualTo("meeting-board-2013-04");
         assertThat(record.path("issuedBy").asText()).isEqualTo("manager");
         assertThat(record.path("checkpointRoot").asText()).matches("[0-9a-f]{64}");
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
 
-        HttpResponse<byte[]> first = get(PACK + "?meeting=board-2013-04", "scrutiny");
-        HttpResponse<byte[]> second = get(PACK + "?meeting=board-2013-04", "auditor");
-        assertThat(first.headers().firstValue("X-Board-Pack")).hasValue("issued");
+        Response first = api.get(PACK + "?meeting=board-2013-04").as("scrutiny").send();
+        Response second = api.get(PACK + "?meeting=board-2013-04").as("auditor").send();
+        assertThat(first.header("X-Board-Pack")).isEqualTo("issued");
         assertThat(record.path("layout").asInt()).isEqualTo(BoardPackPdf.LAYOUT);
-        assertThat(first.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
-        assertThat(second.body()).isEqualTo(first.body());
-        assertThat(sha256(first.body())).isEqualTo(record.path("pdfSha256").asText());
-        String text = text(first.body());
+        assertThat(first.header("X-Board-Pack-Issued-Layout")).isEqualTo(String.valueOf(BoardPackPdf.LAYOUT));
+        assertThat(second.bytes()).isEqualTo(first.bytes());
+        assertThat(sha256(first.bytes())).isEqualTo(record.path("pdfSha256").asText());
+        String text = text(first.bytes());
         assertThat(text).contains("Issued", record.path("issuedAt").asText(), "by manager", record.path("checkpointRoot").asText());
 
         // issuing again answers the pack issued before
-        HttpResponse<byte[]> again = send("POST", PACK + "?meeting=board-2013-04", "manager", null, 200);
-        assertThat(JSON.readTree(again.body()).path("pdfSha256").asText()).isEqualTo(record.path("pdfSha256").asText());
+        Response again = api.expect("POST", PACK + "?meeting=board-2013-04", "manager", null, 200);
+        assertThat(JSON.readTree(again.bytes()).path("pdfSha256").asText()).isEqualTo(record.path("pdfSha256").asText());
 
-        send("POST", "/api/actions/asb-fte-holiday-activities/progress", "manager",
+        api.expect("POST", "/api/actions/asb-fte-holiday-activities/progress", "manager",
                 "{\"period\":\"2013-04-20\",\"text\":\"Recorded late: Easter scheme evaluation received\"}", 201);
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
 
-        HttpResponse<byte[]> afterTheNote = get(PACK + "?meeting=board-2013-04", "board");
-        assertThat(afterTheNote.body()).isEqualTo(first.body());
-        assertThat(text(afterTheNote.body())).doesNotContain("Easter scheme evaluation");
-        HttpResponse<byte[]> draftForThatDay = get(PACK + "?asAt=2013-04-30", "board");
-        assertThat(draftForThatDay.headers().firstValue("X-Board-Pack")).hasValue("draft");
-        assertThat(text(draftForThatDay.body())).contains("Easter scheme evaluation", "a draft: not issued");
+        Response afterTheNote = api.get(PACK + "?meeting=board-2013-04").as("board").send();
+        assertThat(afterTheNote.bytes()).isEqualTo(first.bytes());
+        assertThat(text(afterTheNote.bytes())).doesNotContain("Easter scheme evaluation");
+        Response draftForThatDay = api.get(PACK + "?asAt=2013-04-30").as("board").send();
+        assertThat(draftForThatDay.header("X-Board-Pack")).isEqualTo("draft");
+        assertThat(text(draftForThatDay.bytes())).contains("Easter scheme evaluation", "a draft: not issued");
     }
 
     @Test
@@ -157,41 +151,41 @@ class BoardPackTest {
                 CommandOrigin.of("manager", Set.of("PLAN_MANAGER"), "api"));
         ReadModels.awaitCaughtUp(application, Duration.ofSeconds(60));
 
-        HttpResponse<byte[]> copy = get(PACK + "?asAt=2013-06-30", "board");
-        assertThat(copy.headers().firstValue("X-Board-Pack")).hasValue("issued");
-        assertThat(copy.headers().firstValue("X-Board-Pack-Issued-Layout")).hasValue("1");
-        assertThat(copy.headers().firstValue("X-Board-Pack-Layout")).hasValue(String.valueOf(BoardPackPdf.LAYOUT));
-        assertThat(sha256(copy.body())).isNotEqualTo(issuedDigest);
-        assertThat(text(copy.body())).contains(now + " by manager",
+        Response copy = api.get(PACK + "?asAt=2013-06-30").as("board").send();
+        assertThat(copy.header("X-Board-Pack")).isEqualTo("issued");
+        assertThat(copy.header("X-Board-Pack-Issued-Layout")).isEqualTo("1");
+        assertThat(copy.header("X-Board-Pack-Layout")).isEqualTo(String.valueOf(BoardPackPdf.LAYOUT));
+        assertThat(sha256(copy.bytes())).isNotEqualTo(issuedDigest);
+        assertThat(text(copy.bytes())).contains(now + " by manager",
                 "issued under layout 1 and laid out again under this one", "bytes and SHA-256 differ from this copy's");
         // and it is still the same copy each time: the cut, instants and layout are fixed
-        assertThat(get(PACK + "?asAt=2013-06-30", "auditor").body()).isEqualTo(copy.body());
+        assertThat(api.get(PACK + "?asAt=2013-06-30").as("auditor").send().bytes()).isEqualTo(copy.bytes());
     }
 
     @Test
     void aPackNamesExactlyOneMeetingOrDateAndAnUnknownMeetingIsNotFound() throws Exception {
-        assertThat(get(PACK, "board").statusCode()).isEqualTo(400);
-        assertThat(get(PACK + "?meeting=board-2013-04&asAt=2013-04-30", "board").statusCode()).isEqualTo(400);
-        assertThat(get(PACK + "?asAt=2013-13-01", "board").statusCode()).isEqualTo(400);
-        assertThat(get(PACK + "?meeting=no-such-meeting", "board").statusCode()).isEqualTo(404);
-        assertThat(send("POST", PACK + "?asAt=2013-05-01", "board", null, 403).statusCode()).isEqualTo(403);
+        assertThat(api.get(PACK).as("board").send().status()).isEqualTo(400);
+        assertThat(api.get(PACK + "?meeting=board-2013-04&asAt=2013-04-30").as("board").send().status()).isEqualTo(400);
+        assertThat(api.get(PACK + "?asAt=2013-13-01").as("board").send().status()).isEqualTo(400);
+        assertThat(api.get(PACK + "?meeting=no-such-meeting").as("board").send().status()).isEqualTo(404);
+        api.expect("POST", PACK + "?asAt=2013-05-01", "board", null, 403);
     }
 
     @Test
     void theBoardPacksPageListsTheMeetingsAndTheLatestLedgerDigestAndThePrintablePageHoldsThePack() throws Exception {
-        HttpResponse<byte[]> list = get("/plans/" + PLAN + "/board-packs", "board");
-        assertThat(list.statusCode()).isEqualTo(200);
-        String html = new String(list.body(), StandardCharsets.UTF_8);
+        Response list = api.get("/plans/" + PLAN + "/board-packs").as("board").send();
+        assertThat(list.status()).isEqualTo(200);
+        String html = list.text();
         assertThat(html).contains("CSP board April 2013", "CSP board July 2013", "Latest ledger checkpoint", "Draft PDF")
                 .containsPattern("<code>[0-9a-f]{64}</code>")
                 .doesNotContain("Issue the pack for"); // the board reads, only a manager issues
 
-        HttpResponse<byte[]> page = get("/plans/" + PLAN + "/board-pack?meeting=board-2013-07", "board");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+        Response page = api.get("/plans/" + PLAN + "/board-pack?meeting=board-2013-07").as("board").send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text())
                 .contains("RAG summary by priority", "Summer programme funding not confirmed", "Changes since the previous meeting");
-        HttpResponse<byte[]> pdf = get("/plans/" + PLAN + "/board-pack.pdf?meeting=board-2013-07", "board");
-        assertThat(text(pdf.body())).contains("RAG summary by priority");
+        Response pdf = api.get("/plans/" + PLAN + "/board-pack.pdf?meeting=board-2013-07").as("board").send();
+        assertThat(text(pdf.bytes())).contains("RAG summary by priority");
     }
 
     static String text(byte[] pdf) throws IOException {
@@ -204,24 +198,6 @@ class BoardPackTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    static HttpResponse<byte[]> get(String path, String user) throws Exception {
-        return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
 
-    static HttpResponse<byte[]> send(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest.Builder request = request(path, user);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<byte[]> response = http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(expected);
-        return response;
-    }
 
-    private static HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
 }

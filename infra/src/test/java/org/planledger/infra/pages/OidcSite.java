@@ -81,12 +81,7 @@ final class OidcSite extends JobSite {
             String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
             return new OidcSite(application, base, identityProvider, database);
         } catch (Exception | Error failure) {
-            if (application != null) {
-                application.close();
-            }
-            if (database != null) {
-                database.close();
-            }
+            PostgresApplication.stop(application, database);
             identityProvider.shutdown();
             throw failure;
         }

@@ -50,12 +50,7 @@ class PostgresPagesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresApplication.stop(application, database);
     }
 
     @Test

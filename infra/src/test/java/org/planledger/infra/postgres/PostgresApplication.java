@@ -31,4 +31,17 @@ public final class PostgresApplication {
                 .bannerMode(Banner.Mode.OFF)
                 .run(arguments.toArray(String[]::new));
     }
+
+    /** Closes the application, then drops its scratch database (either may be null: a start that failed). */
+    public static void stop(ConfigurableApplicationContext application, ScratchDatabase database) throws java.sql.SQLException {
+        try {
+            if (application != null) {
+                application.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
 }

@@ -45,12 +45,7 @@ class PostgresDataProtectionTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresApplication.stop(application, database);
     }
 
     @Test

@@ -64,12 +64,7 @@ class PostgresLedgerTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresApplication.stop(application, database);
     }
 
     @Test

@@ -12,17 +12,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.planledger.infra.PlanLedgerApplication;
 import org.planledger.infra.ReadModels;
+import org.planledger.infra.web.ApiClient;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,8 +49,7 @@ class UpdateRemindersTest {
     @TempDir
     static Path dataDir;
     static ConfigurableApplicationContext application;
-    static HttpClient http = HttpClient.newHttpClient();
-    static String base;
+    static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,12 +62,12 @@ class UpdateRemindersTest {
                 "brd:" + hash + ":BOARD",
                 "aud:" + hash + ":AUDITOR:aud@example.org", ""));
         startApplication();
-        send("POST", "/api/plans", "mgr", "{\"id\":\"" + PLAN + "\",\"partnership\":\"Reminder CSP\",\"title\":\"Reminder plan\","
+        api.expect("POST", "/api/plans", "mgr", "{\"id\":\"" + PLAN + "\",\"partnership\":\"Reminder CSP\",\"title\":\"Reminder plan\","
                 + "\"periodStart\":\"" + TODAY.minusYears(1) + "\",\"periodEnd\":\"" + TODAY.plusYears(2) + "\",\"cadence\":\"QUARTERLY\"}", 201);
-        send("POST", plan("/priorities"), "mgr", "{\"id\":\"asb\",\"title\":\"Anti-social behaviour\",\"leads\":[\"prio\"]}", 201);
-        send("POST", plan("/priorities"), "mgr", "{\"id\":\"dv\",\"title\":\"Domestic abuse\",\"leads\":[\"Kettering BC\"]}", 201);
-        send("POST", plan("/objectives"), "mgr", "{\"id\":\"asb-1\",\"priorityId\":\"asb\",\"title\":\"Reduce ASB\"}", 201);
-        send("POST", plan("/objectives"), "mgr", "{\"id\":\"dv-1\",\"priorityId\":\"dv\",\"title\":\"Support victims\"}", 201);
+        api.expect("POST", plan("/priorities"), "mgr", "{\"id\":\"asb\",\"title\":\"Anti-social behaviour\",\"leads\":[\"prio\"]}", 201);
+        api.expect("POST", plan("/priorities"), "mgr", "{\"id\":\"dv\",\"title\":\"Domestic abuse\",\"leads\":[\"Kettering BC\"]}", 201);
+        api.expect("POST", plan("/objectives"), "mgr", "{\"id\":\"asb-1\",\"priorityId\":\"asb\",\"title\":\"Reduce ASB\"}", 201);
+        api.expect("POST", plan("/objectives"), "mgr", "{\"id\":\"dv-1\",\"priorityId\":\"dv\",\"title\":\"Support victims\"}", 201);
         // a quarterly update falls due three months after the start: a1 and a3 about 30 days ago, a2 about 5 days ago
         action("a1", "asb-1", TODAY.minusMonths(3).minusDays(30),
                 "{\"name\":\"Jo Lead\",\"userId\":\"jo\"},{\"name\":\"Kim Lead\",\"userId\":\"kim\"},{\"organisation\":\"Northants Police\"}");
@@ -93,7 +86,7 @@ class UpdateRemindersTest {
                 // the schedule is never reached in a test: runs are started by the test
                 "--planledger.reminders.cron=0 0 0 29 2 *",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) application).getWebServer().getPort();
+        api = ApiClient.of(application, "pw");
     }
 
     @AfterAll
@@ -129,12 +122,12 @@ class UpdateRemindersTest {
         assertThat(smtp.getReceivedMessages()).hasSize(5);
 
         // every reminder is in the audit trail, by the reminder job
-        JsonNode audit = JSON.readTree(send("GET", "/api/audit?planId=" + PLAN + "&type=UpdateReminderSent", "aud", null, 200).body());
+        JsonNode audit = api.expect("GET", "/api/audit?planId=" + PLAN + "&type=UpdateReminderSent", "aud", null, 200).json();
         assertThat(audit.path("entries")).hasSize(5);
         assertThat(audit.path("entries").findValuesAsText("actor")).containsOnly(UpdateReminders.ACTOR);
 
         // the list says who was reminded this cycle and that Kim has no address
-        JsonNode due = JSON.readTree(send("GET", plan("/updates-due"), "mgr", null, 200).body());
+        JsonNode due = api.expect("GET", plan("/updates-due"), "mgr", null, 200).json();
         JsonNode a1 = row(due, "a1");
         assertThat(a1.path("remindersSent").asInt()).isEqualTo(2);
         assertThat(a1.path("escalationDue").asBoolean()).isTrue();
@@ -145,17 +138,17 @@ class UpdateRemindersTest {
         assertThat(a1.path("leads").get(1).path("hasAddress").asBoolean()).isFalse();
         assertThat(a1.path("leads").get(2).path("userId").isNull()).as("an organisation without a user").isTrue();
         assertThat(row(due, "a2").path("escalationDue").asBoolean()).isFalse();
-        String page = new String(send("GET", "/plans/" + PLAN + "/updates-due", "mgr", null, 200).body(), StandardCharsets.UTF_8);
+        String page = api.expect("GET", "/plans/" + PLAN + "/updates-due", "mgr", null, 200).text();
         assertThat(page).contains("Updates due", "Action a1", "no address", "no user to remind", "2 this cycle");
     }
 
     @Test
     void managersAndTheBoardSeeEveryUpdateALeadTheirOwnAndAuditorsNone() throws Exception {
-        assertThat(rows(send("GET", plan("/updates-due"), "brd", null, 200).body())).containsExactly("a1", "a3", "a2");
-        assertThat(rows(send("GET", plan("/updates-due"), "kim", null, 200).body())).containsExactly("a1");
-        assertThat(rows(send("GET", plan("/updates-due"), "jo", null, 200).body())).containsExactly("a1", "a3", "a2");
-        send("GET", plan("/updates-due"), "aud", null, 403);
-        send("GET", "/api/plans/no-such-plan/updates-due", "mgr", null, 404);
+        assertThat(rows(api.expect("GET", plan("/updates-due"), "brd", null, 200).bytes())).containsExactly("a1", "a3", "a2");
+        assertThat(rows(api.expect("GET", plan("/updates-due"), "kim", null, 200).bytes())).containsExactly("a1");
+        assertThat(rows(api.expect("GET", plan("/updates-due"), "jo", null, 200).bytes())).containsExactly("a1", "a3", "a2");
+        api.expect("GET", plan("/updates-due"), "aud", null, 403);
+        api.expect("GET", "/api/plans/no-such-plan/updates-due", "mgr", null, 404);
     }
 
     private static List<String> rows(byte[] body) throws Exception {
@@ -186,7 +179,7 @@ class UpdateRemindersTest {
     }
 
     private static void action(String id, String objectiveId, LocalDate start, String leads) throws Exception {
-        send("POST", plan("/actions"), "mgr", "{\"id\":\"" + id + "\",\"objectiveId\":\"" + objectiveId + "\",\"title\":\"Action "
+        api.expect("POST", plan("/actions"), "mgr", "{\"id\":\"" + id + "\",\"objectiveId\":\"" + objectiveId + "\",\"title\":\"Action "
                 + id + "\",\"leads\":[" + leads + "],\"startDate\":\"" + start + "\"}", 201);
     }
 
@@ -194,16 +187,4 @@ class UpdateRemindersTest {
         return "/api/plans/" + PLAN + path;
     }
 
-    static HttpResponse<byte[]> send(String method, String path, String user, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<byte[]> response = http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(expected);
-        return response;
-    }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.planledger.infra.web.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -140,23 +141,6 @@ class HttpApiTest {
         Response response = ok(api.post("/api/actions/" + actionId + "/progress").as(user)
                 .json(map("period", "2013-06", "text", "Bid successful, £17.7k awarded")), 201);
         return response.json().path("noteId").asText();
-    }
-
-    /** Read models follow the event store a moment behind: ask until the answer shows what was written. */
-    Response eventually(java.util.function.Supplier<Call> call, java.util.function.Predicate<Response> shows) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        Response response = call.get().send();
-        while (!shows.test(response) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            response = call.get().send();
-        }
-        assertThat(shows.test(response)).as("read model never showed it: " + response).isTrue();
-        return response;
     }
 
     // ---- happy paths ------------------------------------------------------------------------------

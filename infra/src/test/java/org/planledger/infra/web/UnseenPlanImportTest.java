@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
+import static org.planledger.infra.web.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -226,23 +227,6 @@ class UnseenPlanImportTest {
             assertThat(response.json().path("field").asText()).as(response.toString()).isEqualTo(field);
         }
         assertThat(storedEvents()).as("events stored by a refused request").isEqualTo(before);
-    }
-
-    /** Read models follow the event store a moment behind: ask until the answer shows what was written. */
-    private static Response eventually(Supplier<Call> call, Predicate<Response> shows) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Response response = call.get().send();
-        while (!shows.test(response) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            response = call.get().send();
-        }
-        assertThat(shows.test(response)).as("read model never showed it: " + response).isTrue();
-        return response;
     }
 
     private static boolean hasObjective(JsonNode board, String objectiveId) {
