@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
@@ -30,7 +29,8 @@ import java.util.function.Function;
  * <p>Every other meter is as Axon's {@code registerComponentWithDefaultTags} makes it (names and tags
  * in docs/operations.md, checked by {@code MetricsTest}): counters and timers per payload type and
  * processor, the processor's latency gauge, and the event bus's counter and timer. Their memory does
- * not grow with the number of messages.
+ * not grow with the number of messages. The latency gauge is {@link ProcessorLatencyMonitor}: Axon's
+ * registers it again for every message.
  */
 public class BoundedMetricRegistry extends GlobalMetricRegistry {
 
@@ -58,8 +58,7 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
             Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
         return new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(eventProcessorName).meterRegistry(getRegistry())
-                        .tagsBuilder(latencyTagsBuilder).build(),
+                new ProcessorLatencyMonitor(eventProcessorName, getRegistry(), latencyTagsBuilder),
                 MessageCountingMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder)));
     }
 
