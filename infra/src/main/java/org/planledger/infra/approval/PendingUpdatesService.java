@@ -4,13 +4,13 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.planledger.command.ActionLeadership;
 import org.planledger.events.Lead;
 import org.planledger.infra.config.ConditionalOnQuerySide;
+import org.planledger.infra.query.LiveBoards;
 import org.planledger.infra.query.Queries;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import org.planledger.infra.security.Roles;
 import org.planledger.query.api.BoardObjective;
 import org.planledger.query.api.BoardPriority;
 import org.planledger.query.api.BoardView;
-import org.planledger.query.api.FindBoardView;
 import org.planledger.query.api.FindPendingUpdates;
 import org.planledger.query.api.PendingUpdates;
 import org.planledger.query.api.SubmissionEntry;
@@ -41,13 +41,16 @@ public class PendingUpdatesService {
     }
 
     private final Queries queries;
+    private final LiveBoards liveBoards;
 
-    public PendingUpdatesService(Queries queries) {
+    public PendingUpdatesService(Queries queries, LiveBoards liveBoards) {
         this.queries = queries;
+        this.liveBoards = liveBoards;
     }
 
     public Answer pending(String planId, Authentication caller) {
-        BoardView plan = queries.ask(new FindBoardView(planId), ResponseTypes.optionalInstanceOf(BoardView.class))
+        // the live board as the board page has it (kept decoded per version), for the title and who leads each priority
+        BoardView plan = liveBoards.current(planId).map(LiveBoards.Current::board)
                 .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
         Map<String, BoardPriority> priorityOfObjective = new HashMap<>();
         for (BoardPriority priority : plan.priorities()) {
