@@ -940,6 +940,7 @@ class PlanLedgerBenchmark {
                 for (Future<?> future : done) {
                     future.get();
                 }
+                lagProbe.awaitAllShown(Duration.ofMinutes(5));
                 ReadModels.awaitCaughtUp(app, Duration.ofMinutes(5));
                 List<Double> lags = lagProbe.lagsAndReset();
                 notes[0] = lags.size();

@@ -22,6 +22,7 @@ import org.planledger.query.plan.PlanReducer;
 import org.planledger.query.plan.PlanView;
 import org.planledger.query.support.AppliedEvents;
 import org.planledger.query.support.RecordDocuments;
+import org.planledger.query.support.ReadModelCollections;
 import org.planledger.query.support.RecordedEvent;
 import org.planledger.query.support.WriteBehind;
 
@@ -182,7 +183,7 @@ public class BoardProjection {
     @ResetHandler
     public void reset() {
         kept.invalidateAll();
-        board.deleteMany(new Document());
+        ReadModelCollections.clear(board);
     }
 
     @QueryHandler

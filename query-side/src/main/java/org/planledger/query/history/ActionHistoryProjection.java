@@ -14,6 +14,7 @@ import org.planledger.query.api.*;
 import org.planledger.query.replay.EventDescriptions;
 import org.planledger.query.support.AppliedEvents;
 import org.planledger.query.support.RecordDocuments;
+import org.planledger.query.support.ReadModelCollections;
 import org.planledger.query.support.RecordedEvent;
 import org.planledger.query.support.WriteBehind;
 
@@ -51,6 +52,7 @@ public class ActionHistoryProjection {
     public void on(ActionEvent event, EventMessage<?> message) {
         RecordedEvent recorded = RecordedEvent.of(message);
         WriteBehind.Batch batch = writes.current();
+        batch.prefetch(histories, ActionHistoryProjection::actionIdOf);
         Fold fold = batch.decoded(histories, event.actionId(), stored -> Fold.of(event, stored));
         if (!AppliedEvents.contains(fold.applied, recorded)) {
             fold.history = apply(fold.history, event, recorded);
@@ -58,6 +60,11 @@ public class ActionHistoryProjection {
             batch.saveEncoded(histories, event.actionId(), fold::toDocument);
         }
         batch.endOfMessage();
+    }
+
+    /** The action an event of the batch is about, or null; looks at the payload only when it is an action's event. */
+    private static String actionIdOf(EventMessage<?> message) {
+        return ActionEvent.class.isAssignableFrom(message.getPayloadType()) ? ((ActionEvent) message.getPayload()).actionId() : null;
     }
 
     /**
@@ -91,7 +98,7 @@ public class ActionHistoryProjection {
 
     @ResetHandler
     public void reset() {
-        histories.deleteMany(new Document());
+        ReadModelCollections.clear(histories);
     }
 
     @QueryHandler

@@ -16,11 +16,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.planledger.events.PlanLedgerEvent;
+import org.planledger.query.support.ReadModelCollections;
 import org.planledger.query.support.RecordedEvent;
 import org.planledger.query.support.WriteBehind;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -84,6 +88,7 @@ public class JournalProjection {
             recorded = recorded.withSequence(globalIndex(message, recorded.sequence()));
         }
         WriteBehind.Batch batch = writes.current();
+        prefetch(batch);
         record(batch, recorded);
         batch.endOfMessage();
     }
@@ -124,9 +129,37 @@ public class JournalProjection {
     @ResetHandler
     public void reset() {
         previousToken = null;
-        plans.deleteMany(new Document());
-        buckets.deleteMany(new Document());
+        ReadModelCollections.clear(plans);
+        ReadModelCollections.clear(buckets);
         sequence.deleteMany(new Document());
+    }
+
+    /**
+     * Reads the batch's plan indexes, then their newest buckets and the ones the batch will start,
+     * with one query each instead of two or more per plan (once per batch; a batch of one reads as
+     * it goes). A bucket read and found absent is then written with an insert (see {@link WriteBehind}).
+     */
+    private void prefetch(WriteBehind.Batch batch) {
+        batch.prefetch(plans, JournalProjection::planIdOf);
+        batch.prefetch(buckets, () -> {
+            Map<String, Integer> eventsPerPlan = new LinkedHashMap<>();
+            batch.messages().stream().map(JournalProjection::planIdOf).filter(Objects::nonNull)
+                    .forEach(planId -> eventsPerPlan.merge(planId, 1, Integer::sum));
+            List<String> ids = new ArrayList<>();
+            eventsPerPlan.forEach((planId, count) -> {
+                Document index = batch.find(plans, planId);
+                int existing = index == null ? 0 : index.getList("buckets", Document.class).size();
+                for (int number = Math.max(0, existing - 1); number <= existing + count / BUCKET_SIZE; number++) {
+                    ids.add(bucketId(planId, number));
+                }
+            });
+            return ids;
+        });
+    }
+
+    private static String planIdOf(EventMessage<?> message) {
+        return PlanLedgerEvent.class.isAssignableFrom(message.getPayloadType())
+                ? ((PlanLedgerEvent) message.getPayload()).planId() : null;
     }
 
     private void record(WriteBehind.Batch batch, RecordedEvent recorded) {
@@ -159,6 +192,9 @@ public class JournalProjection {
         if (last == null || lastEvents.size() >= BUCKET_SIZE) {
             int number = bucketList.size();
             String bucketId = bucketId(planId, number);
+            // normally absent (and then written with an insert); after a crash between writing a new
+            // bucket and the index it is there, and is replaced as before
+            batch.find(buckets, bucketId);
             bucketMeta = new Document("bucketId", bucketId).append("number", number);
             bucketList.add(bucketMeta);
             bucket = new Document("_id", bucketId).append("planId", planId).append("number", number)
