@@ -87,7 +87,7 @@ class ImportBatchesTest {
         assertThat(closed).isGreaterThan(imported);
 
         String changed = new String(KetteringPlan.withRatingsRefreshAndCompletion(), StandardCharsets.UTF_8)
-                .replace("\"title\": \"Anti-social behaviour\"", "\"title\": \"Anti-social behaviour and nuisance\"")
+                .replace("\"title\": \"Anti-social behaviour\"", "\"title\": \"Anti-social behaviour in town centres\"")
                 .replace("\"title\": \"Violence\"", "\"title\": \"Violence and abuse\"");
         ImportReport report = importer.importFile(changed.getBytes(StandardCharsets.UTF_8), "kettering-v3.json", "tester",
                 line -> { });
