@@ -180,6 +180,12 @@ public class PlanImporter {
                     batches.commit();
                 }
             }
+            if (i == 0 && batches != null) {
+                // The plan's own first command (DraftPlan) is committed on its own, so the plan is known to
+                // readers (and found by the pages and the API) while the rest is imported, as it was when
+                // every command committed alone, not only after the first batch of 1,000 events.
+                batches.commit();
+            }
             if ((i + 1) % PROGRESS_EVERY == 0) {
                 progress.accept("  " + (i + 1) + " of " + steps.size() + " commands");
             }
