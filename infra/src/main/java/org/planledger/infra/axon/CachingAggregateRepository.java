@@ -7,6 +7,9 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * An event-sourcing repository that keeps each aggregate it has loaded or saved in memory, and on
  * the next command reads from the store only the events appended since: the cost of a command no
@@ -50,6 +53,9 @@ class CachingAggregateRepository<T> extends EventSourcingRepository<T> {
     record Key(Class<?> type, String id) {
     }
 
+    /** Unit-of-work resource (on the root): the keys of aggregates a rolled-back unit within it had loaded. */
+    private static final String ROLLED_BACK = CachingAggregateRepository.class.getName() + ".rolledBack";
+
     private final Class<T> type;
     private final EventStore eventStore;
     private final Cache<Key, EventSourcedAggregate<?>> cache;
@@ -66,8 +72,7 @@ class CachingAggregateRepository<T> extends EventSourcingRepository<T> {
     @SuppressWarnings("unchecked")
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         Key key = new Key(type, aggregateIdentifier);
-        // Whatever the handler did to the instance, a unit of work that rolls back leaves nothing cached.
-        CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.invalidate(key));
+        evictOnRollback(key);
         EventSourcedAggregate<T> cached = (EventSourcedAggregate<T>) cache.getIfPresent(key);
         if (cached == null || cached.version() == null) {
             return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
@@ -84,12 +89,25 @@ class CachingAggregateRepository<T> extends EventSourcingRepository<T> {
     protected void doSaveWithLock(EventSourcedAggregate<T> aggregate) {
         super.doSaveWithLock(aggregate);
         Key key = new Key(type, aggregate.identifierAsString());
-        CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.invalidate(key));
+        evictOnRollback(key);
         // Only a committed state is cached; the lock is held until cleanup, after this runs.
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> {
-            if (aggregate.version() != null && !aggregate.isDeleted()) {
+            Set<Key> rolledBack = unitOfWork.root().getResource(ROLLED_BACK);
+            if (aggregate.version() != null && !aggregate.isDeleted() && (rolledBack == null || !rolledBack.contains(key))) {
                 cache.put(key, aggregate);
             }
+        });
+    }
+
+    /**
+     * Whatever the handler did to the instance, a unit of work that rolls back leaves nothing cached. A
+     * command's unit of work may be nested in an outer one that still commits (the importer's batches):
+     * the outer one then must not cache the instance either, as the handler that failed may have changed it.
+     */
+    private void evictOnRollback(Key key) {
+        CurrentUnitOfWork.get().onRollback(unitOfWork -> {
+            cache.invalidate(key);
+            unitOfWork.root().getOrComputeResource(ROLLED_BACK, name -> ConcurrentHashMap.<Key>newKeySet()).add(key);
         });
     }
 }

@@ -66,6 +66,11 @@ public class CommandSideConfiguration {
                         // Events differ in size (a note may hold 20,000 characters), so the event count alone does
                         // not bound memory: the JVM may also drop any entry before it would run out of heap.
                         .softValues()
+                        // Every command puts its aggregate back after commit. Caffeine's default hands the
+                        // cache's upkeep to the common pool after writes, waking a thread per command (in the
+                        // 1-client benchmark's stack samples, LockSupport.unpark under that put was a quarter
+                        // of the command thread); the upkeep itself is a few map operations, so do it here.
+                        .executor(Runnable::run)
                         .build();
         return configurer -> CommandSideModel.aggregateTypes()
                 .forEach(type -> configurer.configureAggregate(aggregate(type, cache)));

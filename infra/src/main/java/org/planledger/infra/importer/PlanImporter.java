@@ -4,13 +4,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.planledger.command.api.CommandRejectedException;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -38,48 +36,56 @@ import java.util.function.Consumer;
  * command revises are sent as creates with ids derived from the file; the aggregate treats a repeat as
  * a no-op and refuses other content (DUPLICATE_ID), which the report lists as not applied.
  * <p>
- * <b>Counting.</b> The importer watches the event store's dispatch: an aggregate's events are published,
- * within the command's unit of work, while its handler runs and before anything is committed, so a
- * dispatch interceptor can count them against the command message that unit of work handles (the same
- * hook {@code AppliedVersions} uses for the API's ETags).
+ * <b>Batches.</b> Commands are sent inside an outer unit of work with one database transaction, committed
+ * once {@value #BATCH_EVENTS} events are staged (by default) and at the end: each command runs for real against the
+ * aggregates, which see the earlier commands' effects (Axon's repository keeps the aggregates of the outer
+ * unit), its events are staged in the outer unit, and a commit appends the batch's events and their chain
+ * rows in one insert each and one commit. One commit per command made an import cost what 1,885 single-row
+ * commits cost (docs/benchmarks.md). ({@code planledger.import.batch-events}; 1 commits each command on its own.) A batch is all or nothing: a command that fails (other than a
+ * refused revision, below) rolls back its batch and ends the import, as it ended it before, and
+ * re-importing the file sends what is missing. The batch bound keeps a batch's events within the
+ * event processors' gap window ({@code max-gap-offset}) and its staged events in memory small. A refused
+ * revision is listed and the import goes on; Axon forgets the aggregates a rolled-back command touched,
+ * so the batch is committed there and the next command loads them again from the store.
  * <p>
- * <b>Dry run.</b> Every command is sent inside one outer unit of work that is rolled back at the end:
- * each command runs for real against the aggregates (which see the earlier commands' effects, as the
- * repository keeps the aggregates of the outer unit), its events are counted, and nothing is committed,
- * so the preview is exactly what the import would do. This needs the command to be handled on the
- * sending thread (the local command bus, as in every profile but Axon Server).
+ * <b>Counting.</b> An aggregate's events are staged in the command's own unit of work while its handler
+ * runs, so a handler interceptor counts them there as the handler returns (the event bus keeps them under
+ * the resource "&lt;event bus&gt;_EVENTS", Axon 4's AbstractEventBus), before they move to the outer unit.
+ * <p>
+ * <b>Dry run.</b> The same outer unit of work, rolled back at the end and without a transaction: each
+ * command runs for real and its events are counted, and nothing is committed, so the preview is exactly
+ * what the import would do. Both need the command to be handled on the sending thread (the local command
+ * bus, as in every profile but Axon Server).
  */
 public class PlanImporter {
 
     private static final int PROGRESS_EVERY = 50;
 
+    /** Events after which a batch is committed, by default: far below the processors' gap window (10,000 events). */
+    public static final int BATCH_EVENTS = 1_000;
+
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
+    private final TransactionManager transactionManager;
+    private final int batchEvents;
     private final PlanDocumentReader reader = new PlanDocumentReader();
-    /** Events applied so far, by the message id of an import command still being sent. */
-    private final Map<String, AtomicInteger> eventsByCommand = new ConcurrentHashMap<>();
 
-    /** Events staged by a dry-run command still being sent, by its message id (see {@link #countStagedEvents}). */
+    /** Events staged by an import command still being sent, by its message id (see {@link #countStagedEvents}). */
     private final Map<String, AtomicInteger> stagedByCommand = new ConcurrentHashMap<>();
 
-    public PlanImporter(CommandGateway commandGateway, EventStore eventStore) {
-        this(commandGateway, eventStore, null);
-    }
-
-    public PlanImporter(CommandGateway commandGateway, EventStore eventStore, CommandBus commandBus) {
+    /** @param batchEvents events staged before a batch is committed (at least 1) */
+    public PlanImporter(CommandGateway commandGateway, EventStore eventStore, CommandBus commandBus,
+                        TransactionManager transactionManager, int batchEvents) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
-        eventStore.registerDispatchInterceptor(this::countEvents);
-        if (commandBus != null) {
-            commandBus.registerHandlerInterceptor(this::countStagedEvents);
-        }
+        this.transactionManager = transactionManager;
+        this.batchEvents = Math.max(1, batchEvents);
+        commandBus.registerHandlerInterceptor(this::countStagedEvents);
     }
 
     /**
-     * In a dry run a command's events are never intercepted at dispatch: the event bus hands them to
-     * the outer unit of work, whose commit never comes. So a handler interceptor counts them where the
-     * event bus stages them, in the command's own unit of work, as the handler returns. (The event bus
-     * keeps them there under the resource "&lt;event bus&gt;_EVENTS", Axon 4's AbstractEventBus.)
+     * A command's events are staged in its own unit of work until it commits, and then move to the
+     * outer unit (the batch, or the dry run), so they are counted here, as the handler returns.
      */
     private Object countStagedEvents(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                                      InterceptorChain chain) throws Exception {
@@ -126,12 +132,19 @@ public class PlanImporter {
         if (dryRun) {
             UnitOfWork<?> preview = DefaultUnitOfWork.startAndGet(null);
             try {
-                sendAll(plan, metaData.and("dryRun", "true"), outcome, progress);
+                sendAll(plan, metaData.and("dryRun", "true"), outcome, progress, null);
             } finally {
                 preview.rollback();
             }
         } else {
-            sendAll(plan, metaData, outcome, progress);
+            Batches batches = new Batches();
+            try {
+                sendAll(plan, metaData, outcome, progress, batches);
+                batches.commit();
+            } catch (RuntimeException | Error e) {
+                batches.rollback(e);
+                throw e;
+            }
         }
         ImportReport report = outcome.report(document, dryRun);
         progress.accept((dryRun ? "would import" : "imported") + " plan '" + report.planId() + "': "
@@ -142,17 +155,36 @@ public class PlanImporter {
         return report;
     }
 
-    private void sendAll(ImportPlan plan, MetaData metaData, Outcome outcome, Consumer<String> progress) {
+    /** @param batches where a real import's commands go; null in a dry run (the caller's outer unit) */
+    private void sendAll(ImportPlan plan, MetaData metaData, Outcome outcome, Consumer<String> progress, Batches batches) {
         List<ImportPlan.Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             ImportPlan.Step step = steps.get(i);
+            if (batches != null) {
+                batches.beginIfNone();
+            }
             try {
-                outcome.sent(step, send(step.command(), metaData));
+                int events = send(step.command(), metaData);
+                outcome.sent(step, events);
+                if (batches != null) {
+                    batches.staged(events);
+                }
             } catch (CommandRejectedException e) {
                 if (step.change() == ImportPlan.Change.CREATE) {
                     throw e;
                 }
                 outcome.refused(step, e);
+                if (batches != null) {
+                    // The refused command's rollback made Axon forget the aggregates it loaded: commit what
+                    // the batch holds, so the next command loads them from the store with these events.
+                    batches.commit();
+                }
+            }
+            if (i == 0 && batches != null) {
+                // The plan's own first command (DraftPlan) is committed on its own, so the plan is known to
+                // readers (and found by the pages and the API) while the rest is imported, as it was when
+                // every command committed alone, not only after the first batch of 1,000 events.
+                batches.commit();
             }
             if ((i + 1) % PROGRESS_EVERY == 0) {
                 progress.accept("  " + (i + 1) + " of " + steps.size() + " commands");
@@ -182,40 +214,56 @@ public class PlanImporter {
     /** Sends the command and returns how many events it applied: 0 when the store already held it. */
     private int send(Object command, MetaData metaData) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-        AtomicInteger events = new AtomicInteger();
         AtomicInteger staged = new AtomicInteger();
-        boolean dryRun = "true".equals(metaData.get("dryRun"));
-        eventsByCommand.put(message.getIdentifier(), events);
-        if (dryRun) {
-            stagedByCommand.put(message.getIdentifier(), staged);
-        }
+        stagedByCommand.put(message.getIdentifier(), staged);
         try {
             commandGateway.sendAndWait(message);
         } finally {
-            eventsByCommand.remove(message.getIdentifier());
             stagedByCommand.remove(message.getIdentifier());
         }
-        return dryRun ? staged.get() : events.get();
+        return staged.get();
     }
 
     /**
-     * Counts the events published in the unit of work of an import command. The command's unit of
-     * work may be nested in another (a dry run, or a caller already inside one), hence the walk up its
-     * parents. Other traffic (the API, other imports) finds no entry and passes untouched.
+     * The outer units of work of a real import, one at a time on the importing thread, each with one
+     * transaction: the commands' units of work are nested in it, join its transaction, and leave their
+     * events staged in it until {@link #commit()}.
      */
-    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> countEvents(List<? extends EventMessage<?>> events) {
-        if (!eventsByCommand.isEmpty() && CurrentUnitOfWork.isStarted()) {
-            for (UnitOfWork<?> unit = CurrentUnitOfWork.get(); unit != null; unit = unit.parent().orElse(null)) {
-                AtomicInteger count = unit.getMessage() == null ? null : eventsByCommand.get(unit.getMessage().getIdentifier());
-                if (count != null) {
-                    count.addAndGet(events.size());
-                    // Events of an attempt that rolls back were never recorded (matters should a retry follow).
-                    unit.onRollback(rolledBack -> count.set(0));
-                    break;
-                }
+    private final class Batches {
+        private UnitOfWork<?> current;
+        private int events;
+
+        void beginIfNone() {
+            if (current == null) {
+                current = DefaultUnitOfWork.startAndGet(null);
+                current.attachTransaction(transactionManager);
+                events = 0;
             }
         }
-        return (index, event) -> event;
+
+        void staged(int count) {
+            events += count;
+            if (events >= batchEvents) {
+                commit();
+            }
+        }
+
+        /** Appends and commits the batch's events (nothing when none is open); Axon rolls it back if that fails. */
+        void commit() {
+            UnitOfWork<?> batch = current;
+            current = null;
+            if (batch != null) {
+                batch.commit();
+            }
+        }
+
+        void rollback(Throwable cause) {
+            UnitOfWork<?> batch = current;
+            current = null;
+            if (batch != null && batch.isActive()) {
+                batch.rollback(cause);
+            }
+        }
     }
 
     /** Tallies records as their commands come back. */

@@ -102,6 +102,13 @@ public class LedgerChain {
         if (sequence == 0) {
             return LedgerHash.GENESIS;
         }
+        // The usual case: the stream's previous event is chained. One lookup by the unique
+        // (aggregate, sequence) key; "the latest row below" with ORDER BY ... DESC LIMIT 1 made H2
+        // read every chain row of the stream, so a command's cost grew with its stream's length.
+        byte[] previous = hashAt(connection, aggregate, sequence - 1);
+        if (previous != null) {
+            return previous;
+        }
         Optional<Link> latest = latestBelow(connection, aggregate, sequence);
         if (backfillLegacy && (latest.isEmpty() || latest.get().sequenceNumber() < sequence - 1)) {
             if (backfillStream(connection, aggregate, sequence) > 0) {
@@ -109,6 +116,17 @@ public class LedgerChain {
             }
         }
         return latest.map(Link::hash).orElse(LedgerHash.GENESIS);
+    }
+
+    private static byte[] hashAt(Connection connection, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT hash FROM ledger_chain WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            select.setString(1, aggregate);
+            select.setLong(2, sequence);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? LedgerHash.unhex(rows.getString(1)) : null;
+            }
+        }
     }
 
     private Optional<Link> latestBelow(Connection connection, String aggregate, long sequence) throws SQLException {
