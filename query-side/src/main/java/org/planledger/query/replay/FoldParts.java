@@ -42,8 +42,10 @@ final class FoldParts {
     /** An effective date of null: selected for every date. */
     private static final long UNDATED = Long.MIN_VALUE;
 
-    private final List<RecordedEvent> journal;
+    // Not the journal itself: these are kept by the journal list's identity, weakly, and a value
+    // holding its key would keep every decoded journal it was built for.
     private final long[] effectiveDays;
+    private final Instant[] recordedAts;
     /** Row of the part table: an action's index, or {@link #planRow} for the plan's own stream. */
     private final int[] rows;
     private final byte[] parts;
@@ -52,14 +54,15 @@ final class FoldParts {
     private final int actionOrderRow;
 
     FoldParts(List<RecordedEvent> journal) {
-        this.journal = journal;
         int size = journal.size();
         this.effectiveDays = new long[size];
+        this.recordedAts = new Instant[size];
         this.rows = new int[size];
         this.parts = new byte[size];
         Map<String, Integer> actionRows = new HashMap<>();
         for (int i = 0; i < size; i++) {
             PlanLedgerEvent event = journal.get(i).event();
+            recordedAts[i] = journal.get(i).recordedAt();
             LocalDate effectiveOn = event.effectiveOn();
             effectiveDays[i] = effectiveOn == null ? UNDATED : effectiveOn.toEpochDay();
             if (event instanceof ActionEvent action) {
@@ -113,10 +116,6 @@ final class FoldParts {
         };
     }
 
-    List<RecordedEvent> journal() {
-        return journal;
-    }
-
     /** Whether the event at {@code index} is folded as at {@code asAt} (and as known at {@code knownAt}, when not null). */
     boolean selected(int index, LocalDate asAt, Instant knownAt) {
         return selected(index, asAt.toEpochDay(), knownAt);
@@ -125,7 +124,7 @@ final class FoldParts {
     private boolean selected(int index, long asAtDay, Instant knownAt) {
         long day = effectiveDays[index];
         return (day == UNDATED || day <= asAtDay)
-                && (knownAt == null || !journal.get(index).recordedAt().isAfter(knownAt));
+                && (knownAt == null || !recordedAts[index].isAfter(knownAt));
     }
 
     /**

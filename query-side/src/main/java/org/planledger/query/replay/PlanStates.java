@@ -114,8 +114,8 @@ public final class PlanStates {
                 FoldParts journalParts = parts.get(journal, FoldParts::new);
                 Key from = earlier.getKey();
                 if (journalParts.carriesForward(from.asAt(), from.knownAt(), key.asAt(), key.knownAt())) {
-                    view = carryForward(journalParts, earlier.getValue(), from, key);
-                    applied = countCarried(journalParts, earlier.getValue(), from, key);
+                    view = carryForward(journal, journalParts, earlier.getValue(), from, key);
+                    applied = countCarried(journal.size(), journalParts, earlier.getValue(), from, key);
                     break;
                 }
             }
@@ -158,8 +158,7 @@ public final class PlanStates {
      * (the events {@code from} selects), then the events {@code to} selects and {@code from} does not,
      * in global order.
      */
-    private static PlanView carryForward(FoldParts journalParts, Folded start, Key from, Key to) {
-        List<RecordedEvent> journal = journalParts.journal();
+    private static PlanView carryForward(List<RecordedEvent> journal, FoldParts journalParts, Folded start, Key from, Key to) {
         PlanView view = start.view();
         for (int i = start.length(); i < journal.size(); i++) {
             if (journalParts.selected(i, from.asAt(), from.knownAt())) {
@@ -174,9 +173,9 @@ public final class PlanStates {
         return view;
     }
 
-    private static int countCarried(FoldParts journalParts, Folded start, Key from, Key to) {
-        int count = journalParts.journal().size() - start.length();
-        for (int i = 0; i < journalParts.journal().size(); i++) {
+    private static int countCarried(int size, FoldParts journalParts, Folded start, Key from, Key to) {
+        int count = size - start.length();
+        for (int i = 0; i < size; i++) {
             if (journalParts.selected(i, to.asAt(), to.knownAt()) && !journalParts.selected(i, from.asAt(), from.knownAt())) {
                 count++;
             }

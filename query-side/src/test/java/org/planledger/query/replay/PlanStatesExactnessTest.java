@@ -91,6 +91,34 @@ class PlanStatesExactnessTest {
         assertThat(july).isEqualTo(PlanReplayQueries.foldAsAt(PLAN, version, d("2014-07-01"), null));
     }
 
+    @Test
+    void actions_worked_on_side_by_side_are_carried_forward_and_a_backdated_rating_is_not() {
+        // as the generated plan is written: several actions' notes interleaved, then each action's
+        // referral cases and money, recorded after its later notes but dated earlier
+        structure(4);
+        for (int month = 0; month < 24; month += 2) {
+            for (int a = 0; a < 4; a++) {
+                add(new ProgressRecorded(PLAN, action(a), "n" + a + "-" + month, "p", "Note", null, null, START.plusMonths(month)));
+            }
+        }
+        for (int a = 0; a < 4; a++) {
+            add(new ReferralRecorded(PLAN, action(a), "r" + a, d("2013-05-01"), "Police", "S", "Repeat victim", d("2013-05-01")));
+            add(new ReferralClosed(PLAN, action(a), "r" + a, "Closed", 1_000, d("2013-06-01")));
+            add(new FundingAllocated(PLAN, action(a), "f" + a, 5_000, "PCC", new FinancialYear(2013), d("2013-06-01")));
+        }
+        List<RecordedEvent> version = List.copyOf(journal);
+        FoldParts parts = new FoldParts(version);
+        assertThat(parts.carriesForward(d("2013-08-01"), null, d("2014-02-01"), null)).isTrue();
+        assertThat(parts.carriesForward(d("2013-04-01"), null, d("2014-02-01"), null))
+                .as("a referral case dated in between is recorded after later notes, in another part: still").isTrue();
+
+        add(new RagAssessed(PLAN, action(0), RagStatus.RED, "Behind", d("2014-01-01")));
+        add(new RagAssessed(PLAN, action(0), RagStatus.GREEN, "Backdated", d("2013-09-01")));
+        parts = new FoldParts(List.copyOf(journal));
+        assertThat(parts.carriesForward(d("2013-10-01"), null, d("2014-02-01"), null)).isFalse();
+        assertThat(parts.carriesForward(d("2014-01-01"), null, d("2014-02-01"), null)).isTrue();
+    }
+
     private void structure(int actions) {
         add(new PlanDrafted(PLAN, "Test CSP", "Plan", START, d("2016-03-31"), Cadence.QUARTERLY, START));
         add(new PriorityAdded(PLAN, PLAN + "-p0", "Priority", List.of("Council"), START));
