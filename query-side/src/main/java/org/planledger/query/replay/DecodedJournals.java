@@ -118,16 +118,27 @@ public final class DecodedJournals {
         boolean rebuilt = cached == null || !cached.buckets().keySet().stream().allMatch(id -> metas.stream()
                 .anyMatch(meta -> meta.bucketId().equals(id)));
         List<String> wholly = new ArrayList<>();
+        Map<String, BucketMeta> byId = new HashMap<>();
+        metas.forEach(meta -> byId.put(meta.bucketId(), meta));
         for (String bucketId : changed) {
             DecodedBucket before = cached == null ? null : cached.buckets().get(bucketId);
-            if (before == null) {
-                wholly.add(bucketId);
-            } else {
-                // entries are only appended to a bucket: read those after the ones already decoded
-                DecodedBucket grown = before.plus(decode(reader.bucketEntriesFrom(bucketId, before.count())));
-                buckets.put(bucketId, grown);
-                added.addAll(grown.entries().subList(before.count(), grown.count()));
+            BucketMeta meta = byId.get(bucketId);
+            if (before == null || meta.count() <= before.count()
+                    || !Objects.equals(meta.firstSequence(), before.firstSequence())) {
+                wholly.add(bucketId); // new, or not simply grown (rebuilt, a late event with a lower index)
+                rebuilt |= before != null; // its old entries are in the kept journal: order everything again
+                continue;
             }
+            // entries are only appended to a bucket: read those after the ones already decoded, and
+            // trust the result only if it is what the index describes (else read the bucket again)
+            DecodedBucket grown = before.plus(decode(reader.bucketEntriesFrom(bucketId, before.count())));
+            if (!grown.describedBy(meta)) {
+                wholly.add(bucketId);
+                rebuilt = true;
+                continue;
+            }
+            buckets.put(bucketId, grown);
+            added.addAll(grown.entries().subList(before.count(), grown.count()));
         }
         Map<String, List<Document>> read = reader.bucketEntries(wholly);
         for (String bucketId : wholly) {

@@ -95,7 +95,7 @@ class PlanStatesExactnessTest {
     void actions_worked_on_side_by_side_are_carried_forward_and_a_backdated_rating_is_not() {
         // as the generated plan is written: several actions' notes interleaved, then each action's
         // referral cases and money, recorded after its later notes but dated earlier
-        structure(4);
+        structure(4, false);
         for (int month = 0; month < 24; month += 2) {
             for (int a = 0; a < 4; a++) {
                 add(new ProgressRecorded(PLAN, action(a), "n" + a + "-" + month, "p", "Note", null, null, START.plusMonths(month)));
@@ -120,12 +120,17 @@ class PlanStatesExactnessTest {
     }
 
     private void structure(int actions) {
+        structure(actions, true);
+    }
+
+    /** @param someAddedLate every third action added ten months after the plan starts */
+    private void structure(int actions, boolean someAddedLate) {
         add(new PlanDrafted(PLAN, "Test CSP", "Plan", START, d("2016-03-31"), Cadence.QUARTERLY, START));
         add(new PriorityAdded(PLAN, PLAN + "-p0", "Priority", List.of("Council"), START));
         add(new ObjectiveAdded(PLAN, PLAN + "-p0", PLAN + "-o0", "Objective", List.of("Fewer victims"), START));
         for (int a = 0; a < actions; a++) {
             add(new ActionAdded(PLAN, PLAN + "-o0", action(a), "Action " + a, List.of(), List.of(), List.of(), List.of(),
-                    List.of(), START, null, List.of(), START.plusMonths(a % 3 == 2 ? 10 : 0)));
+                    List.of(), START, null, List.of(), START.plusMonths(someAddedLate && a % 3 == 2 ? 10 : 0)));
         }
     }
 
