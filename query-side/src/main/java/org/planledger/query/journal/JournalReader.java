@@ -3,6 +3,7 @@ package org.planledger.query.journal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.planledger.query.api.AuditFilter;
@@ -79,6 +80,19 @@ public final class JournalReader {
             entries.put(bucket.getString("_id"), bucket.getList("events", Document.class));
         }
         return entries;
+    }
+
+    /**
+     * A bucket's stored entries from position {@code skip} on (one read by _id, the array sliced by the
+     * server): what was appended to it since {@code skip} entries were read. Empty when the bucket is not found.
+     */
+    /** More than a bucket ever holds; not Integer.MAX_VALUE, which the embedded server adds to the skip and overflows. */
+    private static final int MAX_BUCKET_ENTRIES = 1_000_000;
+
+    public List<Document> bucketEntriesFrom(String bucketId, int skip) {
+        Document bucket = buckets.find(Filters.eq("_id", bucketId))
+                .projection(Projections.slice("events", skip, MAX_BUCKET_ENTRIES)).first();
+        return bucket == null ? List.of() : bucket.getList("events", Document.class, List.of());
     }
 
     /** Journal order: global index, then arrival order where a late-committed event repeats a position. */

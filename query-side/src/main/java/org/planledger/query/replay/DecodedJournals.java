@@ -9,6 +9,7 @@ import org.planledger.query.journal.JournalReader.BucketMeta;
 import org.planledger.query.support.RecordedEvent;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +49,30 @@ public final class DecodedJournals {
             return count == meta.count() && Objects.equals(firstSequence, meta.firstSequence())
                     && Objects.equals(lastSequence, meta.lastSequence());
         }
+
+        /** This bucket with entries read after its own appended. */
+        DecodedBucket plus(DecodedBucket after) {
+            if (after.count() == 0) {
+                return this;
+            }
+            List<Entry> all = new ArrayList<>(count + after.count());
+            all.addAll(entries);
+            all.addAll(after.entries());
+            return new DecodedBucket(all.size(), min(firstSequence, after.firstSequence()),
+                    max(lastSequence, after.lastSequence()), List.copyOf(all));
+        }
+
+        private static Long min(Long a, Long b) {
+            return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+        }
+
+        private static Long max(Long a, Long b) {
+            return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+        }
     }
 
-    private record Journal(Map<String, DecodedBucket> buckets, List<RecordedEvent> events) {
+    /** @param last the last entry in journal order, null for an empty journal */
+    private record Journal(Map<String, DecodedBucket> buckets, List<RecordedEvent> events, Entry last) {
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparingLong((Entry e) -> e.event().sequence())
@@ -91,18 +113,60 @@ public final class DecodedJournals {
         if (cached != null && changed.isEmpty() && cached.buckets().size() == metas.size()) {
             return Optional.of(cached.events());
         }
-        Map<String, List<Document>> read = reader.bucketEntries(changed);
         Map<String, DecodedBucket> buckets = new HashMap<>();
-        List<Entry> entries = new ArrayList<>();
-        for (BucketMeta meta : metas) {
-            DecodedBucket bucket = changed.contains(meta.bucketId())
-                    ? decode(read.getOrDefault(meta.bucketId(), List.of()))
-                    : cached.buckets().get(meta.bucketId());
-            buckets.put(meta.bucketId(), bucket);
-            entries.addAll(bucket.entries());
+        List<Entry> added = new ArrayList<>();
+        boolean rebuilt = cached == null || !cached.buckets().keySet().stream().allMatch(id -> metas.stream()
+                .anyMatch(meta -> meta.bucketId().equals(id)));
+        List<String> wholly = new ArrayList<>();
+        Map<String, BucketMeta> byId = new HashMap<>();
+        metas.forEach(meta -> byId.put(meta.bucketId(), meta));
+        for (String bucketId : changed) {
+            DecodedBucket before = cached == null ? null : cached.buckets().get(bucketId);
+            BucketMeta meta = byId.get(bucketId);
+            if (before == null || meta.count() <= before.count()
+                    || !Objects.equals(meta.firstSequence(), before.firstSequence())) {
+                wholly.add(bucketId); // new, or not simply grown (rebuilt, a late event with a lower index)
+                rebuilt |= before != null; // its old entries are in the kept journal: order everything again
+                continue;
+            }
+            // entries are only appended to a bucket: read those after the ones already decoded, and
+            // trust the result only if it is what the index describes (else read the bucket again)
+            DecodedBucket grown = before.plus(decode(reader.bucketEntriesFrom(bucketId, before.count())));
+            if (!grown.describedBy(meta)) {
+                wholly.add(bucketId);
+                rebuilt = true;
+                continue;
+            }
+            buckets.put(bucketId, grown);
+            added.addAll(grown.entries().subList(before.count(), grown.count()));
         }
-        entries.sort(ORDER);
-        Journal fresh = new Journal(buckets, entries.stream().map(Entry::event).toList());
+        Map<String, List<Document>> read = reader.bucketEntries(wholly);
+        for (String bucketId : wholly) {
+            DecodedBucket bucket = decode(read.getOrDefault(bucketId, List.of()));
+            buckets.put(bucketId, bucket);
+            added.addAll(bucket.entries());
+        }
+        for (BucketMeta meta : metas) {
+            buckets.computeIfAbsent(meta.bucketId(), id -> cached.buckets().get(id));
+        }
+        Journal fresh;
+        added.sort(ORDER);
+        if (!rebuilt && (added.isEmpty() || cached.last() == null || ORDER.compare(cached.last(), added.get(0)) < 0)) {
+            // the usual case: everything new comes after everything kept
+            List<RecordedEvent> events = new ArrayList<>(cached.events().size() + added.size());
+            events.addAll(cached.events());
+            added.forEach(entry -> events.add(entry.event()));
+            fresh = new Journal(buckets, Collections.unmodifiableList(events), added.isEmpty() ? cached.last() : added.get(added.size() - 1));
+        } else {
+            // a late-committed event lands in the middle (or buckets were dropped): the whole order again
+            List<Entry> entries = new ArrayList<>();
+            for (BucketMeta meta : metas) {
+                entries.addAll(buckets.get(meta.bucketId()).entries());
+            }
+            entries.sort(ORDER);
+            fresh = new Journal(buckets, entries.stream().map(Entry::event).toList(),
+                    entries.isEmpty() ? null : entries.get(entries.size() - 1));
+        }
         journals.put(planId, fresh);
         return Optional.of(fresh.events());
     }
