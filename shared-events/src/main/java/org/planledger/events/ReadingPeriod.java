@@ -21,6 +21,11 @@ public record ReadingPeriod(String text, LocalDate firstDay, LocalDate lastDay) 
 
     private static final Pattern FINANCIAL_QUARTER = Pattern.compile("(\\d{4}/\\d{2}) Q([1-4])");
     private static final Pattern CALENDAR_QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    // Shapes checked before parsing: free text of the same length ("reading 12") would otherwise be
+    // refused by a thrown exception, and readings are parsed each time a series is ordered.
+    private static final Pattern FINANCIAL_YEAR = Pattern.compile("\\d{4}/\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** The period's span, or empty when the text is not one of the forms above. */
     public static Optional<ReadingPeriod> parse(String period) {
@@ -29,7 +34,7 @@ public record ReadingPeriod(String text, LocalDate firstDay, LocalDate lastDay) 
         }
         String text = period.trim();
         try {
-            if (text.length() == 7 && text.charAt(4) == '/') {
+            if (FINANCIAL_YEAR.matcher(text).matches()) {
                 FinancialYear year = FinancialYear.parse(text);
                 return Optional.of(new ReadingPeriod(text, year.firstDay(), year.lastDay()));
             }
@@ -45,11 +50,11 @@ public record ReadingPeriod(String text, LocalDate firstDay, LocalDate lastDay) 
                         .plusMonths(3L * (Integer.parseInt(quarter.group(2)) - 1));
                 return checked(new ReadingPeriod(text, first, first.plusMonths(3).minusDays(1)));
             }
-            if (text.length() == 7 && text.charAt(4) == '-') {
+            if (MONTH.matcher(text).matches()) {
                 YearMonth month = YearMonth.parse(text);
                 return checked(new ReadingPeriod(text, month.atDay(1), month.atEndOfMonth()));
             }
-            if (text.length() == 10) {
+            if (DAY.matcher(text).matches()) {
                 LocalDate day = LocalDate.parse(text);
                 return checked(new ReadingPeriod(text, day, day));
             }
