@@ -21,8 +21,12 @@ public class LiveBoardUpdates {
 
     public LiveBoardUpdates(QuerySideModel querySide, QueryUpdateEmitter updates, LiveBoards boards) {
         this.boards = boards;
-        querySide.board().whenChanged(planId -> updates.emit(WatchBoard.class,
-                watch -> planId.equals(watch.planId()), new BoardChanged(planId)));
+        // the projection takes one listener: this one also tells the live boards, which keep versions in memory
+        querySide.board().whenChanged(planId -> {
+            boards.changed(planId);
+            updates.emit(WatchBoard.class, watch -> planId.equals(watch.planId()), new BoardChanged(planId));
+        });
+        boards.hearsEveryChange();
     }
 
     @QueryHandler
