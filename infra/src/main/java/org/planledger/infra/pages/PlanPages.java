@@ -192,7 +192,7 @@ class PlanPages {
         }
         String tag = LiveBoards.tag(planId, current.version(), current.today(), variant);
         webRequest.getResponse().setHeader(HttpHeaders.ETAG, tag);
-        View page = pageViews.getIfAvailable() == null ? null : resolve(viewName, locale);
+        View page = resolve(viewName, locale);
         if (page == null) {
             return new ModelAndView(viewName);
         }
@@ -205,12 +205,27 @@ class PlanPages {
     }
 
     private View resolve(String viewName, Locale locale) {
+        ThymeleafViewResolver resolver = thymeleaf;
+        if (resolver == null) {
+            resolver = pageViews.getIfAvailable();
+            if (resolver == null) {
+                return null;
+            }
+            thymeleaf = resolver;
+        }
         try {
-            return pageViews.getObject().resolveViewName(viewName, locale);
+            return resolver.resolveViewName(viewName, locale);
         } catch (Exception e) {
             return null;
         }
     }
+
+    /**
+     * Found once: an {@code ObjectProvider} resolves its bean through the bean factory on every call, which
+     * cost more than serving a kept page.
+     */
+    private volatile ThymeleafViewResolver thymeleaf;
+    private volatile LiveBoards found;
 
     /** Renders the page as usual, and keeps what it wrote when it answered 200. */
     private record KeepingPage(View page, java.util.function.Consumer<LiveBoards.Body> keep) implements View {
@@ -403,7 +418,11 @@ class PlanPages {
 
     /** The live boards; a command-only process ({@code planledger.query-side.enabled=false}) has none. */
     private LiveBoards liveBoards() {
-        LiveBoards liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+        LiveBoards liveBoards = found;
+        if (liveBoards == null) {
+            liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+            found = liveBoards;
+        }
         if (liveBoards == null) {
             throw new IllegalStateException("this process serves no read models (planledger.query-side.enabled=false)");
         }

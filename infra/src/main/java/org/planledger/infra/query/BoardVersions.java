@@ -63,8 +63,9 @@ final class BoardVersions {
             // whatever was kept before this process held the segment may have been overtaken meanwhile
             known.invalidateAll();
         }
-        Known kept = known.get(planId);
-        if (kept.announcements() != announcementsOf(planId)) {
+        // read outside the cache's own computation, so an announcement never waits for a store read
+        Known kept = known.getIfPresent(planId);
+        if (kept == null || kept.announcements() != announcementsOf(planId)) {
             kept = read(planId);
             known.put(planId, kept);
         }

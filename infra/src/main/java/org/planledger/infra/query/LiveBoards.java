@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,7 @@ public class LiveBoards {
     private final boolean caching;
     private final BoardVersions versions;
     private final Cache<String, Body> bodies;
+    private final boolean keepsBodies;
     /** Set once the in-process board projection tells this of every plan it changes ({@link #hearsEveryChange}). */
     private volatile boolean listening;
     private final BooleanSupplier boardProcessorHoldsItsSegment;
@@ -99,7 +101,7 @@ public class LiveBoards {
                       @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-versions-in-memory:true}") boolean versionsInMemory,
                       ObjectProvider<EventProcessingConfiguration> processing) {
         this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE), plans, bodyBytes, lease,
-                () -> versionsInMemory && holdsItsSegment(processing.getIfAvailable()));
+                versionsInMemory ? new BoardProcessor(processing)::holdsItsSegment : () -> false);
     }
 
     LiveBoards(MongoDatabase database, Clock clock, int plans) {
@@ -118,6 +120,7 @@ public class LiveBoards {
         this.versions = new BoardVersions(this::storedVersion, () -> caching && listening
                 && this.boardProcessorHoldsItsSegment.getAsBoolean(), lease, 10_000);
         // weighed by bytes (a 360-action board is 560 KB of JSON); the key is an entity tag, about 80 characters
+        this.keepsBodies = bodyBytes > 0;
         this.bodies = Caffeine.newBuilder().maximumWeight(Math.max(bodyBytes, 0))
                 .weigher((String tag, Body body) -> body.bytes().length + 2 * tag.length() + 64).build();
     }
@@ -126,19 +129,35 @@ public class LiveBoards {
      * Whether this process's board processor is running and holds its segment (the query side runs it with
      * one): then it alone writes the board documents, and announces each plan it changed.
      */
-    static boolean holdsItsSegment(EventProcessingConfiguration processing) {
-        if (processing == null) {
-            return false;
+    private static final class BoardProcessor {
+        private final ObjectProvider<EventProcessingConfiguration> processing;
+        /** Found once: looking the processor up through the bean factory on every request cost more than the rest of it. */
+        private volatile StreamingEventProcessor found;
+
+        BoardProcessor(ObjectProvider<EventProcessingConfiguration> processing) {
+            this.processing = processing;
         }
-        try {
-            return processing.eventProcessor(BoardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                    .filter(processor -> processor.isRunning() && !processor.isError())
-                    .map(StreamingEventProcessor::processingStatus)
-                    .filter(segments -> !segments.isEmpty())
-                    .map(segments -> segments.values().stream().noneMatch(EventTrackerStatus::isErrorState))
-                    .orElse(false);
-        } catch (RuntimeException notConfiguredYet) {
-            return false;
+
+        boolean holdsItsSegment() {
+            StreamingEventProcessor processor = found;
+            if (processor == null) {
+                try {
+                    EventProcessingConfiguration configuration = processing.getIfAvailable();
+                    processor = configuration == null ? null : configuration
+                            .eventProcessor(BoardProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElse(null);
+                } catch (RuntimeException notConfiguredYet) {
+                    processor = null;
+                }
+                if (processor == null) {
+                    return false;
+                }
+                found = processor;
+            }
+            if (!processor.isRunning() || processor.isError()) {
+                return false;
+            }
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            return !segments.isEmpty() && segments.values().stream().noneMatch(EventTrackerStatus::isErrorState);
         }
     }
 
@@ -165,22 +184,22 @@ public class LiveBoards {
 
     /** The body kept under this tag, or null. */
     public Body keptBody(String tag) {
-        return bodies.getIfPresent(tag);
+        return keepsBodies ? bodies.getIfPresent(tag) : null;
     }
 
     /** Keeps a body under the tag that names everything that shaped it. */
     public void keepBody(String tag, Body body) {
-        bodies.put(tag, body);
+        if (keepsBodies) {
+            bodies.put(tag, body);
+        }
     }
 
-    /** The body kept under this tag, made and kept when there is none. */
+    /**
+     * The body kept under this tag, made and kept when there is none; readers asking for the same tag
+     * meanwhile wait for that one making (16 readers after a change would otherwise each serialise it).
+     */
     public Body body(String tag, java.util.function.Supplier<Body> make) {
-        Body kept = bodies.getIfPresent(tag);
-        if (kept == null) {
-            kept = make.get();
-            bodies.put(tag, kept);
-        }
-        return kept;
+        return keepsBodies ? bodies.get(tag, key -> make.get()) : make.get();
     }
 
     /** Today in the partnership's zone: the date the live board is rendered for. */
