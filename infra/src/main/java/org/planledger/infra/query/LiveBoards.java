@@ -171,12 +171,13 @@ public class LiveBoards {
 
     /**
      * The projection changed the plan's board in the event batch being handled. The kept version is
-     * dropped once that batch's unit of work has ended: after its commit (its documents are written
-     * before it commits), or after a rollback that may have followed its writes. Without a unit of work, at once.
+     * dropped once that batch has committed (its documents are written before it commits), or rolled
+     * back (perhaps after its writes). Without a unit of work, at once.
      */
     void changed(String planId) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onCleanup(unitOfWork -> versions.announced(planId));
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> versions.announced(planId));
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> versions.announced(planId));
         } else {
             versions.announced(planId);
         }
