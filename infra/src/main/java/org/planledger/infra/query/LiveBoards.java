@@ -25,11 +25,11 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live board as {@code FindBoardView} answers it, without decoding the stored document on
