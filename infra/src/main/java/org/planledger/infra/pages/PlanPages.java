@@ -32,6 +32,11 @@ import org.planledger.infra.query.QueryParameters;
 import org.planledger.infra.query.QuerySideConfiguration;
 import org.planledger.infra.refusals.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,16 +70,19 @@ class PlanPages {
     private final ObjectProvider<LiveBoards> liveBoardsIfQuerySide;
     private final PageRedaction redaction;
     private final PartnershipBoundary partnerships;
+    /** The pages' templates (Thymeleaf's view resolver), to render a board page and keep what it wrote. */
+    private final ObjectProvider<ThymeleafViewResolver> pageViews;
 
     /** Boards with more actions than this open with their priorities folded. */
     static final int FOLDED_ABOVE_ACTIONS = 12;
 
     PlanPages(Queries queries, ObjectProvider<LiveBoards> liveBoards, PageRedaction redaction,
-              PartnershipBoundary partnerships) {
+              PartnershipBoundary partnerships, ObjectProvider<ThymeleafViewResolver> pageViews) {
         this.queries = queries;
         this.liveBoardsIfQuerySide = liveBoards;
         this.redaction = redaction;
         this.partnerships = partnerships;
+        this.pageViews = pageViews;
     }
 
     /** The plans; the county figures for a county analyst who holds no partnership role. */
@@ -120,14 +128,23 @@ class PlanPages {
         return "plans";
     }
 
+    /**
+     * The board page. Its entity tag names everything that shapes the page for this caller (see the
+     * variant below); an unchanged page answers 304 to it, and the rendered HTML is kept under it
+     * ({@link LiveBoards#body}), so the same viewer asking again for an unchanged board (a refresh, a
+     * filter toggled back) is answered with the kept bytes instead of a fresh Thymeleaf rendering. As
+     * the tag carries the viewer's user id, roles and session token, a page kept for one caller can
+     * never answer another, and whatever {@link PageRedaction} and the viewer's roles leave out of it
+     * stays out. Without a session token there is no tag and nothing is kept (as before).
+     */
     @GetMapping("/plans/{planId}")
-    String board(@PathVariable String planId,
-                 @RequestParam(required = false) String priority, @RequestParam(required = false) String rag,
-                 @RequestParam(required = false) String lead, @RequestParam(required = false) boolean overdue,
-                 @RequestParam(required = false) boolean stale,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx,
-                 @ModelAttribute("viewer") Viewer viewer, HttpServletRequest request, ServletWebRequest webRequest,
-                 Model model) {
+    ModelAndView board(@PathVariable String planId,
+                       @RequestParam(required = false) String priority, @RequestParam(required = false) String rag,
+                       @RequestParam(required = false) String lead, @RequestParam(required = false) boolean overdue,
+                       @RequestParam(required = false) boolean stale,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx,
+                       @ModelAttribute("viewer") Viewer viewer, HttpServletRequest request, ServletWebRequest webRequest,
+                       Model model) {
         QueryParameters.id("planId", planId);
         LiveBoards liveBoards = liveBoards();
         // Everything the page shows for this caller besides the board: the viewer's name and roles (the
@@ -137,21 +154,25 @@ class PlanPages {
         String[] variant = {"page", htmx != null ? "results" : "whole", priority, rag, lead,
                 String.valueOf(overdue), String.valueOf(stale), viewer.userId(),
                 String.join(",", new TreeSet<>(viewer.roles())), csrf == null ? null : csrf.getToken()};
+        String viewName = htmx != null ? "board :: results" : "board";
+        Locale locale = RequestContextUtils.getLocale(request);
         webRequest.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-        if (csrf != null && webRequest.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+        if (csrf != null) {
             Optional<Long> version = liveBoards.version(planId);
-            if (version.isPresent() && webRequest.checkNotModified(
-                    LiveBoards.tag(planId, version.get(), liveBoards.today(), variant))) {
-                return null;
+            if (version.isPresent()) {
+                String tag = LiveBoards.tag(planId, version.get(), liveBoards.today(), variant);
+                if (webRequest.getHeader(HttpHeaders.IF_NONE_MATCH) != null && webRequest.checkNotModified(tag)) {
+                    return null;
+                }
+                LiveBoards.Body kept = liveBoards.keptBody(keptPageKey(tag, locale));
+                if (kept != null) {
+                    webRequest.getResponse().setHeader(HttpHeaders.ETAG, tag);
+                    return new ModelAndView(new KeptPage(kept));
+                }
             }
         }
         LiveBoards.Current current = liveBoards.current(planId)
                 .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
-        if (csrf != null) {
-            // without a session token yet, this rendering makes one: no tag, as the next page will differ
-            webRequest.getResponse().setHeader(HttpHeaders.ETAG,
-                    LiveBoards.tag(planId, current.version(), current.today(), variant));
-        }
         BoardView board = current.board();
         BoardFilter filter = new BoardFilter(priority, rag, lead, overdue, stale);
         BoardView shown = filter.apply(board);
@@ -165,7 +186,78 @@ class PlanPages {
         model.addAttribute("cycleMonths", cycleMonths(board.cadence()));
         // a long board opens folded to its priorities (with their counts) unless a filter picked actions out
         model.addAttribute("collapsePriorities", !filter.active() && BoardFilter.actionCount(board) > FOLDED_ABOVE_ACTIONS);
-        return htmx != null ? "board :: results" : "board";
+        if (csrf == null) {
+            // without a session token yet, this rendering makes one: no tag, as the next page will differ
+            return new ModelAndView(viewName);
+        }
+        String tag = LiveBoards.tag(planId, current.version(), current.today(), variant);
+        webRequest.getResponse().setHeader(HttpHeaders.ETAG, tag);
+        View page = resolve(viewName, locale);
+        if (page == null) {
+            return new ModelAndView(viewName);
+        }
+        return new ModelAndView(new KeepingPage(page, body -> liveBoards.keepBody(keptPageKey(tag, locale), body)));
+    }
+
+    /** The page's tag and the locale it was rendered in (the tag alone leaves the locale out, as the page shows none). */
+    private static String keptPageKey(String tag, Locale locale) {
+        return tag + "|" + locale.toLanguageTag();
+    }
+
+    private View resolve(String viewName, Locale locale) {
+        ThymeleafViewResolver resolver = thymeleaf;
+        if (resolver == null) {
+            resolver = pageViews.getIfAvailable();
+            if (resolver == null) {
+                return null;
+            }
+            thymeleaf = resolver;
+        }
+        try {
+            return resolver.resolveViewName(viewName, locale);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Found once: an {@code ObjectProvider} resolves its bean through the bean factory on every call, which
+     * cost more than serving a kept page.
+     */
+    private volatile ThymeleafViewResolver thymeleaf;
+    private volatile LiveBoards found;
+
+    /** Renders the page as usual, and keeps what it wrote when it answered 200. */
+    private record KeepingPage(View page, java.util.function.Consumer<LiveBoards.Body> keep) implements View {
+        @Override
+        public String getContentType() {
+            return page.getContentType();
+        }
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+            ContentCachingResponseWrapper written = new ContentCachingResponseWrapper(response);
+            page.render(model, request, written);
+            if (written.getStatus() == HttpServletResponse.SC_OK && written.getContentType() != null) {
+                keep.accept(new LiveBoards.Body(written.getContentAsByteArray(), written.getContentType()));
+            }
+            written.copyBodyToResponse();
+        }
+    }
+
+    /** A page kept from an earlier rendering for the same tag: its bytes, as they were written then. */
+    private record KeptPage(LiveBoards.Body body) implements View {
+        @Override
+        public String getContentType() {
+            return body.contentType();
+        }
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+            response.setContentType(body.contentType());
+            response.setContentLength(body.bytes().length);
+            response.getOutputStream().write(body.bytes());
+        }
     }
 
     @GetMapping("/plans/{planId}/replay")
@@ -326,7 +418,11 @@ class PlanPages {
 
     /** The live boards; a command-only process ({@code planledger.query-side.enabled=false}) has none. */
     private LiveBoards liveBoards() {
-        LiveBoards liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+        LiveBoards liveBoards = found;
+        if (liveBoards == null) {
+            liveBoards = liveBoardsIfQuerySide.getIfAvailable();
+            found = liveBoards;
+        }
         if (liveBoards == null) {
             throw new IllegalStateException("this process serves no read models (planledger.query-side.enabled=false)");
         }

@@ -21,8 +21,15 @@ public class LiveBoardUpdates {
 
     public LiveBoardUpdates(QuerySideModel querySide, QueryUpdateEmitter updates, LiveBoards boards) {
         this.boards = boards;
-        querySide.board().whenChanged(planId -> updates.emit(WatchBoard.class,
-                watch -> planId.equals(watch.planId()), new BoardChanged(planId)));
+        // The projection takes one listener: this one also tells the live boards, which keep versions in memory.
+        // Both act after the batch commits; Axon runs after-commit handlers in reverse order of registration,
+        // so telling the live boards second makes them drop the kept version before a watcher hears of the change
+        // and asks again.
+        querySide.board().whenChanged(planId -> {
+            updates.emit(WatchBoard.class, watch -> planId.equals(watch.planId()), new BoardChanged(planId));
+            boards.changed(planId);
+        });
+        boards.hearsEveryChange();
     }
 
     @QueryHandler

@@ -17,10 +17,19 @@ import org.planledger.query.support.AppliedEvents;
 import org.planledger.query.support.RecordDocuments;
 import org.springframework.stereotype.Component;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live board as {@code FindBoardView} answers it, without decoding the stored document on
@@ -61,19 +70,45 @@ public class LiveBoards {
     private final Clock clock;
     private final Cache<String, Decoded> decoded;
     private final boolean caching;
+    private final BoardVersions versions;
+    private final Cache<String, Body> bodies;
+    private final boolean keepsBodies;
+    /** Set once the in-process board projection tells this of every plan it changes ({@link #hearsEveryChange}). */
+    private volatile boolean listening;
+    private final BooleanSupplier boardProcessorHoldsItsSegment;
+
+    /**
+     * A response body made from a board (the API's JSON, a board page's HTML) with its content type,
+     * kept under the entity tag that names everything that shaped it ({@link #tag}).
+     */
+    public record Body(byte[] bytes, String contentType) {
+    }
 
     /**
      * {@code planledger.query-side.board-cache-plans} (default 64; a generated 60-action plan's view is
      * about 1 MB decoded): how many plans' views are kept; 0 decodes the stored document on every
      * request, as before the cache (the benchmark's "before").
+     * {@code board-body-cache-bytes} (default 8,000,000; 0 keeps none): the JSON and board pages kept under
+     * their entity tags, weighed by their bytes. {@code board-versions-in-memory} (default true) and
+     * {@code board-version-lease} (default 1 s): see {@link BoardVersions}; false reads each request's
+     * version from the store, as before.
      */
     @org.springframework.beans.factory.annotation.Autowired
     public LiveBoards(MongoDatabase planLedgerMongoDatabase,
-                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-cache-plans:64}") int plans) {
-        this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE), plans);
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-cache-plans:64}") int plans,
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-body-cache-bytes:8000000}") long bodyBytes,
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-version-lease:1s}") Duration lease,
+                      @org.springframework.beans.factory.annotation.Value("${planledger.query-side.board-versions-in-memory:true}") boolean versionsInMemory,
+                      ObjectProvider<EventProcessingConfiguration> processing) {
+        this(planLedgerMongoDatabase, Clock.system(QuerySideConfiguration.PARTNERSHIP_ZONE), plans, bodyBytes, lease,
+                versionsInMemory ? new BoardProcessor(processing)::holdsItsSegment : () -> false);
     }
 
     LiveBoards(MongoDatabase database, Clock clock, int plans) {
+        this(database, clock, plans, 0, Duration.ofSeconds(1), () -> false);
+    }
+
+    LiveBoards(MongoDatabase database, Clock clock, int plans, long bodyBytes, Duration lease, BooleanSupplier boardProcessorHoldsItsSegment) {
         this.boards = database.getCollection(BoardProjection.COLLECTION);
         this.histories = database.getCollection(ActionHistoryProjection.COLLECTION);
         this.clock = clock;
@@ -81,6 +116,91 @@ public class LiveBoards {
         // held softly as well: 64 large plans' views (about 1 MB decoded each, plus the rendering) would
         // be half of a 256 MB heap; under pressure the collector drops views, which are decoded again
         this.decoded = Caffeine.newBuilder().maximumSize(Math.max(plans, 1)).softValues().build();
+        this.boardProcessorHoldsItsSegment = boardProcessorHoldsItsSegment;
+        this.versions = new BoardVersions(this::storedVersion, () -> caching && listening
+                && this.boardProcessorHoldsItsSegment.getAsBoolean(), lease, 10_000);
+        // weighed by bytes (a 360-action board is 560 KB of JSON); the key is an entity tag, about 80 characters
+        this.keepsBodies = bodyBytes > 0;
+        this.bodies = Caffeine.newBuilder().maximumWeight(Math.max(bodyBytes, 0))
+                .weigher((String tag, Body body) -> body.bytes().length + 2 * tag.length() + 64).build();
+    }
+
+    /**
+     * Whether this process's board processor is running and holds its segment (the query side runs it with
+     * one): then it alone writes the board documents, and announces each plan it changed.
+     */
+    private static final class BoardProcessor {
+        private final ObjectProvider<EventProcessingConfiguration> processing;
+        /** Found once: looking the processor up through the bean factory on every request cost more than the rest of it. */
+        private volatile StreamingEventProcessor found;
+
+        BoardProcessor(ObjectProvider<EventProcessingConfiguration> processing) {
+            this.processing = processing;
+        }
+
+        boolean holdsItsSegment() {
+            StreamingEventProcessor processor = found;
+            if (processor == null) {
+                try {
+                    EventProcessingConfiguration configuration = processing.getIfAvailable();
+                    processor = configuration == null ? null : configuration
+                            .eventProcessor(BoardProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElse(null);
+                } catch (RuntimeException notConfiguredYet) {
+                    processor = null;
+                }
+                if (processor == null) {
+                    return false;
+                }
+                found = processor;
+            }
+            if (!processor.isRunning() || processor.isError()) {
+                return false;
+            }
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            return !segments.isEmpty() && segments.values().stream().noneMatch(EventTrackerStatus::isErrorState);
+        }
+    }
+
+    /**
+     * Called by whoever receives the board projection's announcements ({@link LiveBoardUpdates}): from now on
+     * each changed plan is told to {@link #changed}, so versions may be kept in memory ({@link BoardVersions}).
+     */
+    void hearsEveryChange() {
+        this.listening = true;
+    }
+
+    /**
+     * The projection changed the plan's board in the event batch being handled. The kept version is
+     * dropped once that batch has committed (its documents are written before it commits), or rolled
+     * back (perhaps after its writes). Without a unit of work, at once.
+     */
+    void changed(String planId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> versions.announced(planId));
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> versions.announced(planId));
+        } else {
+            versions.announced(planId);
+        }
+    }
+
+    /** The body kept under this tag, or null. */
+    public Body keptBody(String tag) {
+        return keepsBodies ? bodies.getIfPresent(tag) : null;
+    }
+
+    /** Keeps a body under the tag that names everything that shaped it. */
+    public void keepBody(String tag, Body body) {
+        if (keepsBodies) {
+            bodies.put(tag, body);
+        }
+    }
+
+    /**
+     * The body kept under this tag, made and kept when there is none; readers asking for the same tag
+     * meanwhile wait for that one making (16 readers after a change would otherwise each serialise it).
+     */
+    public Body body(String tag, java.util.function.Supplier<Body> make) {
+        return keepsBodies ? bodies.get(tag, key -> make.get()) : make.get();
     }
 
     /** Today in the partnership's zone: the date the live board is rendered for. */
@@ -88,8 +208,16 @@ public class LiveBoards {
         return LocalDate.now(clock);
     }
 
-    /** The read-model version of the plan's board, or empty when there is no board document. */
+    /**
+     * The read-model version of the plan's board, or empty when there is no board document: from memory
+     * while this process's board projection announces every change ({@link BoardVersions} says when),
+     * else read from the store.
+     */
     public Optional<Long> version(String planId) {
+        return versions.version(planId);
+    }
+
+    private Optional<Long> storedVersion(String planId) {
         Document stored = boards.find(Filters.eq("_id", planId))
                 .projection(Projections.include(AppliedEvents.FIELD)).first();
         return stored == null ? Optional.empty() : Optional.of(versionOf(stored));

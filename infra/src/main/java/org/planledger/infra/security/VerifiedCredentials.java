@@ -14,6 +14,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, for a short while, that a (stored hash, password) pair has already passed its bcrypt
@@ -30,13 +32,25 @@ import java.util.HexFormat;
  * ({@link LoginThrottle}, failures only) and the equal-time check for an unknown user (a bcrypt
  * check against the dummy hash, which never succeeds, so is never cached) are unchanged: only
  * someone who already knows a password sees the fast answer.
+ *
+ * <p>Two things keep a burst of readers from paying bcrypt together (the benchmark's 16 readers at
+ * cost 12: a second or more of CPU each time, which no read cache behind this could make up for):
+ * callers presenting the very same pair while its check runs wait for that check instead of running
+ * their own (a failure is then shared with them too, and stays uncached); and a success used again
+ * in the last fifth of its lifetime is checked once more with bcrypt in the background (with the
+ * password the caller presented, held only for that check), so a password in steady use is never
+ * forgotten all at once with every reader waiting on it. A pair not used in that window expires as before.
  */
 final class VerifiedCredentials {
 
     static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
     static final int DEFAULT_MAXIMUM = 10_000;
 
-    private final Cache<String, Boolean> verified;
+    /** When each remembered pair last passed bcrypt (System.nanoTime()). */
+    private final Cache<String, Long> verified;
+    /** Checks running now, by pair: whoever presents the same pair meanwhile waits for its result. */
+    private final ConcurrentHashMap<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
+    private final long renewAfterNanos;
     private final boolean enabled;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
@@ -44,6 +58,7 @@ final class VerifiedCredentials {
     VerifiedCredentials(Duration expiry, int maximum) {
         this.enabled = maximum > 0;
         this.verified = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(Math.max(maximum, 1)).build();
+        this.renewAfterNanos = expiry.toNanos() / 5 * 4;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -56,14 +71,37 @@ final class VerifiedCredentials {
             return check.matches(rawPassword, encodedPassword);
         }
         String fingerprint = fingerprint(rawPassword, encodedPassword);
-        if (verified.getIfPresent(fingerprint) != null) {
+        Long verifiedAt = verified.getIfPresent(fingerprint);
+        if (verifiedAt != null) {
+            if (System.nanoTime() - verifiedAt > renewAfterNanos && !checking.containsKey(fingerprint)) {
+                String password = rawPassword.toString();
+                CompletableFuture.runAsync(() -> check(fingerprint, password, encodedPassword, check));
+            }
             return true;
         }
-        boolean matches = check.matches(rawPassword, encodedPassword);
-        if (matches) {
-            verified.put(fingerprint, Boolean.TRUE);
+        return check(fingerprint, rawPassword, encodedPassword, check);
+    }
+
+    /** One bcrypt check of the pair, shared with whoever presents the same pair while it runs; remembers a success. */
+    private boolean check(String fingerprint, CharSequence rawPassword, String encodedPassword, PasswordEncoder check) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            return running.join();
         }
-        return matches;
+        try {
+            boolean matches = check.matches(rawPassword, encodedPassword);
+            if (matches) {
+                verified.put(fingerprint, System.nanoTime());
+            }
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(fingerprint, mine);
+        }
     }
 
     long size() {

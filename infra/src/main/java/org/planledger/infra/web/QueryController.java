@@ -6,7 +6,15 @@ import org.planledger.infra.query.Queries;
 import org.planledger.infra.security.PartnershipBoundary;
 import org.planledger.infra.security.PartnershipScope;
 import org.planledger.infra.security.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.planledger.infra.security.SubjectReferences;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.planledger.infra.refusals.InvalidParameterException;
 import org.planledger.infra.refusals.ResourceNotFoundException;
@@ -70,11 +78,13 @@ public class QueryController {
     private final Queries queries;
     private final LiveBoards liveBoards;
     private final PartnershipBoundary partnerships;
+    private final ObjectMapper objectMapper;
 
-    public QueryController(Queries queries, LiveBoards liveBoards, PartnershipBoundary partnerships) {
+    public QueryController(Queries queries, LiveBoards liveBoards, PartnershipBoundary partnerships, ObjectMapper objectMapper) {
         this.queries = queries;
         this.liveBoards = liveBoards;
         this.partnerships = partnerships;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping("/plans")
@@ -93,7 +103,9 @@ public class QueryController {
     @Operation(summary = "The board view: RAG by priority, overdue and stale actions, indicators against target",
             description = "Without parameters, the live board. With asAt, the plan as it stood on that date (events "
                     + "effective on or before it); with knownAt as well, only from what had been recorded by then.")
-    public BoardView board(@PathVariable String planId,
+    @ApiResponse(responseCode = "200", description = "The board",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BoardView.class)))
+    public ResponseEntity<?> board(@PathVariable String planId,
                            @Parameter(description = "Business date to replay the plan to", example = "2013-11-21")
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                            @Parameter(description = "Only what had been recorded by this instant", example = "2013-11-21T18:00:00Z")
@@ -108,7 +120,7 @@ public class QueryController {
         Optional<BoardView> board = queries.ask(new FindPlanAsAt(planId, date, knownAt),
                 ResponseTypes.optionalInstanceOf(BoardView.class));
         if (board.isPresent()) {
-            return board.get();
+            return ResponseEntity.ok(board.get());
         }
         // a plan that exists but had not begun by that date is a question about the date, not an unknown plan
         BoardView live = liveBoard(planId).orElseThrow(() -> new ResourceNotFoundException("plan", planId));
@@ -135,29 +147,58 @@ public class QueryController {
 
     /**
      * The live board with an entity tag: the plan's read-model version, today's date (the board is
-     * rendered for it) and whether this caller sees referral subject references (the body is redacted
-     * after this for those who may not). A request whose {@code If-None-Match} holds the current tag
-     * is answered 304 without a body, from the version alone (no decode, no rendering). Replays
-     * ({@code asAt}, {@code knownAt}) carry no tag. {@code private, no-cache}: a browser may keep the
-     * body but must ask again each time, and no shared cache may keep it.
+     * rendered for it) and whether this caller sees referral subject references. A request whose
+     * {@code If-None-Match} holds the current tag is answered 304 without a body, from the version
+     * alone (no decode, no rendering). Replays ({@code asAt}, {@code knownAt}) carry no tag.
+     * {@code private, no-cache}: a browser may keep the body but must ask again each time, and no
+     * shared cache may keep it.
+     *
+     * <p>The JSON itself is kept under that tag ({@link LiveBoards#body}): serialising a 360-action
+     * board is 560 KB of Jackson work per request otherwise. The body is made here exactly as the
+     * API's message converter and {@link SubjectReferenceRedaction} would make it (the same object
+     * mapper; for a caller who may not see subject references, the tree with them removed), and the
+     * tag names the visibility, so a body made for one visibility never answers a caller of the other.
+     * The partnership boundary has already let this caller in to this plan before the handler runs.
      */
-    private BoardView liveBoardOrNotModified(String planId, Authentication caller, ServletWebRequest request) {
-        String visibility = Roles.maySeeSubjectReferences(caller) ? "subject-references" : "redacted";
+    private ResponseEntity<?> liveBoardOrNotModified(String planId, Authentication caller, ServletWebRequest request) {
+        boolean subjectReferences = Roles.maySeeSubjectReferences(caller);
+        String visibility = subjectReferences ? "subject-references" : "redacted";
         request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         request.getResponse().setHeader(HttpHeaders.VARY, "Authorization, Cookie");
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
-            LocalDate today = liveBoards.today();
-            Optional<Long> version = liveBoards.version(planId);
-            if (version.isPresent() && request.checkNotModified(
-                    LiveBoards.tag(planId, version.get(), today, "api", visibility))) {
+        LocalDate today = liveBoards.today();
+        Optional<Long> version = liveBoards.version(planId);
+        if (version.isPresent()) {
+            String tag = LiveBoards.tag(planId, version.get(), today, "api", visibility);
+            if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && request.checkNotModified(tag)) {
                 return null;
+            }
+            LiveBoards.Body kept = liveBoards.keptBody(tag);
+            if (kept != null) {
+                return json(tag, kept);
             }
         }
         LiveBoards.Current current = liveBoards.current(planId)
                 .orElseThrow(() -> new ResourceNotFoundException("plan", planId));
-        request.getResponse().setHeader(HttpHeaders.ETAG,
-                LiveBoards.tag(planId, current.version(), current.today(), "api", visibility));
-        return current.board();
+        String tag = LiveBoards.tag(planId, current.version(), current.today(), "api", visibility);
+        return json(tag, liveBoards.body(tag, () -> new LiveBoards.Body(serialise(current.board(), subjectReferences),
+                MediaType.APPLICATION_JSON_VALUE)));
+    }
+
+    private static ResponseEntity<byte[]> json(String tag, LiveBoards.Body body) {
+        return ResponseEntity.ok().eTag(tag).contentType(MediaType.parseMediaType(body.contentType())).body(body.bytes());
+    }
+
+    private byte[] serialise(BoardView board, boolean subjectReferences) {
+        try {
+            if (subjectReferences) {
+                return objectMapper.writeValueAsBytes(board);
+            }
+            JsonNode tree = objectMapper.valueToTree(board);
+            SubjectReferences.redact(tree);
+            return objectMapper.writeValueAsBytes(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the board of " + board.planId() + " could not be written as JSON", e);
+        }
     }
 
     @GetMapping("/plans/{planId}/diff")

@@ -45,6 +45,56 @@ class HttpApiTest {
     static void runtime(DynamicPropertyRegistry registry) {
         registry.add("planledger.data-dir", () -> dataDir.toString());
         registry.add("planledger.api.max-request-bytes", () -> BODY_LIMIT);
+        // the live boards keep each plan's version in memory, and re-read it from the store after this lease
+        // even without being told of a change: an hour, so a test here sees a change only if it was told of it
+        registry.add("planledger.query-side.board-version-lease", () -> "1h");
+    }
+
+    @Autowired
+    com.mongodb.client.MongoDatabase planLedgerMongoDatabase;
+
+    /** The events the stored board document of the plan has absorbed, per aggregate. */
+    Object boardDocumentApplied(String planId) {
+        org.bson.Document stored = planLedgerMongoDatabase.getCollection("board")
+                .find(com.mongodb.client.model.Filters.eq("_id", planId)).first();
+        return stored == null ? null : stored.get(org.planledger.query.support.AppliedEvents.FIELD);
+    }
+
+    /** Waits until the stored board document of the plan has absorbed more than {@code before} (a write just made). */
+    void awaitBoardDocumentChangedFrom(String planId, Object before) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!java.util.Objects.equals(boardDocumentApplied(planId), before)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the board document of " + planId + " never changed");
+    }
+
+    /**
+     * Asks at most {@code seconds} until the answer shows what was written: for what a cache must show as soon
+     * as the board document holds it (the version lease above is an hour, so only being told of the change helps).
+     */
+    Response soon(java.util.function.Supplier<Call> call, java.util.function.Predicate<Response> shows) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        Response response = call.get().send();
+        while (!shows.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            response = call.get().send();
+        }
+        assertThat(shows.test(response)).as("a kept board did not show what its document holds: " + response).isTrue();
+        return response;
     }
 
     @LocalServerPort
@@ -717,6 +767,43 @@ class HttpApiTest {
                     r -> r.status() == 200 && boardAction(r.json(), f.lead1Action()).path("rag").asText().equals("RED"));
             assertThat(changed.header("ETag")).isNotEqualTo(tag);
             assertThat(ok(api.get(board).as("board").header("If-None-Match", changed.header("ETag")), 304).text()).isEmpty();
+        }
+
+        @Test
+        void aKeptBoardShowsANoteOnceItsDocumentHoldsItAndTheOldTagIsNoLonger304() {
+            Fixture f = fixture();
+            String board = "/api/plans/" + f.planId() + "/board";
+            String page = "/plans/" + f.planId();
+            Response first = eventually(() -> api.get(board).as("board"),
+                    r -> r.status() == 200 && !boardAction(r.json(), f.lead2Action()).isMissingNode());
+            String tag = first.header("ETag");
+            // served twice from what is kept: the same bytes, and 304 to the tag
+            assertThat(ok(api.get(board).as("board"), 200).text()).isEqualTo(first.text());
+            assertThat(api.get(board).as("board").header("If-None-Match", tag).send().status()).isEqualTo(304);
+            String cookie = ok(api.get(page).as("board"), 200).header("Set-Cookie").split(";", 2)[0];
+            Response pageBefore = ok(api.get(page).as("board").header("Cookie", cookie), 200);
+            String pageTag = pageBefore.header("ETag");
+            assertThat(ok(api.get(page).as("board").header("Cookie", cookie), 200).text()).isEqualTo(pageBefore.text());
+            assertThat(pageBefore.text()).doesNotContainPattern("rag-red\">Red</span>\\s*<strong>1</strong>");
+
+            String text = "Kept board note " + UUID.randomUUID();
+            Object applied = boardDocumentApplied(f.planId());
+            ok(api.post("/api/actions/" + f.lead1Action() + "/progress").as("lead1")
+                    .json(map("period", "2013-07", "text", text)), 201);
+            awaitBoardDocumentChangedFrom(f.planId(), applied);
+            Response changed = soon(() -> api.get(board).as("board").header("If-None-Match", tag),
+                    r -> r.status() == 200 && boardAction(r.json(), f.lead1Action()).path("latestNote").path("text").asText().equals(text));
+            assertThat(changed.header("ETag")).isNotEqualTo(tag);
+            assertThat(ok(api.get(board).as("board").header("If-None-Match", changed.header("ETag")), 304).text()).isEmpty();
+
+            Object beforeRag = boardDocumentApplied(f.planId());
+            ok(api.put("/api/actions/" + f.lead1Action() + "/rag").as("lead1")
+                    .json(map("status", "RED", "reason", "Funding withdrawn")), 200);
+            awaitBoardDocumentChangedFrom(f.planId(), beforeRag);
+            Response pageAfter = soon(() -> api.get(page).as("board").header("Cookie", cookie).header("If-None-Match", pageTag),
+                    r -> r.status() == 200 && java.util.regex.Pattern.compile("rag-red\">Red</span>\\s*<strong>1</strong>")
+                            .matcher(r.text()).find());
+            assertThat(pageAfter.header("ETag")).isNotEqualTo(pageTag);
         }
 
         @Test
