@@ -113,7 +113,9 @@ public class ActionHistoryProjection {
     @QueryHandler
     public PendingUpdates handle(FindPendingUpdates query) {
         List<PendingUpdates.Pending> pending = new ArrayList<>();
-        for (Document stored : histories.find(Filters.eq("history.planId", query.planId()))) {
+        // only the actions with an update waiting: a plan's queue is usually empty or short, its actions many
+        for (Document stored : histories.find(Filters.and(Filters.eq("history.planId", query.planId()),
+                Filters.eq("history.submissions.state", SubmissionEntry.PENDING)))) {
             ActionHistory history = RecordDocuments.decode(stored.get("history", Document.class), ActionHistory.class);
             if (history.title() == null) {
                 continue;
