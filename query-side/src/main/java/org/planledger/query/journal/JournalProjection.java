@@ -137,7 +137,7 @@ public class JournalProjection {
     /**
      * Reads the batch's plan indexes, then their newest buckets and the ones the batch will start,
      * with one query each instead of two or more per plan (once per batch; a batch of one reads as
-     * it goes). A bucket read and found absent is then written with an insert (see {@link WriteBehind}).
+     * it goes). A bucket read and found absent is written with a replace-upsert like any other (see {@link WriteBehind}).
      */
     private void prefetch(WriteBehind.Batch batch) {
         batch.prefetch(plans, JournalProjection::planIdOf);
