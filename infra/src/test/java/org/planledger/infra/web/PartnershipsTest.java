@@ -369,7 +369,8 @@ class PartnershipsTest {
         Response refused = api.post("/api/imports").as("kmanager").json(file.toString()).send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         ok(api.post("/api/imports").as("cmanager").json(file.toString()), 201);
-        ok(api.get("/api/plans/" + planId + "/timeline").as("cboard"), 200);
+        // the 201 says the import is stored; the read models follow a moment behind (the import commits in batches)
+        ApiClient.eventually(() -> api.get("/api/plans/" + planId + "/timeline").as("cboard"), r -> r.status() == 200);
         unknownTo("kboard", api.get("/api/plans/" + planId + "/timeline"), "timeline", "/api/plans/no-such-plan/timeline");
         // the same file again from Kettering's manager: the plan is unknown to them
         unknownTo("kmanager", api.post("/api/imports").json(file.toString()), "re-import", "/api/plans/no-such-plan/timeline");
